@@ -1,0 +1,50 @@
+"""Anki-style cloze deletions: ``{{c1::정답}}`` or ``{{c1::정답::hint}}``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_OPENER = re.compile(r"\{\{\s*c\d*\s*:?")
+
+
+@dataclass(frozen=True)
+class Blank:
+    number: int
+    answer: str
+    hint: str | None
+
+
+def parse_cloze(text: str) -> list[Blank]:
+    """The blanks of a cloze text, in order; ValueError for a malformed one."""
+    blanks: list[Blank] = []
+    for match in _DELETION.finditer(text):
+        number = int(match.group(1))
+        body = match.group(2)
+        answer, sep, hint = body.partition("::")
+        if number < 1:
+            raise ValueError(f"cloze deletion {match.group(0)!r}: numbers start at c1")
+        if not answer.strip():
+            raise ValueError(f"cloze deletion {match.group(0)!r} has an empty answer")
+        if sep and not hint.strip():
+            raise ValueError(f"cloze deletion {match.group(0)!r} has an empty hint")
+        blanks.append(Blank(number, answer.strip(), hint.strip() if sep else None))
+    leftover = _DELETION.sub("", text)
+    stray = _OPENER.search(leftover)
+    if stray:
+        snippet = leftover[stray.start() : stray.start() + 20]
+        raise ValueError(f"malformed cloze deletion near {snippet!r}; write {{{{c1::answer}}}}")
+    return blanks
+
+
+def render_cloze(text: str, reveal: bool = False) -> str:
+    """The text with each blank shown as ``[...]`` (or its hint), or with answers revealed."""
+
+    def blank(match: re.Match[str]) -> str:
+        answer, sep, hint = match.group(2).partition("::")
+        if reveal:
+            return f"**{answer.strip()}**"
+        return f"[{hint.strip()}]" if sep else "[...]"
+
+    return _DELETION.sub(blank, text)

@@ -1,0 +1,462 @@
+"""Load and validate bank folders, reporting every problem as ``path:line: message``.
+
+A bank folder holds ``syllabus.yaml``, ``items/*.yaml``, ``tasks/<id>/`` and
+``exams/*.yaml`` (see docs/bank-format.md). :func:`load_banks` reads the
+bundled bank plus any number of user folders into one :class:`Bank` and
+returns all problems found, so that an author fixes everything in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    ITEM_TYPES,
+    TASK_FILES,
+    Blueprint,
+    Item,
+    ItemFile,
+    Section,
+    SyllabusEntry,
+    Task,
+)
+from .pages import format_pages, overlaps
+from .problems import BankError, Location, Problem
+from .yaml_lines import LineDict, LineList, line_at, load_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_bank_dir() -> Path:
+    """The bank shipped inside the ``question_bank`` package."""
+    return Path(str(resources.files("question_bank") / "bank"))
+
+
+@dataclass
+class Bank:
+    """Everything loaded from one or more bank folders."""
+
+    folders: list[Path] = field(default_factory=list)
+    syllabus: list[SyllabusEntry] = field(default_factory=list)
+    items: dict[str, Item] = field(default_factory=dict)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    exams: dict[str, Blueprint] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def written(self) -> list[Item]:
+        return [i for i in self.items.values() if i.kind == "written"]
+
+    @property
+    def flashcards(self) -> list[Item]:
+        return [i for i in self.items.values() if i.kind == "flashcard"]
+
+    def written_pool(self, section: Section) -> list[Item]:
+        """The written items a blueprint section may draw from."""
+        return [
+            item
+            for item in self.written
+            if (section.types is None or item.type in section.types)
+            and (section.pages is None or overlaps(item.pages or [], section.pages))
+        ]
+
+    def task_pool(self, section: Section) -> list[Task]:
+        """The tasks a practical blueprint section may draw from."""
+        if section.tasks is not None:
+            return [self.tasks[t] for t in section.tasks if t in self.tasks]
+        return [
+            task
+            for task in self.tasks.values()
+            if section.pages is None or overlaps(task.pages, section.pages)
+        ]
+
+
+class _Collector:
+    """Gathers problems and maps pydantic errors back to YAML lines."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message))
+
+    def validate(
+        self,
+        model: type[BaseModel],
+        raw: Any,
+        path: Path,
+        *,
+        what: str,
+        fallback: Any = None,
+    ) -> Any:
+        """Validate ``raw`` as ``model``; on failure record each error at its line."""
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = tuple(err["loc"])
+                source = raw
+                if fallback is not None and loc and isinstance(raw, dict) and loc[0] not in raw:
+                    source = fallback  # the value came from the file-wide defaults
+                line = line_at(source, loc, getattr(raw, "line", 1))
+                self.add(path, line, _describe(err, model, what))
+            return None
+
+    def semantic(self, obj: Any, raw: Any, path: Path) -> None:
+        for loc, message in obj.problems():
+            self.add(path, line_at(raw, loc, getattr(raw, "line", 1)), message)
+
+
+# -- messages ------------------------------------------------------------------
+
+_KIND_OF = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    type(None): "an empty value",
+}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return _KIND_OF.get(type(value), type(value).__name__)
+
+
+def _name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "value"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        annotation = info.annotation
+        # list[Section] | None → Section
+        for arg in getattr(annotation, "__args__", ()) or ():
+            for inner in getattr(arg, "__args__", ()) or (arg,):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    current = inner
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            current = annotation
+    fields = getattr(current, "model_fields", {})
+    return [name for name, info in fields.items() if not info.exclude]
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _describe(err: Any, model: type[BaseModel], what: str) -> str:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    name = _name(loc)
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    last = loc[-1] if loc else what
+    if kind == "missing":
+        return f"{what}: missing field {last!r}"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc)
+        hint = _suggest(str(last), allowed) or f" (allowed: {', '.join(allowed)})"
+        return f"{what}: unknown field {last!r}{hint}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "string_pattern_mismatch" and last == "id":
+        return (
+            f"id {value!r} is not valid: use lowercase letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+    if kind == "string_pattern_mismatch":
+        return f"`{name}` {value!r} must match {ctx.get('pattern')}"
+    if kind == "too_short":
+        if isinstance(value, list) and not value:
+            if last == "pages":
+                return "`pages` is empty: give at least one page, or leave `pages` out"
+            if last == "sections":
+                return "the blueprint has no sections"
+            return f"`{name}` is empty"
+        if isinstance(value, str):
+            return f"`{name}` is empty"
+        return f"`{name}` needs at least {ctx.get('min_length')} entries, got {len(value or [])}"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        return f"`{name}` must be one of {expected}; got {value!r}"
+    if kind in ("string_type", "str_type"):
+        return f"`{name}` must be text, got {_kind(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"`{name}` must be a whole number, got {value!r}"
+    if kind in ("float_type", "float_parsing"):
+        return f"`{name}` must be a number, got {value!r}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"`{name}` must be true or false, got {value!r}"
+    if kind == "list_type":
+        return f"`{name}` must be a list, got {_kind(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"`{name}` must be a mapping (key: value lines), got {_kind(value)}"
+    bounds = {
+        "greater_than_equal": ("≥", "ge"),
+        "greater_than": (">", "gt"),
+        "less_than_equal": ("≤", "le"),
+        "less_than": ("<", "lt"),
+    }
+    if kind in bounds:
+        sign, key = bounds[kind]
+        return f"`{name}` must be {sign} {ctx.get(key)}, got {value!r}"
+    return f"`{name}`: {err['msg']}"
+
+
+# -- loading -------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.bank = Bank()
+        self.report = _Collector()
+
+    def define(self, kind: str, ident: str, where: Location) -> bool:
+        """Register an id; report a duplicate (naming both places) and refuse it."""
+        first = self.bank.where.get(ident)
+        if first is not None:
+            self.report.add(where.path, where.line, f"duplicate id {ident!r}: already defined at {first}")
+            return False
+        self.bank.where[ident] = where
+        return True
+
+    # syllabus.yaml
+    def load_syllabus(self, path: Path) -> None:
+        data, problems = load_yaml(path)
+        self.report.problems.extend(problems)
+        if data is None:
+            return
+        if not isinstance(data, LineList):
+            self.report.add(path, getattr(data, "line", 1), "syllabus.yaml must be a list of entries (- title: …, pages: […])")
+            return
+        for i, raw in enumerate(data):
+            line = data.line_of(i)
+            if not isinstance(raw, LineDict):
+                self.report.add(path, line, "a syllabus entry must be a mapping with `title` and `pages`")
+                continue
+            entry = self.report.validate(SyllabusEntry, raw, path, what="syllabus entry")
+            if entry is not None:
+                self.bank.syllabus.append(entry)
+
+    # items/*.yaml
+    def load_items(self, path: Path) -> None:
+        data, problems = load_yaml(path)
+        self.report.problems.extend(problems)
+        if data is None:
+            return
+        if not isinstance(data, LineDict):
+            self.report.add(
+                path,
+                getattr(data, "line", 1),
+                "an items file is a mapping with an `items:` list (and optional `topic`, `pages`, `tags` defaults)",
+            )
+            return
+        header = {k: v for k, v in data.items() if k != "items"}
+        header_raw = _with_lines(header, data)
+        head = self.report.validate(ItemFile, _with_lines({**header, "items": []}, data), path, what="items file")
+        if "items" not in data:
+            self.report.add(path, data.line, "items file: missing field 'items' (the list of items)")
+            return
+        raw_items = data["items"]
+        if not isinstance(raw_items, LineList):
+            self.report.add(path, data.line_of("items"), f"`items` must be a list, got {_kind(raw_items)}")
+            return
+        defaults: dict[str, Any] = {}
+        if head is not None:
+            defaults = {k: header[k] for k in ("topic", "pages", "tags") if header.get(k) is not None}
+        for i, raw in enumerate(raw_items):
+            self.load_item(path, raw, raw_items.line_of(i), defaults, header_raw)
+
+    def load_item(self, path: Path, raw: Any, line: int, defaults: dict[str, Any], header: LineDict) -> None:
+        if not isinstance(raw, LineDict):
+            self.report.add(path, line, f"an item must be a mapping (id:, type:, …), got {_kind(raw)}")
+            return
+        kind = raw.get("type")
+        ident = raw.get("id")
+        label = f"item {ident!r}" if isinstance(ident, str) else "item"
+        if kind is None:
+            self.report.add(path, raw.line, f"{label}: missing field 'type' (one of: {', '.join(ITEM_TYPES)})")
+            return
+        model = ITEM_TYPES.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            hint = _suggest(str(kind), ITEM_TYPES) or f" (expected one of: {', '.join(ITEM_TYPES)})"
+            self.report.add(path, raw.line_of("type"), f"{label}: unknown type {kind!r}{hint}")
+            return
+        merged = {**defaults, **raw}
+        item = self.report.validate(model, _with_lines(merged, raw), path, what=f"{kind} {label}", fallback=header)
+        if item is None:
+            return
+        self.report.semantic(item, raw, path)
+        if self.define("item", item.id, Location(path, raw.line_of("id"))):
+            self.bank.items[item.id] = item  # type: ignore[assignment]
+
+    # tasks/<id>/
+    def load_task(self, folder: Path) -> None:
+        spec = folder / "task.yaml"
+        missing = [name for name in TASK_FILES if not (folder / name).is_file()]
+        if "task.yaml" in missing:
+            self.report.add(folder, 1, f"task folder is missing {', '.join(missing)}")
+            return
+        if missing:
+            self.report.add(spec, 1, f"task folder {folder.name!r} is missing {', '.join(missing)}")
+        data, problems = load_yaml(spec)
+        self.report.problems.extend(problems)
+        if data is None:
+            return
+        if not isinstance(data, LineDict):
+            self.report.add(spec, getattr(data, "line", 1), "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)")
+            return
+        task = self.report.validate(Task, data, spec, what="task")
+        for name in TASK_FILES[1:]:
+            if name not in missing:
+                self.check_python(folder / name)
+        if task is None:
+            return
+        if task.id != folder.name:
+            self.report.add(spec, data.line_of("id"), f"task id {task.id!r} differs from its folder name {folder.name!r}")
+            return
+        if missing:
+            return
+        if self.define("task", task.id, Location(spec, data.line_of("id"))):
+            self.bank.tasks[task.id] = task.model_copy(update={"folder": folder})
+
+    def check_python(self, path: Path) -> None:
+        try:
+            source = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.report.add(path, 1, f"cannot read as UTF-8 text: {exc}")
+            return
+        try:
+            compile(source, str(path), "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            self.report.add(path, exc.lineno or 1, f"Python syntax error: {exc.msg}")
+
+    # exams/*.yaml
+    def load_exam(self, path: Path) -> tuple[Blueprint, LineDict] | None:
+        data, problems = load_yaml(path)
+        self.report.problems.extend(problems)
+        if data is None:
+            return None
+        if not isinstance(data, LineDict):
+            self.report.add(path, getattr(data, "line", 1), "a blueprint must be a mapping (id:, title:, minutes:, sections:)")
+            return None
+        blueprint = self.report.validate(Blueprint, data, path, what="blueprint")
+        if blueprint is None:
+            return None
+        self.report.semantic(blueprint, data, path)
+        if not self.define("exam", blueprint.id, Location(path, data.line_of("id"))):
+            return None
+        self.bank.exams[blueprint.id] = blueprint
+        return blueprint, data
+
+    def check_exam(self, path: Path, blueprint: Blueprint, raw: LineDict) -> None:
+        """Cross-checks that need the whole bank: task ids and pool sizes."""
+        for s, section in enumerate(blueprint.sections):
+            where = ("sections", s)
+            for t, task in enumerate(section.tasks or []):
+                if task not in self.bank.tasks:
+                    hint = _suggest(task, self.bank.tasks)
+                    self.report.add(path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}")
+            if section.kind == "written":
+                pool: Sequence[Any] = self.bank.written_pool(section)
+                noun = "written items"
+            else:
+                pool = self.bank.task_pool(section)
+                noun = "tasks"
+            wanted = section.size()
+            if section.tasks is not None and section.count is None:
+                continue  # every listed task is drawn; unknown ones are reported above
+            if wanted > len(pool):
+                limits = []
+                if section.pages is not None:
+                    limits.append(f"pages {format_pages(section.pages)}")
+                if section.types is not None:
+                    limits.append(f"types {', '.join(section.types)}")
+                scope = f" ({'; '.join(limits)})" if limits else ""
+                self.report.add(
+                    path,
+                    line_at(raw, (*where, "count")),
+                    f"section {section.title!r} draws {wanted} {noun} but its pool holds {len(pool)}{scope}",
+                )
+
+    def load_folder(self, folder: Path) -> list[tuple[Path, Blueprint, LineDict]]:
+        self.bank.folders.append(folder)
+        parts = [folder / "syllabus.yaml", folder / "items", folder / "tasks", folder / "exams"]
+        if not any(p.exists() for p in parts):
+            self.report.add(folder, 1, "not a bank folder: expected syllabus.yaml, items/, tasks/ or exams/ in it")
+            return []
+        if parts[0].exists():
+            self.load_syllabus(parts[0])
+        for path in _yaml_files(parts[1]):
+            self.load_items(path)
+        if parts[2].is_dir():
+            for sub in sorted(p for p in parts[2].iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+                self.load_task(sub)
+        exams = []
+        for path in _yaml_files(parts[3]):
+            loaded = self.load_exam(path)
+            if loaded is not None:
+                exams.append((path, *loaded))
+        return exams
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def _with_lines(merged: dict[str, Any], raw: LineDict) -> LineDict:
+    out = LineDict(merged)
+    out.line, out.key_lines = raw.line, raw.key_lines
+    return out
+
+
+def load_banks(folders: Sequence[Path] = (), *, bundled: bool = True) -> tuple[Bank, list[Problem]]:
+    """Load the bundled bank (unless ``bundled=False``) and ``folders`` as one bank.
+
+    Never raises for bad content: returns the bank built from what was valid,
+    and every problem found, sorted by file and line.
+    """
+    loader = _Loader()
+    roots = ([bundled_bank_dir()] if bundled else []) + [Path(f) for f in folders]
+    exams = []
+    for root in roots:
+        exams.extend(loader.load_folder(root))
+    # Blueprints are checked once every folder is in, as pools span all banks.
+    for path, blueprint, raw in exams:
+        loader.check_exam(path, blueprint, raw)
+    return loader.bank, sorted(set(loader.report.problems))
+
+
+def load_bank(folders: Sequence[Path] = (), *, bundled: bool = True) -> Bank:
+    """Like :func:`load_banks`, but raise :class:`BankError` when there is any problem."""
+    bank, problems = load_banks(folders, bundled=bundled)
+    if problems:
+        raise BankError(problems)
+    return bank
+

@@ -1,0 +1,296 @@
+"""The bank's data model: syllabus, the seven item types, tasks and exam blueprints.
+
+Models check what one object can check by itself (types, required and unknown
+fields, value ranges). Checks that need several objects or the file system —
+duplicate ids, blueprint pools, task files — live in :mod:`question_bank.loader`.
+Each model's ``problems()`` returns semantic problems as ``(field path,
+message)`` pairs so that the loader can point at the exact line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+from .cloze import Blank, parse_cloze
+from .pages import Page, PageRange
+
+Loc = tuple[str | int, ...]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+PageList = Annotated[list[Page], Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=False)
+
+
+# -- syllabus ------------------------------------------------------------------
+
+
+class SyllabusEntry(_Strict):
+    title: Text
+    pages: PageList
+    notes: str | None = None
+
+
+# -- items ---------------------------------------------------------------------
+
+
+class _ItemBase(_Strict):
+    kind: ClassVar[Literal["written", "flashcard"]] = "written"
+
+    id: ItemId
+    pages: PageList | None = None
+    topic: str | None = None
+    tags: list[str] = []
+    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
+    explanation: str | None = None
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        return []
+
+    @property
+    def headline(self) -> str:
+        """The text a learner reads first (for search, listings and duplicate checks)."""
+        raise NotImplementedError
+
+
+class _Choices(_ItemBase):
+    # Authors often write numbers as choices (`- 64`): read them as text.
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
+    prompt: Text
+    choices: Annotated[list[Text], Field(min_length=2)]
+
+    def _duplicate_choices(self) -> list[tuple[Loc, str]]:
+        seen: dict[str, int] = {}
+        found: list[tuple[Loc, str]] = []
+        for i, choice in enumerate(self.choices):
+            if choice in seen:
+                found.append((("choices", i), f"duplicate choice {choice!r} (also choice {seen[choice] + 1})"))
+            else:
+                seen[choice] = i
+        return found
+
+    @property
+    def headline(self) -> str:
+        return self.prompt
+
+
+class SingleChoice(_Choices):
+    type: Literal["single_choice"]
+    answer: Text
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        found = self._duplicate_choices()
+        if self.answer not in self.choices:
+            found.append((("answer",), f"answer {self.answer!r} is not one of the choices"))
+        return found
+
+
+class MultipleChoice(_Choices):
+    type: Literal["multiple_choice"]
+    answers: Annotated[list[Text], Field(min_length=1)]
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        found = self._duplicate_choices()
+        for i, answer in enumerate(self.answers):
+            if answer not in self.choices:
+                found.append((("answers", i), f"answer {answer!r} is not one of the choices"))
+            elif answer in self.answers[:i]:
+                found.append((("answers", i), f"answer {answer!r} is listed twice"))
+        return found
+
+
+class TrueFalse(_ItemBase):
+    type: Literal["true_false"]
+    prompt: Text
+    answer: StrictBool
+
+    @property
+    def headline(self) -> str:
+        return self.prompt
+
+
+class ShortAnswer(_ItemBase):
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
+    type: Literal["short_answer"]
+    prompt: Text
+    answers: Annotated[list[Text], Field(min_length=1)]
+
+    @property
+    def headline(self) -> str:
+        return self.prompt
+
+
+class Numeric(_ItemBase):
+    type: Literal["numeric"]
+    prompt: Text
+    answer: float
+    tolerance: Annotated[float, Field(ge=0)] = 0.0
+
+    @property
+    def headline(self) -> str:
+        return self.prompt
+
+
+class Cloze(_ItemBase):
+    type: Literal["cloze"]
+    text: Text
+
+    @property
+    def headline(self) -> str:
+        return self.text
+
+    @property
+    def blanks(self) -> list[Blank]:
+        return parse_cloze(self.text)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        try:
+            blanks = parse_cloze(self.text)
+        except ValueError as exc:
+            return [(("text",), str(exc))]
+        if not blanks:
+            return [(("text",), "cloze text has no deletions; mark each blank as {{c1::answer}}")]
+        return []
+
+
+class Flashcard(_ItemBase):
+    kind: ClassVar[Literal["written", "flashcard"]] = "flashcard"
+
+    type: Literal["flashcard"]
+    front: Text
+    back: Text
+    reverse: StrictBool = False
+
+    @property
+    def headline(self) -> str:
+        return self.front
+
+
+Item = SingleChoice | MultipleChoice | TrueFalse | ShortAnswer | Numeric | Cloze | Flashcard
+
+ITEM_TYPES: dict[str, type[_ItemBase]] = {
+    "single_choice": SingleChoice,
+    "multiple_choice": MultipleChoice,
+    "true_false": TrueFalse,
+    "short_answer": ShortAnswer,
+    "numeric": Numeric,
+    "cloze": Cloze,
+    "flashcard": Flashcard,
+}
+WRITTEN_TYPES = tuple(t for t in ITEM_TYPES if t != "flashcard")
+WrittenType = Literal["single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "cloze"]
+
+
+class ItemFile(_Strict):
+    """The top level of ``items/*.yaml``: file-wide defaults and the item list."""
+
+    topic: str | None = None
+    pages: PageList | None = None
+    tags: list[str] | None = None
+    items: list[Any]
+
+
+# -- tasks ---------------------------------------------------------------------
+
+TASK_FILES = ("task.yaml", "starter.py", "solution.py", "hidden_tests.py")
+
+
+class Task(_Strict):
+    id: ItemId
+    title: Text
+    pages: PageList
+    topic: str | None = None
+    tags: list[str] = []
+    difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
+    points: Annotated[float, Field(gt=0)] = 10
+    prompt: Text
+    time_limit_s: Annotated[float, Field(gt=0, le=600)] = 10
+    memory_mb: Annotated[int, Field(ge=64, le=65536)] = 1024
+
+    # Not in task.yaml: set by the loader.
+    folder: Path = Field(default=Path(), exclude=True)
+
+    kind: ClassVar[str] = "task"
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    def read(self, name: str) -> str:
+        """One of the task's files (``starter.py``, ``solution.py``, ``hidden_tests.py``)."""
+        return (self.folder / name).read_text(encoding="utf-8")
+
+
+# -- exam blueprints -----------------------------------------------------------
+
+
+class Section(_Strict):
+    title: Text
+    kind: Literal["written", "practical"]
+    count: Annotated[int, Field(ge=1)] | None = None
+    pages: PageList | None = None
+    types: Annotated[list[WrittenType], Field(min_length=1)] | None = None
+    tasks: Annotated[list[ItemId], Field(min_length=1)] | None = None
+    points_each: Annotated[float, Field(gt=0)]
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        if self.kind == "written":
+            found: list[tuple[Loc, str]] = []
+            if self.count is None:
+                found.append(((), "a written section needs `count`: how many items to draw"))
+            if self.tasks is not None:
+                found.append((("tasks",), "a written section draws items; `tasks` belongs to a practical section"))
+            return found
+        found = []
+        if self.types is not None:
+            found.append((("types",), "a practical section draws tasks; `types` belongs to a written section"))
+        if self.tasks is None and self.count is None:
+            found.append(((), "a practical section needs `tasks` (a list of task ids) or `count`"))
+        if self.tasks is not None and self.pages is not None:
+            found.append((("pages",), "give either `tasks` or `pages`, not both"))
+        for i, task in enumerate(self.tasks or []):
+            if task in (self.tasks or [])[:i]:
+                found.append((("tasks", i), f"task {task!r} is listed twice"))
+        if self.tasks is not None and self.count is not None and self.count > len(self.tasks):
+            found.append(
+                (("count",), f"`count` is {self.count} but only {len(self.tasks)} tasks are listed")
+            )
+        return found
+
+    def size(self) -> int:
+        """How many questions the section draws."""
+        if self.count is not None:
+            return self.count
+        return len(self.tasks or [])
+
+
+class Blueprint(_Strict):
+    id: ItemId
+    title: Text
+    minutes: Annotated[float, Field(gt=0)]
+    pass_percent: Annotated[float, Field(ge=0, le=100)] = 60
+    description: str | None = None
+    sections: list[Section]
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        if not self.sections:
+            return [(("sections",), "the blueprint has no sections")]
+        found: list[tuple[Loc, str]] = []
+        for i, section in enumerate(self.sections):
+            found.extend((("sections", i, *loc), msg) for loc, msg in section.problems())
+        return found
+
+    @property
+    def max_points(self) -> float:
+        return sum(s.size() * s.points_each for s in self.sections)
+
+
+def item_pages(item: _ItemBase | Task) -> list[PageRange]:
+    return list(item.pages or [])

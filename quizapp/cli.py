@@ -1,0 +1,106 @@
+"""The ``quizapp`` command line.
+
+Global options come before the subcommand (``quizapp --bank DIR bank stats``).
+Every subcommand module is imported only when it runs, so that ``--help`` and
+``bank`` stay fast and never import torch or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from . import __version__
+from .settings import LANGS, Settings, SettingsError, resolve
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (no usage dump, no traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="quizapp",
+        description="Offline study companion for the AI Essential exam: "
+        "questions, flashcards, spaced repetition, PyTorch practice and mock exams.",
+        epilog="Run `quizapp COMMAND --help` for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument(
+        "--bank",
+        action="append",
+        metavar="DIR",
+        default=[],
+        help="add a bank folder to the bundled bank (repeatable)",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $QUIZAPP_HOME or the user data folder)")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the progress store (default: SQLite in the data folder)")
+    parser.add_argument("--lang", choices=LANGS, help="language of the interface (default: from the locale)")
+    parser.add_argument("--profile", metavar="NAME", help="whose progress (default: the user name)")
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    bank = commands.add_parser("bank", help="check or count the question bank")
+    bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", parser_class=_Parser)
+    check = bank_commands.add_parser(
+        "check",
+        help="validate the bundled bank and the given folders; print every problem as path:line",
+    )
+    check.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
+    check.set_defaults(run=_lazy("bank", "run_check"))
+    stats = bank_commands.add_parser("stats", help="count items, flashcards, tasks and exams per syllabus entry")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    stats.set_defaults(run=_lazy("bank", "run_stats"))
+    return parser
+
+
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from importlib import import_module
+
+        command = import_module(f"quizapp.commands.{module}")
+        result: int = getattr(command, function)(args, settings)
+        return result
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    if not hasattr(args, "run"):
+        # `quizapp bank` without an action
+        parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "--help"])
+        return EXIT_USAGE
+    try:
+        settings = resolve(
+            data_dir=args.data_dir,
+            banks=args.bank,
+            db=args.db,
+            lang=args.lang,
+            profile=args.profile,
+        )
+        return args.run(args, settings)
+    except (UsageError, SettingsError) as exc:
+        sys.stderr.write(f"quizapp: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("quizapp: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,64 @@
+"""``quizapp bank check`` and ``quizapp bank stats``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from question_bank import Bank, Problem, load_banks
+from question_bank.stats import bank_stats, format_stats
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+
+
+def existing_folders(folders: list[Path]) -> list[Path]:
+    """The given bank folders, or a usage error naming the first one that is missing."""
+    for folder in folders:
+        if not folder.exists():
+            raise UsageError(f"bank folder not found: {folder}")
+        if not folder.is_dir():
+            raise UsageError(f"not a folder: {folder}")
+    return folders
+
+
+def load(settings: Settings, extra: list[Path] = ()) -> tuple[Bank, list[Problem]]:  # type: ignore[assignment]
+    return load_banks(existing_folders([*settings.banks, *extra]))
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    started = time.perf_counter()
+    bank, problems = load(settings, [Path(d) for d in args.dirs])
+    elapsed = time.perf_counter() - started
+    if problems:
+        for problem in problems:
+            print(problem)
+        files = len({p.path for p in problems})
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+        return EXIT_FAIL
+    print(
+        f"ok: {len(bank.folders)} bank folder{'s' if len(bank.folders) != 1 else ''}, "
+        f"{len(bank.written)} written items, {len(bank.flashcards)} flashcards, "
+        f"{len(bank.tasks)} tasks, {len(bank.exams)} exams, "
+        f"{len(bank.syllabus)} syllabus entries ({elapsed:.2f} s)"
+    )
+    return EXIT_OK
+
+
+def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+    bank, problems = load(settings)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+        return EXIT_FAIL
+    stats = bank_stats(bank)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        print(format_stats(stats))
+    return EXIT_OK
