@@ -103,7 +103,13 @@ class _Collector:
             for err in exc.errors(include_url=False):
                 loc = tuple(err["loc"])
                 source = raw
-                if fallback is not None and loc and isinstance(raw, dict) and loc[0] not in raw:
+                if (
+                    fallback is not None
+                    and loc
+                    and isinstance(raw, LineDict)
+                    and loc[0] not in raw.key_lines
+                    and loc[0] in fallback
+                ):
                     source = fallback  # the value came from the file-wide defaults
                 line = line_at(source, loc, getattr(raw, "line", 1))
                 self.add(path, line, _describe(err, model, what))
@@ -234,12 +240,15 @@ class _Loader:
     def __init__(self) -> None:
         self.bank = Bank()
         self.report = _Collector()
+        self.broken_tasks: set[str] = set()  # task folders with problems: not "unknown" too
 
     def define(self, kind: str, ident: str, where: Location) -> bool:
         """Register an id; report a duplicate (naming both places) and refuse it."""
         first = self.bank.where.get(ident)
         if first is not None:
-            self.report.add(where.path, where.line, f"duplicate id {ident!r}: already defined at {first}")
+            self.report.add(
+                where.path, where.line, f"duplicate id {ident!r}: already defined at {first}"
+            )
             return False
         self.bank.where[ident] = where
         return True
@@ -251,12 +260,18 @@ class _Loader:
         if data is None:
             return
         if not isinstance(data, LineList):
-            self.report.add(path, getattr(data, "line", 1), "syllabus.yaml must be a list of entries (- title: …, pages: […])")
+            self.report.add(
+                path,
+                getattr(data, "line", 1),
+                "syllabus.yaml must be a list of entries (- title: …, pages: […])",
+            )
             return
         for i, raw in enumerate(data):
             line = data.line_of(i)
             if not isinstance(raw, LineDict):
-                self.report.add(path, line, "a syllabus entry must be a mapping with `title` and `pages`")
+                self.report.add(
+                    path, line, "a syllabus entry must be a mapping with `title` and `pages`"
+                )
                 continue
             entry = self.report.validate(SyllabusEntry, raw, path, what="syllabus entry")
             if entry is not None:
@@ -277,29 +292,43 @@ class _Loader:
             return
         header = {k: v for k, v in data.items() if k != "items"}
         header_raw = _with_lines(header, data)
-        head = self.report.validate(ItemFile, _with_lines({**header, "items": []}, data), path, what="items file")
+        head = self.report.validate(
+            ItemFile, _with_lines({**header, "items": []}, data), path, what="items file"
+        )
         if "items" not in data:
-            self.report.add(path, data.line, "items file: missing field 'items' (the list of items)")
+            self.report.add(
+                path, data.line, "items file: missing field 'items' (the list of items)"
+            )
             return
         raw_items = data["items"]
         if not isinstance(raw_items, LineList):
-            self.report.add(path, data.line_of("items"), f"`items` must be a list, got {_kind(raw_items)}")
+            self.report.add(
+                path, data.line_of("items"), f"`items` must be a list, got {_kind(raw_items)}"
+            )
             return
         defaults: dict[str, Any] = {}
         if head is not None:
-            defaults = {k: header[k] for k in ("topic", "pages", "tags") if header.get(k) is not None}
+            defaults = {
+                k: header[k] for k in ("topic", "pages", "tags") if header.get(k) is not None
+            }
         for i, raw in enumerate(raw_items):
             self.load_item(path, raw, raw_items.line_of(i), defaults, header_raw)
 
-    def load_item(self, path: Path, raw: Any, line: int, defaults: dict[str, Any], header: LineDict) -> None:
+    def load_item(
+        self, path: Path, raw: Any, line: int, defaults: dict[str, Any], header: LineDict
+    ) -> None:
         if not isinstance(raw, LineDict):
-            self.report.add(path, line, f"an item must be a mapping (id:, type:, …), got {_kind(raw)}")
+            self.report.add(
+                path, line, f"an item must be a mapping (id:, type:, …), got {_kind(raw)}"
+            )
             return
         kind = raw.get("type")
         ident = raw.get("id")
         label = f"item {ident!r}" if isinstance(ident, str) else "item"
         if kind is None:
-            self.report.add(path, raw.line, f"{label}: missing field 'type' (one of: {', '.join(ITEM_TYPES)})")
+            self.report.add(
+                path, raw.line, f"{label}: missing field 'type' (one of: {', '.join(ITEM_TYPES)})"
+            )
             return
         model = ITEM_TYPES.get(kind) if isinstance(kind, str) else None
         if model is None:
@@ -307,15 +336,18 @@ class _Loader:
             self.report.add(path, raw.line_of("type"), f"{label}: unknown type {kind!r}{hint}")
             return
         merged = {**defaults, **raw}
-        item = self.report.validate(model, _with_lines(merged, raw), path, what=f"{kind} {label}", fallback=header)
+        item = self.report.validate(
+            model, _with_lines(merged, raw), path, what=f"{kind} {label}", fallback=header
+        )
         if item is None:
             return
         self.report.semantic(item, raw, path)
         if self.define("item", item.id, Location(path, raw.line_of("id"))):
-            self.bank.items[item.id] = item  # type: ignore[assignment]
+            self.bank.items[item.id] = item
 
     # tasks/<id>/
     def load_task(self, folder: Path) -> None:
+        self.broken_tasks.add(folder.name)
         spec = folder / "task.yaml"
         missing = [name for name in TASK_FILES if not (folder / name).is_file()]
         if "task.yaml" in missing:
@@ -328,7 +360,11 @@ class _Loader:
         if data is None:
             return
         if not isinstance(data, LineDict):
-            self.report.add(spec, getattr(data, "line", 1), "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)")
+            self.report.add(
+                spec,
+                getattr(data, "line", 1),
+                "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)",
+            )
             return
         task = self.report.validate(Task, data, spec, what="task")
         for name in TASK_FILES[1:]:
@@ -337,12 +373,17 @@ class _Loader:
         if task is None:
             return
         if task.id != folder.name:
-            self.report.add(spec, data.line_of("id"), f"task id {task.id!r} differs from its folder name {folder.name!r}")
+            self.report.add(
+                spec,
+                data.line_of("id"),
+                f"task id {task.id!r} differs from its folder name {folder.name!r}",
+            )
             return
         if missing:
             return
         if self.define("task", task.id, Location(spec, data.line_of("id"))):
             self.bank.tasks[task.id] = task.model_copy(update={"folder": folder})
+            self.broken_tasks.discard(folder.name)
 
     def check_python(self, path: Path) -> None:
         try:
@@ -362,7 +403,11 @@ class _Loader:
         if data is None:
             return None
         if not isinstance(data, LineDict):
-            self.report.add(path, getattr(data, "line", 1), "a blueprint must be a mapping (id:, title:, minutes:, sections:)")
+            self.report.add(
+                path,
+                getattr(data, "line", 1),
+                "a blueprint must be a mapping (id:, title:, minutes:, sections:)",
+            )
             return None
         blueprint = self.report.validate(Blueprint, data, path, what="blueprint")
         if blueprint is None:
@@ -378,9 +423,11 @@ class _Loader:
         for s, section in enumerate(blueprint.sections):
             where = ("sections", s)
             for t, task in enumerate(section.tasks or []):
-                if task not in self.bank.tasks:
+                if task not in self.bank.tasks and task not in self.broken_tasks:
                     hint = _suggest(task, self.bank.tasks)
-                    self.report.add(path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}")
+                    self.report.add(
+                        path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}"
+                    )
             if section.kind == "written":
                 pool: Sequence[Any] = self.bank.written_pool(section)
                 noun = "written items"
@@ -407,14 +454,20 @@ class _Loader:
         self.bank.folders.append(folder)
         parts = [folder / "syllabus.yaml", folder / "items", folder / "tasks", folder / "exams"]
         if not any(p.exists() for p in parts):
-            self.report.add(folder, 1, "not a bank folder: expected syllabus.yaml, items/, tasks/ or exams/ in it")
+            self.report.add(
+                folder,
+                1,
+                "not a bank folder: expected syllabus.yaml, items/, tasks/ or exams/ in it",
+            )
             return []
         if parts[0].exists():
             self.load_syllabus(parts[0])
         for path in _yaml_files(parts[1]):
             self.load_items(path)
         if parts[2].is_dir():
-            for sub in sorted(p for p in parts[2].iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            for sub in sorted(
+                p for p in parts[2].iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+            ):
                 self.load_task(sub)
         exams = []
         for path in _yaml_files(parts[3]):
@@ -459,4 +512,3 @@ def load_bank(folders: Sequence[Path] = (), *, bundled: bool = True) -> Bank:
     if problems:
         raise BankError(problems)
     return bank
-

@@ -45,7 +45,7 @@ class _ItemBase(_Strict):
     id: ItemId
     pages: PageList | None = None
     topic: str | None = None
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
     explanation: str | None = None
 
@@ -70,7 +70,12 @@ class _Choices(_ItemBase):
         found: list[tuple[Loc, str]] = []
         for i, choice in enumerate(self.choices):
             if choice in seen:
-                found.append((("choices", i), f"duplicate choice {choice!r} (also choice {seen[choice] + 1})"))
+                found.append(
+                    (
+                        ("choices", i),
+                        f"duplicate choice {choice!r} (also choice {seen[choice] + 1})",
+                    )
+                )
             else:
                 seen[choice] = i
         return found
@@ -185,7 +190,9 @@ ITEM_TYPES: dict[str, type[_ItemBase]] = {
     "flashcard": Flashcard,
 }
 WRITTEN_TYPES = tuple(t for t in ITEM_TYPES if t != "flashcard")
-WrittenType = Literal["single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "cloze"]
+WrittenType = Literal[
+    "single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "cloze"
+]
 
 
 class ItemFile(_Strict):
@@ -207,7 +214,7 @@ class Task(_Strict):
     title: Text
     pages: PageList
     topic: str | None = None
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
     points: Annotated[float, Field(gt=0)] = 10
     prompt: Text
@@ -246,11 +253,21 @@ class Section(_Strict):
             if self.count is None:
                 found.append(((), "a written section needs `count`: how many items to draw"))
             if self.tasks is not None:
-                found.append((("tasks",), "a written section draws items; `tasks` belongs to a practical section"))
+                found.append(
+                    (
+                        ("tasks",),
+                        "a written section draws items; `tasks` belongs to a practical section",
+                    )
+                )
             return found
         found = []
         if self.types is not None:
-            found.append((("types",), "a practical section draws tasks; `types` belongs to a written section"))
+            found.append(
+                (
+                    ("types",),
+                    "a practical section draws tasks; `types` belongs to a written section",
+                )
+            )
         if self.tasks is None and self.count is None:
             found.append(((), "a practical section needs `tasks` (a list of task ids) or `count`"))
         if self.tasks is not None and self.pages is not None:

@@ -34,7 +34,7 @@ def parse_page(value: Any) -> PageRange:
     if isinstance(value, PageRange):
         return value
     if isinstance(value, bool):
-        raise ValueError(f"page {value!r} is not a page number; write 50 or \"83-88\"")
+        raise ValueError(f'page {value!r} is not a page number; write 50 or "83-88"')
     if isinstance(value, int):
         if value < 1:
             raise ValueError(f"page {value} is not a page: pages start at 1")
@@ -42,17 +42,17 @@ def parse_page(value: Any) -> PageRange:
     if isinstance(value, str):
         match = _RANGE.match(value)
         if not match:
-            raise ValueError(f"malformed page range {value!r}; write 50 or \"83-88\"")
+            raise ValueError(f'malformed page range {value!r}; write 50 or "83-88"')
         start = int(match.group(1))
         end = int(match.group(2)) if match.group(2) is not None else start
         if start < 1:
             raise ValueError(f"page range {value!r} starts at {start}: pages start at 1")
         if start > end:
             raise ValueError(
-                f"page range {value!r} is reversed: write \"{end}-{start}\" (start ≤ end)"
+                f'page range {value!r} is reversed: write "{end}-{start}" (start ≤ end)'
             )
         return PageRange(start, end)
-    raise ValueError(f"page {value!r} is not a page number; write 50 or \"83-88\"")
+    raise ValueError(f'page {value!r} is not a page number; write 50 or "83-88"')
 
 
 Page = Annotated[PageRange, BeforeValidator(parse_page), PlainSerializer(PageRange.to_yaml)]

@@ -59,7 +59,10 @@ def format_stats(stats: dict[str, Any]) -> str:
     ]
     if stats["by_type"]:
         lines.append("by type: " + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
-    rows = [(e["title"], format_pages_yaml(e["pages"]), e["written"], e["flashcards"], e["tasks"]) for e in stats["syllabus"]]
+    rows = [
+        (e["title"], format_pages_yaml(e["pages"]), e["written"], e["flashcards"], e["tasks"])
+        for e in stats["syllabus"]
+    ]
     if rows:
         tw = max(width("syllabus entry"), *(width(r[0]) for r in rows))
         pw = max(width("pages"), *(width(r[1]) for r in rows))
@@ -71,7 +74,9 @@ def format_stats(stats: dict[str, Any]) -> str:
         lines.append("")
         lines.append("beyond the exam scope (by topic):")
         for row in stats["beyond_scope"]:
-            lines.append(f"  {row['topic']}: written {row['written']}, flashcards {row['flashcards']}")
+            lines.append(
+                f"  {row['topic']}: written {row['written']}, flashcards {row['flashcards']}"
+            )
     return "\n".join(lines)
 
 

@@ -48,10 +48,7 @@ def line_at(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
     line = getattr(data, "line", default)
     node = data
     for part in loc:
-        if isinstance(node, LineDict) and part in node:
-            line = node.line_of(part)
-            node = node[part]
-        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, LineDict) and part in node) or (isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node)):
             line = node.line_of(part)
             node = node[part]
         else:
@@ -77,7 +74,9 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             try:
                 hash(key)
             except TypeError:
-                self.problems.append(Problem(self.path, line, "a mapping key must be a plain value"))
+                self.problems.append(
+                    Problem(self.path, line, "a mapping key must be a plain value")
+                )
                 continue
             if key in data.key_lines:
                 first = data.key_lines[key]
@@ -115,7 +114,9 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
-        return None, [Problem(path, line, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+        return None, [
+            Problem(path, line, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")
+        ]
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
@@ -130,6 +131,8 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        if "mapping values are not allowed" in what:
+            what += " (a value that contains ': ' must be quoted, or written as a block after `|`)"
         return None, [Problem(path, line, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
         return None, [Problem(path, 1, f"YAML syntax error: {exc}")]

@@ -45,14 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="add a bank folder to the bundled bank (repeatable)",
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $QUIZAPP_HOME or the user data folder)")
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the progress store (default: SQLite in the data folder)")
-    parser.add_argument("--lang", choices=LANGS, help="language of the interface (default: from the locale)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $QUIZAPP_HOME or the user data folder)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL of the progress store (default: SQLite in the data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGS, help="language of the interface (default: from the locale)"
+    )
     parser.add_argument("--profile", metavar="NAME", help="whose progress (default: the user name)")
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     bank = commands.add_parser("bank", help="check or count the question bank")
+    bank.set_defaults(help_parser=bank)
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", parser_class=_Parser)
     check = bank_commands.add_parser(
         "check",
@@ -60,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
     check.set_defaults(run=_lazy("bank", "run_check"))
-    stats = bank_commands.add_parser("stats", help="count items, flashcards, tasks and exams per syllabus entry")
+    stats = bank_commands.add_parser(
+        "stats", help="count items, flashcards, tasks and exams per syllabus entry"
+    )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(run=_lazy("bank", "run_stats"))
     return parser
@@ -83,9 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    if not hasattr(args, "run"):
-        # `quizapp bank` without an action
-        parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "--help"])
+    if not hasattr(args, "run"):  # a command group without its action, e.g. `quizapp bank`
+        args.help_parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         settings = resolve(

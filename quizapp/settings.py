@@ -85,7 +85,9 @@ def read_config(data_dir: Path) -> dict[str, object]:
     known = {"banks", "db", "lang", "profile"}
     unknown = sorted(set(config) - known)
     if unknown:
-        raise SettingsError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        raise SettingsError(
+            f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
     return config
 
 
@@ -103,7 +105,9 @@ def resolve(
     config_banks = config.get("banks", [])
     if not isinstance(config_banks, list) or not all(isinstance(b, str) for b in config_banks):
         raise SettingsError(f"{folder / CONFIG_FILE}: `banks` must be a list of folder paths")
-    all_banks = [Path(b).expanduser() for b in config_banks] + [Path(b).expanduser() for b in banks or []]
+    all_banks = [Path(b).expanduser() for b in config_banks] + [
+        Path(b).expanduser() for b in banks or []
+    ]
     chosen_lang = lang or config.get("lang") or default_lang()
     if chosen_lang not in LANGS:
         raise SettingsError(f"unknown language {chosen_lang!r}; use one of: {', '.join(LANGS)}")

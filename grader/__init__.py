@@ -1,0 +1,1 @@
+"""The grader: runs submissions in a sandbox and judges them against hidden tests."""

@@ -1,0 +1,72 @@
+"""The headless packages never import Textual; the CLI's bank commands never import torch.
+
+Each check runs in a fresh interpreter so that nothing imported by the test
+session itself can hide an import.
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import question_bank
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return {name.split(".")[0] for name in json.loads(out.stdout.splitlines()[-1])}
+
+
+def _submodules(package: object) -> list[str]:
+    return sorted(
+        m.name
+        for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")  # type: ignore[attr-defined]
+        if not m.name.endswith("__main__")
+    )
+
+
+@pytest.mark.parametrize("module", ["question_bank", *_submodules(question_bank)])
+def test_question_bank_is_headless(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert not loaded & {"textual", "quizapp", "torch"}, module
+
+
+@pytest.mark.parametrize("module", ["grader"])
+def test_grader_package_imports_no_textual_and_no_torch(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert not loaded & {"textual", "quizapp", "torch"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], [], ["bank", "check"], ["bank", "stats", "--json"], ["bank", "stats"]],
+)
+def test_cli_bank_commands_import_no_torch_and_no_textual(argv: list[str]) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from quizapp.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass"
+    )
+    loaded = _modules_after(code)
+    assert "torch" not in loaded
+    assert "textual" not in loaded
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    """The same rules, statically, for every import in the code (import-linter)."""
+    from pathlib import Path
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([str(lint)], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "broken" not in run.stdout.split("Contracts:")[-1].replace("0 broken", "")
