@@ -76,6 +76,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(run=_lazy("bank", "run_stats"))
+
+    progress = commands.add_parser(
+        "stats", help="your progress: reviews, due cards, streak, retention, mastery, mock exams"
+    )
+    progress.add_argument("--json", action="store_true", help="print one JSON object")
+    progress.set_defaults(run=_lazy("stats", "run_stats"))
+
+    profile = commands.add_parser(
+        "profile", help="show or set the study plan (exam date, new cards per day)"
+    )
+    when = profile.add_mutually_exclusive_group()
+    when.add_argument(
+        "--exam-date",
+        metavar="YYYY-MM-DD",
+        help="reviews that would fall after it are pulled forward to its eve",
+    )
+    when.add_argument("--no-exam-date", action="store_true", help="forget the exam date")
+    profile.add_argument("--new-per-day", type=int, metavar="N", help="new cards per day (default 20)")
+    profile.add_argument("--json", action="store_true", help="print one JSON object")
+    profile.set_defaults(run=_lazy("profile", "run_profile"))
+
     return parser
 
 

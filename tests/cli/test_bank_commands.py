@@ -118,7 +118,7 @@ def test_no_arguments_prints_help_and_help_lists_every_command() -> None:
     helped = quizapp("--help")
     assert helped.code == 0
     assert bare.out == helped.out
-    for command in ("bank",):
+    for command in ("bank", "stats", "profile"):
         assert f"\n    {command} " in helped.out
     for option in ("--bank DIR", "--data-dir DIR", "--db URL", "--lang {ko,en}", "--profile NAME"):
         assert option in helped.out

@@ -1,0 +1,46 @@
+"""Hidden checks for train-one-epoch: train mode, zero_grad/forward/backward/step per batch, mean loss."""
+
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from grader.probe import Probe
+
+
+def _classification(p: Probe):
+    with p.seeded(1):
+        model = nn.Sequential(nn.Linear(6, 16), nn.ReLU(), nn.Dropout(0.3), nn.Linear(16, 3))
+    data = TensorDataset(p.randn(10, 6), p.randint(0, 3, 10))
+    loader = DataLoader(data, batch_size=4)  # batches of 4, 4 and 2
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    model.eval()  # the function must switch it to training mode
+    return model, loader, nn.CrossEntropyLoss(), optimizer
+
+
+def _regression(p: Probe):
+    with p.seeded(2):
+        model = nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1))
+    data = TensorDataset(p.randn(7, 3), p.randn(7, 1))
+    loader = DataLoader(data, batch_size=3)  # batches of 3, 3 and 1
+    return model, loader, nn.MSELoss(), torch.optim.SGD(model.parameters(), lr=0.05)
+
+
+def probe(p: Probe) -> None:
+    train_one_epoch = p.function("train_one_epoch")
+    for name, setup in (("classification with dropout", _classification), ("regression", _regression)):
+        with p.check(f"returns the mean of the batch losses as a Python float ({name})", points=3):
+            model, loader, criterion, optimizer = setup(p)
+            with p.seeded(5):
+                p.close("mean batch loss", train_one_epoch(model, loader, criterion, optimizer),
+                        atol=1e-6, rtol=1e-5)
+        with p.check(f"parameters after one epoch: one update per batch ({name})", points=3):
+            model, loader, criterion, optimizer = setup(p)
+            with p.seeded(5):
+                train_one_epoch(model, loader, criterion, optimizer)
+            for i, param in enumerate(model.parameters()):
+                p.tensor(f"parameter {i} after the epoch", param.detach(), atol=1e-5, rtol=1e-4)
+        with p.check(f"leaves the model in training mode ({name})"):
+            model, loader, criterion, optimizer = setup(p)
+            with p.seeded(5):
+                train_one_epoch(model, loader, criterion, optimizer)
+            p.observe("model.training after the call", model.training)

@@ -1,0 +1,59 @@
+"""``quizapp profile``: show or change the study plan of the profile in use (the exam
+date, which pulls reviews forward, and the number of new cards per day)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+from ..store import ProfileInfo, StoreError, open_store
+
+
+def parse_exam_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--exam-date {text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _as_dict(info: ProfileInfo, names: list[str]) -> dict[str, object]:
+    return {
+        "profile": info.name,
+        "exam_date": info.exam_date.isoformat() if info.exam_date else None,
+        "daily_new_limit": info.daily_new_limit,
+        "profiles": names,
+    }
+
+
+def run_profile(args: argparse.Namespace, settings: Settings) -> int:
+    exam_date = parse_exam_date(args.exam_date) if args.exam_date else None
+    if args.exam_date and args.no_exam_date:
+        raise UsageError("give either --exam-date or --no-exam-date, not both")
+    if args.new_per_day is not None and args.new_per_day < 0:
+        raise UsageError("--new-per-day must be 0 or more")
+    try:
+        with open_store(settings) as store:
+            if exam_date is not None:
+                store.profiles.set_exam_date(exam_date)
+            elif args.no_exam_date:
+                store.profiles.set_exam_date(None)
+            if args.new_per_day is not None:
+                store.profiles.set_daily_new_limit(args.new_per_day)
+            info = store.profiles.info()
+            names = store.profiles.names()
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    shown = _as_dict(info, names)
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+    else:
+        print(f"profile {info.name}")
+        print(f"exam date: {shown['exam_date'] or 'not set'}")
+        print(f"new cards per day: {info.daily_new_limit}")
+        print(f"profiles in this store: {', '.join(names)}")
+    return EXIT_OK

@@ -1,0 +1,42 @@
+"""The progress store: what each profile has answered, when, and how it went.
+
+SQLAlchemy 2 models and Alembic migrations; SQLite in the data folder by
+default (WAL, busy timeout), any SQLAlchemy URL via ``--db``. Open it with
+:func:`open_store`; every answer is committed when it is given.
+"""
+
+from .clock import Clock, utc_now
+from .errors import StoreError
+from .opening import open_store, open_url
+from .records import (
+    AppliedReview,
+    CardProgress,
+    Draft,
+    ExamAttempt,
+    ExamQuestion,
+    ProfileInfo,
+    ReviewEntry,
+    ReviewRequest,
+    Schedule,
+    Submission,
+)
+from .store import Store
+
+__all__ = [
+    "AppliedReview",
+    "CardProgress",
+    "Clock",
+    "Draft",
+    "ExamAttempt",
+    "ExamQuestion",
+    "ProfileInfo",
+    "ReviewEntry",
+    "ReviewRequest",
+    "Schedule",
+    "Store",
+    "StoreError",
+    "Submission",
+    "open_store",
+    "open_url",
+    "utc_now",
+]

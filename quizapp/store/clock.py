@@ -1,0 +1,23 @@
+"""Time as the store and the study logic see it: aware UTC, from an injectable clock.
+
+Every function that needs "now" takes a :data:`Clock` so that tests can run on
+a fake one and get deterministic schedules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC; a naive datetime is refused (its zone is unknown)."""
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: pass an aware UTC time")
+    return value.astimezone(UTC)

@@ -1,0 +1,204 @@
+"""Opening the progress store: the data folder, the file checks, the upgrade and the profile.
+
+Everything a user can get wrong here — a data folder that cannot be written,
+a file that is not a database, a database from a newer quizapp, a server that
+does not answer, a missing driver — becomes a one-line :class:`StoreError`,
+and nothing is written to a file or database that is not ours or not
+understood.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from .clock import Clock, utc_now
+from .database import WRITE_ATTEMPTS, Database, is_lock_conflict, one_line
+from .engine import make_engine, write_engine
+from .errors import StoreError
+from .profiles import check_profile_name, ensure_profile
+from .schema import VERSION_TABLE, check_known, is_current, upgrade
+from .store import Store
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def describe(url: URL) -> str:
+    """The URL as it may be shown: without the password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or "an in-memory SQLite database"
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of an SQLite URL (None for an in-memory database)."""
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return None
+    if url.query.get("uri") in ("true", "1") or database.startswith("file:"):
+        database = database.removeprefix("file:").split("?", 1)[0]
+        if not database or "mode=memory" in (url.database or ""):
+            return None
+    return Path(database).expanduser()
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder, or say in one line why it cannot hold the store."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"the data folder {folder} is a file, not a folder") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(f"cannot create the data folder {folder}: {reason}") from None
+    if not folder.is_dir():
+        raise StoreError(f"the data folder {folder} is not a folder")
+    # SQLite writes its -wal and -shm files beside the database: the folder itself must
+    # take new files. Try it (permission bits alone say nothing to root or on read-only mounts).
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".quizapp-write-test-")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(f"the data folder {folder} cannot be written: {reason}") from None
+
+
+def inspect_sqlite_file(path: Path) -> None:
+    """Refuse, without writing to it, a file that is not an SQLite quizapp store."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a progress store")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not header:
+        return  # an empty file is an empty database
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a quizapp progress store (not an SQLite database); "
+            "move it away or choose another file with --db"
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revisions: tuple[str, ...] = ()
+            if VERSION_TABLE in tables:
+                revisions = tuple(
+                    r[0] for r in conn.execute(f"SELECT version_num FROM {VERSION_TABLE}")
+                )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} cannot be read as a progress store: {exc}") from None
+    foreign = sorted(tables - {"sqlite_sequence"})
+    if VERSION_TABLE not in tables and foreign:
+        raise StoreError(
+            f"{path} is an SQLite database of another program (tables: {', '.join(foreign[:3])}); "
+            "choose another file with --db"
+        )
+    check_known(revisions, str(path))
+    if not os.access(path, os.W_OK):
+        raise StoreError(f"{path} cannot be written (check its permissions)")
+
+
+def create_engine_for(url: URL, **kwargs: Any) -> Engine:
+    try:
+        return make_engine(url, **kwargs)
+    except (NoSuchModuleError, ModuleNotFoundError, ImportError) as exc:
+        raise StoreError(
+            f"no database driver for {url.drivername!r} ({one_line(exc)}); "
+            "PostgreSQL needs `pip install quizapp[postgres]` and a URL like "
+            "postgresql+psycopg://user:password@host/dbname"
+        ) from None
+    except (ArgumentError, ValueError, TypeError) as exc:
+        raise StoreError(f"cannot use the database URL {describe(url)}: {one_line(exc)}") from None
+
+
+def open_store(settings: Settings, *, clock: Clock = utc_now) -> Store:
+    """The store of ``settings.profile`` at ``settings.database_url`` (default: SQLite in
+    the data folder)."""
+    return open_url(settings.database_url, settings.profile, clock=clock)
+
+
+def open_url(
+    url: str | URL, profile: str, *, clock: Clock = utc_now, **engine_kwargs: Any
+) -> Store:
+    """Open (creating or upgrading as needed) the store at ``url`` for ``profile``.
+
+    An SQLite file's folder is created first. The upgrade runs in one write
+    transaction: two instances starting together upgrade once.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!s}; e.g. sqlite:///path/progress.db") from None
+    name = check_profile_name(profile)
+    path = sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path is not None:
+        prepare_folder(path.parent)
+        inspect_sqlite_file(path)
+    engine = create_engine_for(parsed, **engine_kwargs)
+    where = describe(parsed)
+    try:
+        _upgrade(engine, parsed, where)
+        db = Database(engine, clock)
+        profile_id = ensure_profile(db, name)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(db, name, profile_id)
+
+
+def _upgrade(engine: Engine, url: URL, where: str) -> None:
+    """Check the schema in a read transaction; only when it is behind, take the write lock
+    and upgrade (checking again: another instance may have done it meanwhile)."""
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            with engine.connect() as conn, conn.begin():
+                if is_current(conn, where):
+                    return
+            with write_engine(engine).begin() as conn:
+                if url.get_backend_name() == "sqlite":
+                    tables = set(inspect(conn).get_table_names())
+                    if VERSION_TABLE not in tables and tables - {"sqlite_sequence"}:
+                        raise StoreError(f"{where} is an SQLite database of another program")
+                upgrade(conn, where)
+            return
+        except StoreError:
+            raise
+        except SQLAlchemyError as exc:
+            if not is_lock_conflict(exc) or attempt == WRITE_ATTEMPTS - 1:
+                raise StoreError(_open_failure(url, where, exc)) from None
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _open_failure(url: URL, where: str, exc: SQLAlchemyError) -> str:
+    detail = one_line(exc)
+    lowered = detail.lower()
+    if url.get_backend_name() == "sqlite":
+        if "readonly" in lowered or "read-only" in lowered:
+            return f"{where} cannot be written: {detail}"
+        if "not a database" in lowered:
+            return f"{where} is not a quizapp progress store: {detail}"
+        return f"cannot open the progress store {where}: {detail}"
+    if isinstance(exc, OperationalError):
+        return f"cannot reach the database server at {where}: {detail}"
+    return f"cannot use the database at {where}: {detail}"

@@ -1,0 +1,114 @@
+"""Whether an answer is right, for every written item type, exactly as the bank format
+defines it (docs/bank-format.md, "correct when"), and the answer as stored in the log.
+
+A response is what the screen collected: the chosen choice (``str``) for
+single choice, the chosen choices (a list) for multiple choice, ``bool`` or
+typed text for true/false, typed text for short answers and numbers, and one
+text per blank, in order, for a cloze.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+
+from question_bank import (
+    Cloze,
+    Flashcard,
+    Item,
+    MultipleChoice,
+    Numeric,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
+from question_bank.answers import matches_any, normalize, numeric_correct
+
+Response = str | bool | int | float | Sequence[str]
+
+_TRUE = {"true", "t", "o", "yes", "y", "1", "참", "맞다", "맞음", "예"}
+_FALSE = {"false", "f", "x", "no", "n", "0", "거짓", "틀리다", "틀림", "아니오"}
+
+
+def _texts(response: Response) -> list[str]:
+    if isinstance(response, str):
+        return [response]
+    if isinstance(response, bool | int | float):
+        return [str(response)]
+    return [str(part) for part in response]
+
+
+def parse_true_false(response: Response) -> bool | None:
+    if isinstance(response, bool):
+        return response
+    if not isinstance(response, str):
+        return None
+    word = normalize(response)
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    return None
+
+
+def check_answer(item: Item, response: Response) -> bool:
+    """True when ``response`` answers ``item`` correctly. Flashcards are self-rated:
+    they have no right answer to check, so asking is a ValueError."""
+    if isinstance(item, SingleChoice):
+        return isinstance(response, str) and response == item.answer
+    if isinstance(item, MultipleChoice):
+        chosen = _texts(response)
+        return len(set(chosen)) == len(chosen) and set(chosen) == set(item.answers)
+    if isinstance(item, TrueFalse):
+        return parse_true_false(response) is item.answer
+    if isinstance(item, ShortAnswer):
+        return isinstance(response, str) and matches_any(response, item.answers)
+    if isinstance(item, Numeric):
+        return _numeric_correct(item, response)
+    if isinstance(item, Cloze):
+        blanks = item.blanks
+        typed = _texts(response)
+        return len(typed) == len(blanks) and all(
+            matches_any(text, [blank.answer]) for text, blank in zip(typed, blanks, strict=True)
+        )
+    if isinstance(item, Flashcard):
+        raise ValueError("flashcards are self-rated (Again/Hard/Good/Easy), not checked")
+    raise ValueError(f"unknown item type {item.type!r}")
+
+
+def _numeric_correct(item: Numeric, response: Response) -> bool:
+    if isinstance(response, bool):
+        return False
+    if isinstance(response, int | float):
+        if not math.isfinite(response):
+            return False
+        response = repr(float(response))
+    return isinstance(response, str) and numeric_correct(response, item.answer, item.tolerance)
+
+
+def response_text(response: Response) -> str:
+    """The answer as the review log keeps it: text as typed, a list as JSON."""
+    if isinstance(response, bool):
+        return "true" if response else "false"
+    if isinstance(response, str):
+        return response
+    if isinstance(response, int | float):
+        return repr(response)
+    return json.dumps(list(response), ensure_ascii=False)
+
+
+def expected_text(item: Item) -> str:
+    """The right answer, as text to show after answering."""
+    if isinstance(item, SingleChoice):
+        return item.answer
+    if isinstance(item, MultipleChoice | ShortAnswer):
+        return " / ".join(item.answers)
+    if isinstance(item, TrueFalse):
+        return "O (true)" if item.answer else "X (false)"
+    if isinstance(item, Numeric):
+        value = f"{item.answer:g}"
+        return f"{value} ± {item.tolerance:g}" if item.tolerance else value
+    if isinstance(item, Cloze):
+        return " / ".join(blank.answer for blank in item.blanks)
+    return item.back

@@ -1,0 +1,100 @@
+"""The bundled bank covers the whole exam scope with enough, well-formed, distinct items (issue 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank import Bank, load_bank, overlaps
+from question_bank.answers import normalize
+from question_bank.stats import bank_stats
+from tests.bank import test_computed_part_a, test_computed_part_b, test_computed_part_c
+
+# Topics the issue names as larger: more than the minimum per entry.
+LARGER = {"파이토치 텐서", "DNN 모델링", "합성곱층", "CNN 모델 구성", "LSTM", "LSTM 모델 구성", "RAG"}
+COMPUTED = {
+    **test_computed_part_a.COMPUTED,
+    **test_computed_part_b.COMPUTED,
+    **test_computed_part_c.COMPUTED,
+}
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank()
+
+
+def test_totals(bank: Bank) -> None:
+    assert len(bank.written) >= 200
+    assert len(bank.flashcards) >= 250
+
+
+def test_every_syllabus_entry_has_written_items_and_flashcards(bank: Bank) -> None:
+    stats = bank_stats(bank)
+    assert len(stats["syllabus"]) == 23
+    for entry in stats["syllabus"]:
+        least = 12 if entry["title"] in LARGER else 6
+        assert entry["written"] >= least, entry
+        assert entry["flashcards"] >= least, entry
+
+
+def test_written_items_of_every_entry_use_several_types(bank: Bank) -> None:
+    for entry in bank.syllabus:
+        types = {i.type for i in bank.written if overlaps(i.pages or [], entry.pages)}
+        assert len(types) >= 3, (entry.title, types)
+
+
+def test_no_two_items_ask_the_same_thing(bank: Bank) -> None:
+    seen: dict[str, str] = {}
+    for item in bank.items.values():
+        key = f"{item.kind}:{normalize(item.headline)}"
+        assert key not in seen, f"{item.id} repeats {seen[key]}"
+        seen[key] = item.id
+
+
+def test_every_written_item_teaches(bank: Bank) -> None:
+    for item in bank.written:
+        assert item.explanation and len(item.explanation.strip()) >= 20, item.id
+
+
+def test_items_beyond_the_scope_have_a_topic(bank: Bank) -> None:
+    beyond = [i for i in bank.items.values() if not i.pages]
+    assert len({i.topic for i in beyond}) >= 8
+    assert all(i.topic for i in beyond)
+
+
+def test_every_number_is_computed_or_cited(bank: Bank) -> None:
+    """Numeric answers about shapes, sizes and counts are computed in torch by the part tests."""
+    unchecked = [
+        item.id
+        for item in bank.written
+        if item.type == "numeric" and item.id not in COMPUTED and "from-notes" not in item.tags
+    ]
+    assert unchecked == []
+
+
+def test_short_answers_accept_variants(bank: Bank) -> None:
+    """Names are accepted with and without their module prefix (`nn.X` and `X`)."""
+    for item in bank.written:
+        if item.type != "short_answer":
+            continue
+        accepted = {normalize(a) for a in item.answers}
+        for answer in list(accepted):
+            for prefix in ("torch.nn.", "nn.", "torch."):
+                if answer.startswith(prefix) and answer.count(".") == prefix.count("."):
+                    assert answer.removeprefix(prefix) in accepted, (item.id, answer)
+
+
+def test_mock_exam_mirrors_the_course_exam(bank: Bank) -> None:
+    mock = bank.exams["ai-essential-mock"]
+    kinds = [s.kind for s in mock.sections]
+    assert kinds[0] == "written" and "practical" in kinds
+    assert mock.sections[0].pages is None  # the written part spans the whole scope
+    practical_tasks = {t.id for s in mock.sections if s.kind == "practical" for t in bank.task_pool(s)}
+    assert practical_tasks <= set(bank.tasks)
+    assert mock.max_points == 100
+
+
+def test_written_drill_is_fifteen_minutes_of_written_items(bank: Bank) -> None:
+    drill = bank.exams["written-drill"]
+    assert drill.minutes == 15
+    assert {s.kind for s in drill.sections} == {"written"}
