@@ -144,17 +144,19 @@ def timed(work: Callable[[], T], runs: int) -> tuple[float, T]:
     return statistics.median(times), result
 
 
-def run_cli(data_dir: Path, bank: Path) -> tuple[float, str]:
+def run_cli(data_dir: Path, bank: Path) -> tuple[float, float, str]:
+    """The first run (bank parsed, then cached in the data folder) and the median of the next."""
     command = [sys.executable, "-m", "quizapp", "--data-dir", str(data_dir), "--bank", str(bank)]
     command += ["--profile", PROFILE, "stats", "--json"]
+    shutil.rmtree(data_dir / "cache", ignore_errors=True)
     times = []
-    for _ in range(3):
+    for _ in range(6):
         started = time.perf_counter()
         proc = subprocess.run(command, capture_output=True, text=True)
         times.append(time.perf_counter() - started)
         if proc.returncode != 0:
-            return -1.0, (proc.stderr.strip().splitlines() or ["?"])[-1]
-    return statistics.median(times), "ok"
+            return -1.0, -1.0, (proc.stderr.strip().splitlines() or ["?"])[-1]
+    return times[0], statistics.median(times[1:]), "ok"
 
 
 def main() -> int:
@@ -194,13 +196,17 @@ def main() -> int:
             f"(reviews_total {stats['reviews_total']:,})"
         )
         print(f"loading the bank:       {bank_s * 1000:7.1f} ms  (part of the command below)")
-        cli_s, status = run_cli(data_dir, bank_dir)
+        first_s, cli_s, status = run_cli(data_dir, bank_dir)
         if cli_s < 0:
             print(f"quizapp stats --json:   failed: {status}")
         else:
             print(
-                f"quizapp stats --json:   {cli_s * 1000:7.1f} ms  (fresh process, bank of "
-                f"{WRITTEN + FLASHCARDS:,} items loaded)"
+                f"quizapp stats --json:   {cli_s * 1000:7.1f} ms  (fresh process, the "
+                f"{WRITTEN + FLASHCARDS:,}-item bank from the data folder's cache)"
+            )
+            print(
+                f"  first run:            {first_s * 1000:7.1f} ms  (bank parsed from YAML, "
+                "then cached)"
             )
         print("targets: queue < 20 ms, stats < 1000 ms")
     finally:

@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from question_bank import Bank, Problem, load_banks
+from question_bank.cache import load_banks_cached
 from question_bank.stats import bank_stats, format_stats
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
@@ -25,13 +27,23 @@ def existing_folders(folders: list[Path]) -> list[Path]:
     return folders
 
 
-def load(settings: Settings, extra: list[Path] = ()) -> tuple[Bank, list[Problem]]:  # type: ignore[assignment]
-    return load_banks(existing_folders([*settings.banks, *extra]))
+def load(
+    settings: Settings, extra: Sequence[Path] = (), *, cached: bool = True
+) -> tuple[Bank, list[Problem]]:
+    """The bundled bank plus the settings' and ``extra`` folders.
+
+    ``cached`` serves an unchanged, valid bank from the data folder's cache;
+    `bank check` reads the files every time.
+    """
+    folders = existing_folders([*settings.banks, *extra])
+    if not cached:
+        return load_banks(folders)
+    return load_banks_cached(folders, settings.data_dir / "cache")
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
-    bank, problems = load(settings, [Path(d) for d in args.dirs])
+    bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)
     elapsed = time.perf_counter() - started
     if problems:
         for problem in problems:
