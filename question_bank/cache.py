@@ -57,7 +57,7 @@ def load_banks_cached(
             bank = pickle.load(handle)
         if isinstance(bank, Bank):
             return bank, []
-    except Exception:  # noqa: BLE001 - a missing, stale or corrupt cache is simply rebuilt
+    except Exception:  # a missing, stale or corrupt cache is simply rebuilt
         pass
     bank, problems = load_banks(folders)
     if not problems:
