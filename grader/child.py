@@ -1,0 +1,190 @@
+"""The body of one sandboxed run: a child forked from the zygote.
+
+After confining itself (:mod:`grader.sandbox`) the child loads the submission
+as a module and then, depending on the mode:
+
+- ``grade`` / ``reference``: says ``ready``, waits for ``go`` (which carries
+  the nonce and the reference's exports), runs the task's probe and streams
+  one ``check`` frame per check and a final ``done`` frame, each with the nonce;
+- ``run``: runs the code as ``__main__`` and reports ``run_done`` with the
+  error, if any (the editor's "run only").
+
+It decides nothing: the supervisor judges what it reports. Everything it
+relies on after student code ran was captured at import time.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import sys
+import types
+from typing import Any, NoReturn
+
+from . import protocol, sandbox, tracebacks
+from .probe import Probe, ProbeError, Stop
+
+_EXIT = os._exit
+_WRITE = os.write
+_READ = os.read
+_ENCODE = protocol.encode
+_FrameReader = protocol.FrameReader
+
+
+class _Channel:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.reader = _FrameReader()
+
+    def send(self, message: dict[str, Any]) -> None:
+        data = memoryview(_ENCODE(message))
+        while data:
+            written = _WRITE(self.fd, data)
+            data = data[written:]
+
+    def receive(self) -> dict[str, Any] | None:
+        while True:
+            chunk = _READ(self.fd, 1 << 16)
+            if not chunk:
+                return None
+            frames = self.reader.feed(chunk)
+            if frames:
+                return frames[0]
+
+
+def main(
+    job: dict[str, Any],
+    *,
+    zygote_pid: int,
+    fds: list[int],
+    workdir: str,
+    limits: sandbox.Limits,
+    confinement: sandbox.Confinement,
+) -> NoReturn:
+    channel_fd, stdout_fd, stderr_fd = fds
+    try:
+        sandbox.enter(
+            zygote_pid=zygote_pid,
+            channel=channel_fd,
+            stdout=stdout_fd,
+            stderr=stderr_fd,
+            workdir=workdir,
+            limits=limits,
+            confinement=confinement,
+        )
+    except BaseException as exc:
+        fd = sandbox.CHANNEL_FD if sandbox.arranged() else channel_fd
+        try:
+            _Channel(fd).send({"type": "sandbox_error", "error": f"{type(exc).__name__}: {exc}"})
+        finally:
+            _EXIT(71)
+    channel = _Channel(sandbox.CHANNEL_FD)
+    try:
+        if job["mode"] == "run":
+            _run(job, channel)
+        else:
+            _grade(job, channel)
+    except BaseException:
+        _EXIT(72)
+    _EXIT(0)
+
+
+def _compile(source: str) -> tuple[types.CodeType | None, SyntaxError | None]:
+    try:
+        return compile(source, tracebacks.SUBMISSION, "exec", dont_inherit=True), None
+    except SyntaxError as exc:
+        return None, exc
+    except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
+        return None, SyntaxError(str(exc))
+
+
+def _new_module(name: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__dict__.update({"__file__": tracebacks.SUBMISSION, "__builtins__": builtins})
+    sys.modules[name] = module
+    return module
+
+
+def _grade(job: dict[str, Any], channel: _Channel) -> None:
+    memory_mb = int(job["memory_mb"])
+    hidden: dict[str, Any] = {"__name__": "hidden_tests", "__builtins__": builtins}
+    exec(compile(job["hidden"], "hidden_tests.py", "exec", dont_inherit=True), hidden)
+
+    tracebacks.register_source(job["source"])
+    code, syntax = _compile(job["source"])
+    if syntax is not None or code is None:
+        error = tracebacks.describe_syntax_error(syntax) if syntax else "cannot compile"
+        channel.send({"type": "load_error", "error": error})
+        return
+    module = _new_module("submission")
+    try:
+        exec(code, module.__dict__)
+    except BaseException as exc:
+        if tracebacks.is_out_of_memory(exc):
+            error = f"memory limit {memory_mb} MB exceeded"
+        elif type(exc) is SystemExit:
+            error = "the program exited before the tests ran (it called exit())"
+        else:
+            error = tracebacks.describe(exc, memory_mb)
+        channel.send({"type": "load_error", "error": error})
+        return
+
+    channel.send({"type": "ready"})
+    go = channel.receive()
+    if go is None or go.get("type") != "go":
+        return
+    nonce = go.get("nonce")
+
+    def emit(record: dict[str, Any]) -> None:
+        channel.send({"type": "check", "nonce": nonce, "check": record})
+
+    probe = Probe(
+        module.__dict__,
+        reference=job["mode"] == "reference",
+        exports=go.get("exports") or {},
+        seed=int(job["seed"]),
+        emit=emit,
+        memory_mb=memory_mb,
+    )
+    fatal = None
+    try:
+        hidden["probe"](probe)
+    except Stop:
+        pass
+    except ProbeError as exc:
+        fatal = f"the hidden tests are broken: {exc}"
+    except BaseException as exc:
+        fatal = tracebacks.describe(exc, memory_mb)
+    channel.send(
+        {
+            "type": "done",
+            "nonce": nonce,
+            "exports": probe.exports,
+            "stopped_by": probe.stopped_by,
+            "fatal": fatal,
+            "memory_hit": probe.memory_hit,
+        }
+    )
+
+
+def _run(job: dict[str, Any], channel: _Channel) -> None:
+    error: str | None
+    tracebacks.register_source(job["source"])
+    code, syntax = _compile(job["source"])
+    if syntax is not None or code is None:
+        error = tracebacks.format_for_run(syntax) if syntax else "cannot compile"
+        channel.send({"type": "run_done", "error": error})
+        return
+    module = _new_module("__main__")
+    error = None
+    try:
+        exec(code, module.__dict__)
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            error = f"the program exited with status {exc.code!r}"
+    except BaseException as exc:
+        if tracebacks.is_out_of_memory(exc):
+            error = f"memory limit {job['memory_mb']} MB exceeded"
+        else:
+            error = tracebacks.format_for_run(exc)
+    channel.send({"type": "run_done", "error": error})

@@ -1,0 +1,175 @@
+"""Turning whatever student code returns into plain JSON data, without trusting it.
+
+Runs inside the sandbox, so it assumes the student may have monkeypatched
+torch, numpy or builtins, returned a tensor subclass or an object whose
+``__eq__``/``__repr__`` lies. Everything it uses is captured when this module
+is imported — in the zygote, before any student code exists — and types are
+checked with ``type(x) is …``, never ``isinstance``: only exact ``int``,
+``float``, ``bool``, ``str``, ``None``, ``list``, ``tuple``, ``dict`` and
+plain ``torch.Tensor`` are read; anything else is reported by its type name.
+
+Encoding: JSON values as they are, tuples as ``{"$tuple": [...]}``, tensors as
+``{"$tensor": {"shape", "dtype", "values"}}``, other objects as
+``{"$object": "module.Type"}`` (plus ``"value"`` for NumPy scalars).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+import torch
+
+_TensorBase = torch._C.TensorBase
+TENSOR: type = torch.Tensor
+PARAMETER: type = torch.nn.Parameter
+_TOLIST = _TensorBase.__dict__["tolist"]
+_SHAPE = _TensorBase.__dict__["shape"]
+_DTYPE = _TensorBase.__dict__["dtype"]
+_LAYOUT = _TensorBase.__dict__["layout"]
+_DEVICE = _TensorBase.__dict__["device"]
+_NUMEL = _TensorBase.__dict__["numel"]
+_IS_NESTED = _TensorBase.__dict__.get("is_nested")
+_TYPE_NAME = type.__dict__["__qualname__"]
+_TYPE_MODULE = type.__dict__["__module__"]
+_STRIDED = torch.strided
+_CPU = torch.device("cpu")
+_DICT_ITEMS = dict.items
+_LIST_TYPES = (list, tuple)
+_NUMPY_SCALARS = {
+    numpy.bool_: bool,
+    numpy.int8: int,
+    numpy.int16: int,
+    numpy.int32: int,
+    numpy.int64: int,
+    numpy.uint8: int,
+    numpy.uint16: int,
+    numpy.uint32: int,
+    numpy.uint64: int,
+    numpy.float16: float,
+    numpy.float32: float,
+    numpy.float64: float,
+}
+_NUMPY_ITEM = numpy.generic.item
+_READABLE_DTYPES = {
+    torch.float16,
+    torch.bfloat16,
+    torch.float32,
+    torch.float64,
+    torch.int8,
+    torch.int16,
+    torch.int32,
+    torch.int64,
+    torch.uint8,
+    torch.bool,
+}
+MAX_ELEMENTS = 200_000
+MAX_DEPTH = 12
+MAX_STR = 2_000
+MAX_INT_DIGITS = 60
+
+
+class Unreadable(Exception):
+    """A value the probe cannot turn into plain data."""
+
+
+def type_name(value: object) -> str:
+    """``module.Qualname`` of the value's class, read past any metaclass trickery."""
+    cls = type(value)
+    try:
+        module = _TYPE_MODULE.__get__(cls)
+        name = _TYPE_NAME.__get__(cls)
+    except Exception:
+        return "object"
+    if type(module) is not str or type(name) is not str:
+        return "object"
+    if module == "builtins":
+        return name[:200]
+    if module.startswith("torch.nn.modules."):
+        module = "torch.nn"  # nn.MSELoss rather than torch.nn.modules.loss.MSELoss
+    return f"{module}.{name}"[:200]
+
+
+def type_outline(value: object) -> str:
+    """``tuple (int, torch.Tensor)`` for a tuple or list, the type name for anything else."""
+    name = type_name(value)
+    if type(value) in (tuple, list):
+        items = list(value)  # type: ignore[call-overload]
+        inner = ", ".join(type_name(v) for v in items[:6]) + (", …" if len(items) > 6 else "")
+        return f"{name} ({inner})"
+    return name
+
+
+def shape_of(value: object) -> Any:
+    """The shape of a plain tensor as a tuple encoding; other values are described instead."""
+    if type(value) is not TENSOR:
+        return {"$object": type_name(value)}
+    return {"$tuple": [int(n) for n in _SHAPE.__get__(value)]}
+
+
+def dtype_of(value: object) -> Any:
+    if type(value) is not TENSOR:
+        return {"$object": type_name(value)}
+    return str(_DTYPE.__get__(value))
+
+
+def tensor_values(value: Any) -> Any:
+    """A plain tensor's values as nested lists (raises :class:`Unreadable` otherwise)."""
+    if type(value) is not TENSOR:
+        raise Unreadable(f"not a tensor: {type_name(value)}")
+    if _LAYOUT.__get__(value) is not _STRIDED or (_IS_NESTED and _IS_NESTED.__get__(value)):
+        raise Unreadable("a sparse or nested tensor")
+    if _DEVICE.__get__(value) != _CPU:
+        raise Unreadable("a tensor that is not on the CPU")
+    if _DTYPE.__get__(value) not in _READABLE_DTYPES:
+        raise Unreadable(f"a tensor of dtype {_DTYPE.__get__(value)}")
+    if _NUMEL(value) > MAX_ELEMENTS:
+        raise Unreadable(f"a tensor with more than {MAX_ELEMENTS} elements")
+    return _TOLIST(value)
+
+
+def encode(value: Any, depth: int = 0) -> Any:
+    """Plain JSON data for ``value`` (see the module docstring)."""
+    kind = type(value)
+    if value is None or kind is bool or (kind is str and len(value) <= MAX_STR):
+        return value
+    if kind is str:
+        return value[:MAX_STR] + "…"
+    if kind is int:
+        if abs(value) >= 10**MAX_INT_DIGITS:
+            return {"$object": "int", "value": "a very large int"}
+        return value
+    if kind is float:
+        return value
+    if depth >= MAX_DEPTH:
+        return {"$object": type_name(value), "value": "nested too deeply"}
+    if kind is TENSOR:
+        try:
+            values = tensor_values(value)
+        except Unreadable as exc:
+            return {"$object": "torch.Tensor", "value": str(exc)}
+        return {
+            "$tensor": {
+                "shape": [int(n) for n in _SHAPE.__get__(value)],
+                "dtype": str(_DTYPE.__get__(value)),
+                "values": values,
+            }
+        }
+    if kind is list or kind is tuple:
+        if len(value) > MAX_ELEMENTS:
+            return {"$object": type_name(value), "value": f"{len(value)} items"}
+        items = [encode(v, depth + 1) for v in value]
+        return {"$tuple": items} if kind is tuple else items
+    if kind is dict:
+        out: dict[str, Any] = {}
+        for key, item in _DICT_ITEMS(value):
+            if type(key) is not str:
+                return {"$object": "dict", "value": "keys that are not strings"}
+            out["_" + key if key.startswith("$") else key] = encode(item, depth + 1)
+        return out
+    if kind is numpy.float64:  # a subclass of float: it is a Python float, as far as tasks go
+        return float(_NUMPY_ITEM(value))
+    if kind in _NUMPY_SCALARS:
+        plain = _NUMPY_SCALARS[kind](_NUMPY_ITEM(value))
+        return {"$object": type_name(value), "value": plain}
+    return {"$object": type_name(value)}

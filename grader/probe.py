@@ -1,0 +1,395 @@
+"""The API a task's ``hidden_tests.py`` is written in.
+
+A hidden test is a function ``probe(p)`` that exercises the submission and
+records *observations* inside named *checks*::
+
+    def probe(p: Probe) -> None:
+        CNN = p.cls("CNN")
+        model = p.build("CNN() can be created", lambda: CNN())
+        with p.check("parameter count", points=2):
+            p.observe("parameter count", p.parameter_count(model), fmt="count")
+        with p.check("output shape, batch 8"):
+            p.shape("output shape", model(p.randn(8, 1, 28, 28)))
+
+The same probe runs twice, in two different sandboxed processes: against the
+task's reference solution and against the submission. It never decides
+anything: it reports plain data (see :mod:`grader.plain`), and the judge in
+the app's process (:mod:`grader.judge`) compares the submission's
+observations with the reference's, check by check, using the reference's
+points, tolerances and wording. Observations are compared in order, so a
+probe must not branch on what the submission returns.
+
+Inputs come from :meth:`Probe.randn` and friends, whose generator is seeded
+per check (from the check's name): a check that fails half-way cannot shift
+the inputs of the next ones. Exceptions inside a check fail that check only,
+with the exception's description; a failing ``required`` check stops the
+probe (the judge reports the rest as not run).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+import torch
+
+from . import plain, tracebacks, weights
+
+_TORCH_MANUAL_SEED = torch.manual_seed
+_RANDN, _RAND, _RANDINT = torch.randn, torch.rand, torch.randint
+_GENERATOR = torch.Generator
+_DICT_GET = dict.get
+_CALLABLE = callable
+_ISINSTANCE, _ISSUBCLASS = isinstance, issubclass
+_GRAD = torch._C.TensorBase.__dict__["grad"]
+
+
+def _class_name(cls: type) -> str:
+    module = str(cls.__module__)
+    if module.startswith("torch.nn"):
+        return f"nn.{cls.__qualname__}"
+    if module.startswith("torch.utils.data"):
+        return f"torch.utils.data.{cls.__qualname__}"
+    return str(cls.__qualname__)
+
+
+class ProbeMismatch(Exception):
+    """The submission cannot be exercised as the task says; the message is for the student."""
+
+
+class ProbeError(Exception):
+    """A mistake in a hidden test itself (a bank bug, caught by the reference run)."""
+
+
+class Stop(Exception):
+    """A required check failed: the rest of the probe cannot run."""
+
+
+Record = dict[str, Any]
+
+
+class _Check:
+    def __init__(self, probe: Probe, record: Record, required: bool) -> None:
+        self.probe = probe
+        self.record = record
+        self.required = required
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        probe = self.probe
+        if exc is not None:
+            if _ISINSTANCE(exc, (ProbeMismatch, weights.WeightMismatch)):
+                self.record["error"] = str(exc)
+            elif _ISINSTANCE(exc, ProbeError):
+                raise exc
+            else:
+                if tracebacks.is_out_of_memory(exc):
+                    probe.memory_hit = True
+                self.record["error"] = tracebacks.describe(exc, probe.memory_mb)
+        probe._current = None
+        probe._generator = probe._setup_generator
+        probe._emit(self.record)
+        if self.required and self.record["error"] is not None:
+            probe.stopped_by = self.record["name"]
+            raise Stop(self.record["name"])
+        return True
+
+
+class Probe:
+    """What a hidden test sees; one instance per run."""
+
+    def __init__(
+        self,
+        namespace: dict[str, Any],
+        *,
+        reference: bool,
+        exports: dict[str, Any],
+        seed: int,
+        emit: Callable[[Record], None],
+        memory_mb: int | None = None,
+    ) -> None:
+        self._namespace = namespace
+        self.reference = reference
+        self._exports_in = exports
+        self.exports: dict[str, Any] = {}
+        self.seed = seed
+        self._emit = emit
+        self.memory_mb = memory_mb
+        self.memory_hit = False
+        self.stopped_by: str | None = None
+        self._names: set[str] = set()
+        self._current: Record | None = None
+        self._setup_generator = _GENERATOR().manual_seed(seed)
+        self._generator = self._setup_generator
+
+    # -- checks ------------------------------------------------------------------
+
+    def check(self, name: str, points: float = 1, *, required: bool = False) -> _Check:
+        """A named check worth ``points``; use it as ``with p.check(...):``."""
+        if self._current is not None:
+            raise ProbeError(f"check {name!r} is inside check {self._current['name']!r}")
+        if name in self._names:
+            raise ProbeError(f"two checks are named {name!r}")
+        self._names.add(name)
+        record: Record = {
+            "name": name,
+            "points": float(points),
+            "required": required,
+            "observations": [],
+            "error": None,
+        }
+        self._current = record
+        self._generator = _GENERATOR().manual_seed(self.seed ^ zlib.crc32(name.encode()))
+        return _Check(self, record, required)
+
+    def _record(self, observation: dict[str, Any]) -> None:
+        if self._current is None:
+            raise ProbeError(f"observation {observation['label']!r} is outside any check")
+        self._current["observations"].append(observation)
+
+    # -- observations ------------------------------------------------------------
+
+    def observe(
+        self,
+        label: str,
+        value: Any,
+        *,
+        fmt: str | None = None,
+        fail: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """``value`` must equal the reference's exactly (types included: 1 is not 1.0 or True).
+
+        ``fmt="count"`` prints numbers with thousands separators; ``fail`` replaces
+        the generic "expected …, got …" message; ``note`` (student side) is shown
+        after it when the check fails.
+        """
+        self._record(
+            {
+                "label": label,
+                "how": "exact",
+                "value": plain.encode(value),
+                "fmt": fmt,
+                "fail": fail,
+                "note": note,
+            }
+        )
+
+    def close(
+        self,
+        label: str,
+        value: Any,
+        *,
+        atol: float = 1e-6,
+        rtol: float = 1e-5,
+        fail: str | None = None,
+    ) -> None:
+        """Numbers (or lists of numbers) equal to the reference's within a tolerance; types must match."""
+        self._record(
+            {
+                "label": label,
+                "how": "close",
+                "value": plain.encode(value),
+                "atol": atol,
+                "rtol": rtol,
+                "fail": fail,
+            }
+        )
+
+    def tensor(
+        self,
+        label: str,
+        value: Any,
+        *,
+        atol: float = 1e-5,
+        rtol: float = 1e-4,
+        dtype: bool = True,
+        fail: str | None = None,
+    ) -> None:
+        """A plain ``torch.Tensor`` with the reference's shape, dtype (if ``dtype``) and values."""
+        self._record(
+            {
+                "label": label,
+                "how": "tensor",
+                "value": plain.encode(value),
+                "atol": atol,
+                "rtol": rtol,
+                "dtype": dtype,
+                "fail": fail,
+            }
+        )
+
+    def unchanged(self, label: str, value: Any) -> None:
+        """An input after the call: it must still hold what the reference's input held."""
+        self._record(
+            {
+                "label": label,
+                "how": "tensor",
+                "value": plain.encode(value),
+                "atol": 0.0,
+                "rtol": 0.0,
+                "dtype": True,
+                "fmt": "unchanged",
+            }
+        )
+
+    def shape(self, label: str, value: Any) -> None:
+        """The shape of a plain tensor (a description of anything else)."""
+        self._record(
+            {"label": label, "how": "exact", "value": plain.shape_of(value), "fmt": "shape"}
+        )
+
+    def dtype(self, label: str, value: Any) -> None:
+        self._record(
+            {"label": label, "how": "exact", "value": plain.dtype_of(value), "fmt": "dtype"}
+        )
+
+    def kind(self, label: str, value: Any, *, fail: str | None = None) -> None:
+        """The exact type of ``value`` (``torch.nn.MSELoss``, ``int``, ``tuple``)."""
+        self._record(
+            {
+                "label": label,
+                "how": "exact",
+                "value": plain.type_name(value),
+                "fmt": "type",
+                "fail": fail,
+            }
+        )
+
+    def types(self, label: str, value: Any) -> None:
+        """The type of ``value`` and, for a tuple or list, of its items: ``tuple (int, int)``."""
+        self._record(
+            {"label": label, "how": "exact", "value": plain.type_outline(value), "fmt": "type"}
+        )
+
+    def unpack(self, value: Any, count: int, what: str) -> list[Any]:
+        """The items of a tuple or list of ``count`` items (else the check fails, saying so)."""
+        if type(value) in (tuple, list) and len(value) == count:
+            return list(value)
+        raise ProbeMismatch(
+            f"expected {what} to be a tuple of {count} items, got {plain.type_outline(value)}"
+        )
+
+    # -- the submission ----------------------------------------------------------
+
+    def _lookup(self, name: str) -> Any:
+        missing = object()
+        value = _DICT_GET(self._namespace, name, missing)
+        if value is missing:
+            raise ProbeMismatch(f"your code does not define {name}")
+        return value
+
+    def function(self, name: str) -> Any:
+        """The submission's function ``name`` (a required check)."""
+        found: Any = None
+        with self.check(f"defines {name}()", points=0, required=True):
+            found = self._lookup(name)
+            if not _CALLABLE(found) or _ISINSTANCE(found, type):
+                raise ProbeMismatch(f"{name} must be a function, got {plain.type_name(found)}")
+        return found
+
+    def cls(self, name: str, base: type = torch.nn.Module) -> Any:
+        """The submission's class ``name``, derived from ``base`` (a required check)."""
+        found: Any = None
+        with self.check(f"defines class {name}", points=0, required=True):
+            found = self._lookup(name)
+            if not _ISINSTANCE(found, type) or not _ISSUBCLASS(found, base):
+                raise ProbeMismatch(f"{name} must be a class derived from {_class_name(base)}")
+        return found
+
+    def build(self, label: str, factory: Callable[[], Any]) -> Any:
+        """Create an object with the submission's code (a required check named ``label``)."""
+        built: Any = None
+        with self.check(label, points=0, required=True):
+            built = factory()
+        return built
+
+    # -- inputs ------------------------------------------------------------------
+
+    def randn(self, *shape: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+        return _RANDN(shape, generator=self._generator, dtype=dtype)
+
+    def rand(self, *shape: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+        return _RAND(shape, generator=self._generator, dtype=dtype)
+
+    def randint(
+        self, low: int, high: int, *shape: int, dtype: torch.dtype = torch.int64
+    ) -> torch.Tensor:
+        return _RANDINT(low, high, shape, generator=self._generator, dtype=dtype)
+
+    def permutation(self, n: int) -> list[int]:
+        return [int(i) for i in torch.randperm(n, generator=self._generator).tolist()]
+
+    @contextmanager
+    def seeded(self, seed: int) -> Iterator[None]:
+        """Seed torch's global generator (dropout, default initialisation) the same in both runs."""
+        _TORCH_MANUAL_SEED(self.seed * 31 + seed)
+        yield
+
+    # -- models ------------------------------------------------------------------
+
+    def parameter_count(self, model: Any) -> int:
+        """Trainable and frozen parameters, counted once each, however ``parameters()`` is overridden."""
+        return weights.parameter_count(model)
+
+    def load_weights(self, model: Any, key: str) -> list[tuple[int, weights.Slot, Any, str]]:
+        """Give ``model`` the reference model's weights (see :mod:`grader.weights`).
+
+        ``key`` names the model when a probe builds several with different shapes.
+        """
+        if self.reference:
+            filled = weights.fill(model, None, self.seed)
+            self.exports[f"slots:{key}"] = [slot.plain() for _j, slot, _t, _p in filled]
+            return filled
+        described = self._exports_in.get(f"slots:{key}")
+        if not isinstance(described, list):
+            raise ProbeError(f"the reference run exported no weights for {key!r}")
+        reference = [weights.Slot.from_plain(item) for item in described]
+        return weights.fill(model, reference, self.seed)
+
+    def gradients(self, model: Any, key: str, loss: Callable[[], Any]) -> None:
+        """Back-propagate ``loss()`` with the reference weights; every parameter must get the
+        reference's gradient (compared by sum and absolute sum)."""
+        filled = self.load_weights(model, key)
+        for _path, param in weights.parameters(model):
+            param.grad = None
+        value = loss()
+        value.backward()
+        missing = []
+        for _j, slot, tensor, path in filled:
+            if slot.buffer:
+                continue
+            grad = _GRAD.__get__(tensor)
+            if grad is None or float(grad.abs().sum()) == 0.0:
+                missing.append(path)
+        self.observe(
+            "number of parameters that get no gradient",
+            len(missing),
+            note=", ".join(missing[:8]) or None,
+        )
+        for _j, slot, tensor, _path in filled:
+            if slot.buffer:
+                continue
+            grad = _GRAD.__get__(tensor)
+            summary = (
+                None
+                if grad is None
+                else [float(grad.double().sum()), float(grad.double().abs().sum())]
+            )
+            self.close(
+                f"gradient of {slot}",
+                summary,
+                atol=1e-5,
+                rtol=1e-3,
+                fail=f"the gradient of {slot} differs from the reference's",
+            )

@@ -1,0 +1,219 @@
+"""Turning a freshly forked child of the zygote into a sandbox, before any student code runs.
+
+Order matters: the child first leaves the zygote's session (so that its whole
+process group can be killed), asks to die with its parent, resets signals,
+keeps only its channel and output pipes as file descriptors, moves into its
+own temporary folder, sets resource limits, drops every capability (root
+included) and finally locks itself in with Landlock (see
+:mod:`grader.landlock`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import math
+import os
+import resource
+import signal
+import sys
+from dataclasses import dataclass, field
+
+from . import landlock, seccomp
+
+CHANNEL_FD = 3
+PR_SET_PDEATHSIG = 1
+PR_CAPBSET_DROP = 24
+PR_CAP_AMBIENT = 47
+PR_CAP_AMBIENT_CLEAR_ALL = 4
+CAP_LAST = 63
+FILE_SIZE_LIMIT = 64 * 1024 * 1024
+OPEN_FILES_LIMIT = 1024
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_arranged = False
+
+
+def arranged() -> bool:
+    """Whether the channel already sits at :data:`CHANNEL_FD` (for reporting set-up failures)."""
+    return _arranged
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one sandboxed run may use."""
+
+    time_s: float
+    memory_mb: int
+    baseline_data_kb: int = 0  # the warm runtime's data segment, which the limit comes on top of
+
+    @property
+    def cpu_seconds(self) -> int:
+        return max(1, math.ceil(self.time_s))
+
+    @property
+    def data_bytes(self) -> int:
+        return (self.baseline_data_kb + self.memory_mb * 1024) * 1024
+
+
+@dataclass(frozen=True)
+class Confinement:
+    """The file system view of a sandbox: what it may read, where it may write."""
+
+    read_only: list[str] = field(default_factory=list)
+    read_write: list[str] = field(default_factory=list)
+    landlock_abi: int = 0
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+def _drop_capabilities() -> None:
+    """Keep the user id but give up every privilege (matters when the app runs as root)."""
+    if os.geteuid() != 0:
+        return
+    for cap in range(CAP_LAST + 1):
+        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            break  # past the kernel's last capability
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
+    data = (_CapData * 2)()
+    if _libc.capset(ctypes.byref(header), data) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"cannot drop capabilities: {os.strerror(errno)}")
+
+
+def _set_limits(limits: Limits) -> None:
+    cpu = limits.cpu_seconds
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_DATA, (limits.data_bytes, limits.data_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    cap = OPEN_FILES_LIMIT if hard == resource.RLIM_INFINITY else min(OPEN_FILES_LIMIT, hard)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (cap, cap))
+
+
+def _reset_signals() -> None:
+    for sig in (
+        signal.SIGTERM,
+        signal.SIGHUP,
+        signal.SIGQUIT,
+        signal.SIGUSR1,
+        signal.SIGUSR2,
+        signal.SIGALRM,
+        signal.SIGCHLD,
+        signal.SIGXCPU,
+    ):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too large file is an error, not a kill
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
+def _arrange_fds(channel: int, stdout: int, stderr: int) -> None:
+    """Leave exactly: 0 = /dev/null, 1 = stdout pipe, 2 = stderr pipe, 3 = the channel."""
+    # Move the three out of the way first, so that dup2 never overwrites one of them.
+    channel, stdout, stderr = (os.dup(fd) for fd in (channel, stdout, stderr))
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(stdout, 1)
+    os.dup2(stderr, 2)
+    os.dup2(channel, CHANNEL_FD)
+    os.closerange(CHANNEL_FD + 1, _max_fd())
+    for fd in range(4):
+        os.set_inheritable(fd, fd != CHANNEL_FD)
+    os.set_blocking(CHANNEL_FD, True)
+
+
+def _max_fd() -> int:
+    try:
+        return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
+    except (OSError, ValueError):
+        return 65536
+
+
+def _reopen_std_streams() -> None:
+    """Fresh Python-level streams on the new fds, writing through so that nothing is lost on exit."""
+    import io
+
+    def stream(fd: int) -> io.TextIOWrapper:
+        raw = io.FileIO(fd, "w", closefd=False)
+        return io.TextIOWrapper(
+            raw, encoding="utf-8", errors="backslashreplace", write_through=True
+        )
+
+    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    sys.stdout = sys.__stdout__ = stream(1)  # type: ignore[misc]
+    sys.stderr = sys.__stderr__ = stream(2)  # type: ignore[misc]
+
+
+def enter(
+    *,
+    zygote_pid: int,
+    channel: int,
+    stdout: int,
+    stderr: int,
+    workdir: str,
+    limits: Limits,
+    confinement: Confinement,
+) -> None:
+    """Confine this (forked) process. Raises OSError if a step fails; the caller reports it."""
+    os.setsid()
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != zygote_pid:  # the zygote died between fork and prctl
+        os._exit(75)
+    _reset_signals()
+    with contextlib.suppress(OSError), open("/proc/self/oom_score_adj", "w") as f:
+        f.write("1000")  # if memory runs out, the kernel takes the sandbox, not the app
+    global _arranged
+    _arrange_fds(channel, stdout, stderr)
+    _arranged = True
+    _reopen_std_streams()
+    os.chdir(workdir)
+    os.environ.update({"HOME": workdir, "TMPDIR": workdir, "TMP": workdir, "TEMP": workdir})
+    import tempfile
+
+    tempfile.tempdir = workdir
+    _set_limits(limits)
+    own_proc = f"/proc/{os.getpid()}"
+    landlock.restrict_self(
+        read_only=[*confinement.read_only, own_proc],
+        read_write=[*confinement.read_write, workdir],
+        abi=confinement.landlock_abi,
+    )
+    _drop_capabilities()
+    seccomp.install()
+
+
+SYSTEM_READ_ROOTS = (
+    "/usr",
+    "/lib",
+    "/lib64",
+    "/lib32",
+    "/etc",
+    "/proc/cpuinfo",
+    "/proc/meminfo",
+    "/proc/stat",
+    "/sys/devices/system/cpu",
+    "/dev/urandom",
+    "/dev/random",
+    "/dev/zero",
+)
+
+
+def confinement(hidden: list[str], abi: int) -> Confinement:
+    """Read access to Python, its packages and system libraries, minus the ``hidden`` folders."""
+    roots = [p for p in sys.path if p and os.path.isabs(p) and os.path.exists(p)]
+    roots += [sys.prefix, sys.base_prefix, sys.exec_prefix, *SYSTEM_READ_ROOTS]
+    read_only = landlock.read_rules(roots, hidden)
+    return Confinement(read_only=read_only, read_write=[os.devnull], landlock_abi=abi)

@@ -1,0 +1,353 @@
+"""The grader's public face: a pool of warm workers behind a thread-safe queue.
+
+``Grader`` lives in the app's process and never imports torch. Each of its
+dispatcher threads owns one zygote (:mod:`grader.worker`) and runs one job at
+a time on it (:mod:`grader.session`); a zygote that dies is replaced before
+the next job. Reference observations are computed once per task (and per
+version of its files) in a sandbox of their own, then reused.
+
+    with Grader() as grader:
+        result = grader.grade(task, source)          # GradeResult
+        handle = grader.submit(task, source)         # from any thread
+        handle.cancel()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import queue
+import threading
+import time
+import weakref
+import zlib
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from . import judge
+from .handle import Handle
+from .judge import Reference, ReferenceBroken
+from .outcome import Outcome
+from .result import GradeResult, RunResult
+from .session import RunSpec, Session
+from .worker import Worker, WorkerError, marked_processes
+
+Mode = Literal["grade", "run"]
+_JobMode = Literal["grade", "run", "reference"]
+
+
+class TaskLike(Protocol):
+    """What the grader needs of a task (``question_bank.Task`` has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def time_limit_s(self) -> float: ...
+    @property
+    def memory_mb(self) -> int: ...
+    def read(self, name: str) -> str: ...
+
+
+def _hidden_paths(task: TaskLike) -> list[str]:
+    """Folders the sandbox must not read: the task's bank and the bundled bank."""
+    paths = []
+    folder = getattr(task, "folder", None)
+    if folder is not None and str(folder) not in ("", "."):
+        paths.append(str(folder.resolve().parent.parent))
+    with contextlib.suppress(Exception):
+        from question_bank import bundled_bank_dir
+
+        paths.append(str(bundled_bank_dir().resolve()))
+    return sorted(set(paths))
+
+
+def task_seed(task_id: str) -> int:
+    return zlib.crc32(task_id.encode()) & 0x7FFFFFFF
+
+
+@dataclass
+class _Job:
+    handle: Handle
+    task: TaskLike | None
+    source: str
+    mode: _JobMode
+    limits: tuple[float, int] = (10.0, 1024)
+    enqueued: float = field(default_factory=time.monotonic)
+
+
+class Grader:
+    """A pool of ``workers`` warm zygotes (default: min(2, CPUs)); thread-safe.
+
+    ``landlock=False`` runs the sandbox as on a kernel without Landlock (limits,
+    seccomp and process tracking only): for testing that fallback.
+    """
+
+    def __init__(
+        self, workers: int | None = None, *, python: str | None = None, landlock: bool = True
+    ) -> None:
+        self.size = max(1, workers or min(2, os.cpu_count() or 1))
+        self._python = python
+        self._landlock = landlock
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._workers: list[Worker] = []
+        self._lock = threading.Lock()
+        self._references: dict[str, Future[Reference]] = {}
+        self._closed = False
+        self._active: set[Handle] = set()
+        self._finalizer = weakref.finalize(
+            self, Grader._shutdown, self._workers, self._queue, self._threads, self._active
+        )
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def warm_up(self, tasks: list[TaskLike] | tuple[TaskLike, ...] = ()) -> None:
+        """Start the workers now (non-blocking); optionally compute references of ``tasks``."""
+        self._ensure_threads()
+        for task in tasks:
+            self._queue.put(_Job(Handle(task.id), task, "", "reference"))
+
+    def _ensure_threads(self) -> None:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the grader is closed")
+            while len(self._threads) < self.size:
+                worker = Worker(self._python, landlock=self._landlock)
+                thread = threading.Thread(
+                    target=self._dispatch,
+                    args=(worker,),
+                    name=f"grader-{len(self._threads)}",
+                    daemon=True,
+                )
+                self._workers.append(worker)
+                self._threads.append(thread)
+                thread.start()
+
+    def close(self) -> None:
+        """Cancel what is queued or running, kill every worker and wait for the threads."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        pending: list[_Job] = []
+        with contextlib.suppress(queue.Empty):
+            while True:
+                job = self._queue.get_nowait()
+                if job is not None:
+                    pending.append(job)
+        for job in pending:
+            job.handle.cancel()
+        self._finalizer()
+
+    @staticmethod
+    def _shutdown(
+        workers: list[Worker],
+        jobs: queue.Queue[_Job | None],
+        threads: list[threading.Thread],
+        active: set[Handle],
+    ) -> None:
+        for handle in list(active):
+            handle.cancel()  # the running sessions ask their zygotes to kill, and return
+        for _ in threads:
+            jobs.put(None)
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join(timeout=10)
+        for worker in workers:
+            worker.stop()
+
+    def sandbox_processes(self) -> list[int]:
+        """Processes started by this grader's sandboxes that are still alive (zygotes excluded).
+
+        Empty between jobs: a diagnostic for tests and for the curious.
+        """
+        zygotes = {w.process.pid for w in self._workers if w.process is not None}
+        found: list[int] = []
+        for worker in list(self._workers):
+            if worker.marker:
+                found.extend(p for p in marked_processes(worker.marker) if p not in zygotes)
+        return sorted(set(found))
+
+    def __enter__(self) -> Grader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- submitting --------------------------------------------------------------
+
+    def submit(self, task: TaskLike | None, source: str, mode: Mode = "grade") -> Handle:
+        """Queue ``source`` for grading against ``task`` (or for a plain run: ``mode="run"``)."""
+        if mode not in ("grade", "run"):
+            raise ValueError(f"unknown mode {mode!r}")
+        if mode == "grade" and task is None:
+            raise ValueError("grading needs a task")
+        self._ensure_threads()
+        limits = (float(task.time_limit_s), int(task.memory_mb)) if task else (10.0, 1024)
+        handle = Handle(task.id if task else None)
+        self._queue.put(_Job(handle, task, source, mode, limits))
+        return handle
+
+    def grade(self, task: TaskLike, source: str, timeout: float | None = None) -> GradeResult:
+        result = self.submit(task, source).result(timeout)
+        assert isinstance(result, GradeResult)
+        return result
+
+    def run(self, task: TaskLike | None, source: str, timeout: float | None = None) -> RunResult:
+        result = self.submit(task, source, mode="run").result(timeout)
+        assert isinstance(result, RunResult)
+        return result
+
+    # -- the dispatcher threads ----------------------------------------------------
+
+    def _dispatch(self, worker: Worker) -> None:
+        wake_r, wake_w = os.pipe()
+        os.set_blocking(wake_r, False)
+        try:
+            while True:
+                job = self._queue.get()
+                if job is None:
+                    return
+                if not job.handle._start(wake_w):
+                    continue
+                with contextlib.suppress(OSError):
+                    while os.read(wake_r, 64):
+                        pass
+                self._active.add(job.handle)
+                try:
+                    result = self._execute(worker, job, wake_r)
+                except Exception as exc:  # never leave a handle waiting
+                    result = self._failure(
+                        job, f"internal grader error: {type(exc).__name__}: {exc}"
+                    )
+                finally:
+                    self._active.discard(job.handle)
+                job.handle._finish(result)
+        finally:
+            os.close(wake_r)
+            os.close(wake_w)
+            worker.stop()
+
+    def _ready(self, worker: Worker) -> str | None:
+        if worker.alive:
+            return None
+        try:
+            worker.start()
+        except WorkerError as exc:
+            return str(exc)
+        return None
+
+    def _session(self, worker: Worker, spec: RunSpec, wake_r: int | None) -> Outcome:
+        problem = self._ready(worker)
+        if problem:
+            outcome = Outcome(
+                mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
+            )
+            outcome.worker_failure = problem
+            return outcome
+        outcome = Session(worker, spec, wake_r).run()
+        if outcome.worker_failure:
+            worker.stop()  # restarted before the next job
+        return outcome
+
+    def _execute(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
+        started = time.monotonic()
+        time_limit, memory_mb = job.limits
+        task = job.task
+        if job.mode == "run":
+            spec = RunSpec(
+                mode="run",
+                source=job.source,
+                task_id=task.id if task else "",
+                time_limit_s=time_limit,
+                memory_mb=memory_mb,
+                hidden_paths=_hidden_paths(task) if task else [],
+            )
+            outcome = self._session(worker, spec, wake_r)
+            error = outcome.error()
+            if outcome.run_done is not None and not error:
+                error = outcome.run_done.get("error")
+                error = error if isinstance(error, str) or error is None else "error"
+            return RunResult(
+                task=task.id if task else None,
+                ok=error is None,
+                error=error,
+                stdout=outcome.stdout.text(),
+                stderr=outcome.stderr.text(),
+                duration_s=round(time.monotonic() - started, 3),
+            )
+        assert task is not None
+        if job.mode == "reference":  # warming up: compute and remember, nobody waits
+            with contextlib.suppress(ReferenceBroken):
+                self._reference(worker, task)
+            return self._failure(job, "reference computed")
+        try:
+            reference = self._reference(worker, task)
+        except ReferenceBroken as exc:
+            return self._failure(job, f"this task cannot be graded: {exc}")
+        spec = RunSpec(
+            mode="grade",
+            source=job.source,
+            task_id=task.id,
+            time_limit_s=time_limit,
+            memory_mb=memory_mb,
+            hidden=task.read("hidden_tests.py"),
+            seed=task_seed(task.id),
+            hidden_paths=_hidden_paths(task),
+            exports=reference.exports,
+        )
+        outcome = self._session(worker, spec, wake_r)
+        return judge.grade(task.id, float(task.points), reference, outcome)
+
+    def _reference(self, worker: Worker, task: TaskLike) -> Reference:
+        solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
+        digest = hashlib.sha256(f"{task.id}\0{solution}\0{hidden}".encode()).hexdigest()
+        with self._lock:
+            future = self._references.get(digest)
+            mine = future is None
+            if future is None:
+                future = self._references[digest] = Future()
+        if not mine:
+            return future.result()
+        try:
+            spec = RunSpec(
+                mode="reference",
+                source=solution,
+                task_id=task.id,
+                time_limit_s=float(task.time_limit_s) * 3,
+                memory_mb=int(task.memory_mb),
+                hidden=hidden,
+                seed=task_seed(task.id),
+                hidden_paths=_hidden_paths(task),
+            )
+            outcome = self._session(worker, spec, None)
+            if outcome.worker_failure:  # not the task's fault: do not remember it
+                with self._lock:
+                    self._references.pop(digest, None)
+                raise ReferenceBroken(outcome.worker_failure)
+            reference = judge.reference_from(outcome)
+        except BaseException as exc:
+            future.set_exception(exc)
+            raise
+        future.set_result(reference)
+        return reference
+
+    @staticmethod
+    def _failure(job: _Job, error: str) -> GradeResult | RunResult:
+        task = job.task
+        if job.mode == "run":
+            return RunResult(task=task.id if task else None, ok=False, error=error, duration_s=0.0)
+        assert task is not None
+        return GradeResult(
+            task=task.id,
+            passed=False,
+            score=0.0,
+            max_score=float(task.points),
+            checks=[],
+            error=error,
+            duration_s=0.0,
+        )

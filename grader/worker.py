@@ -1,0 +1,185 @@
+"""One zygote process as the supervisor sees it: start, talk, restart, kill.
+
+The zygote gets a minimal environment (no API keys of the user's shell reach
+student code), one thread per pool, and a marker variable that every process
+it forks inherits, so that strays can be found in /proc should a zygote die.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from . import protocol
+
+PASSED_ENV = (
+    "PATH",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TZ",
+    "TMPDIR",
+    "QUIZAPP_NO_LANDLOCK",
+    "QUIZAPP_ZYGOTE_WARM_UP",
+)
+START_TIMEOUT_S = 120.0
+MARKER = "QUIZAPP_SANDBOX"
+
+
+class WorkerError(Exception):
+    """The zygote could not be started or stopped answering."""
+
+
+def _package_root() -> str:
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def zygote_env(marker: str, *, landlock: bool = True) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k in PASSED_ENV}
+    if not landlock:
+        env["QUIZAPP_NO_LANDLOCK"] = "1"
+    env.update(
+        {
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "OPENBLAS_NUM_THREADS": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": _package_root(),
+            MARKER: marker,
+        }
+    )
+    return env
+
+
+class Worker:
+    """A zygote and its control socket; used by one dispatcher thread at a time."""
+
+    def __init__(self, python: str | None = None, *, landlock: bool = True) -> None:
+        self.python = python or sys.executable
+        self.landlock = landlock
+        self.process: subprocess.Popen[bytes] | None = None
+        self.sock: socket.socket | None = None
+        self.rx: protocol.FdReceiver | None = None
+        self.info: dict[str, Any] = {}
+        self.marker = ""
+        self._stderr: IO[bytes] | None = None
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None and self.sock is not None
+
+    def start(self) -> None:
+        """Start the zygote and wait until torch is imported and warm."""
+        self.stop()
+        self.marker = secrets.token_hex(8)
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the zygote
+        try:
+            self.process = subprocess.Popen(
+                [self.python, "-P", "-m", "grader.zygote", str(theirs.fileno())],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._stderr,
+                env=zygote_env(self.marker, landlock=self.landlock),
+                cwd=tempfile.gettempdir(),
+                start_new_session=True,
+            )
+        except OSError as exc:
+            mine.close()
+            raise WorkerError(f"cannot start the grading worker: {exc}") from None
+        finally:
+            theirs.close()
+        self.sock = mine
+        self.rx = protocol.FdReceiver(mine)
+        ready = self._wait_ready()
+        self.info = ready
+
+    def _wait_ready(self) -> dict[str, Any]:
+        assert self.sock is not None and self.rx is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.sock, selectors.EVENT_READ)
+            if not selector.select(START_TIMEOUT_S):
+                self.stop()
+                raise WorkerError("the grading worker did not start in time")
+        try:
+            message = self.rx.receive()
+        except (OSError, protocol.ProtocolError):
+            message = None
+        if message is None or message.get("op") != "ready":
+            detail = self._stderr_tail()
+            self.stop()
+            raise WorkerError(
+                f"the grading worker failed to start{': ' + detail if detail else ''}"
+            )
+        return message
+
+    def _stderr_tail(self) -> str:
+        if self._stderr is None:
+            return ""
+        with contextlib.suppress(OSError, ValueError):
+            self._stderr.seek(0)
+            lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+            return lines[-1] if lines else ""
+        return ""
+
+    def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        if self.sock is None:
+            raise WorkerError("the grading worker is not running")
+        protocol.send(self.sock, message, fds)
+
+    def stop(self) -> None:
+        """Kill the zygote (it kills its children when its socket closes; we make sure)."""
+        if self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.close()
+            self.sock = None
+        process, self.process = self.process, None
+        if process is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)  # the zygote leads its own session
+            with contextlib.suppress(OSError):
+                process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=5)
+        if self.marker:
+            kill_marked(self.marker)
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+
+
+def marked_processes(marker: str) -> list[int]:
+    """Processes whose environment carries a zygote's marker: the zygote and all it forked."""
+    needle = f"{MARKER}={marker}".encode()
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{name}/environ", "rb") as f:
+                environ = f.read()
+        except OSError:
+            continue
+        if needle in environ.split(b"\0"):
+            found.append(int(name))
+    return found
+
+
+def kill_marked(marker: str) -> int:
+    """SIGKILL every process carrying this zygote's marker (strays of a dead zygote)."""
+    killed = 0
+    for pid in marked_processes(marker):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+            killed += 1
+    return killed

@@ -1,0 +1,96 @@
+"""``quizapp grade TASK_ID FILE [FILE ...] [--json] [--jobs N]``: grade files like the app does.
+
+All files go to one :class:`grader.Grader`, whose warm workers take them in
+turn (both cores by default), so that a batch costs one torch start, not one
+per file. Results are printed in the order of the files, each as soon as it
+and the ones before it are done. Exit status: 0 when every file passed, 1
+when any failed, 2 for a usage error (unknown task, missing file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from grader import Grader, GradeResult
+from question_bank import Task
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+from .bank import load
+
+
+def _task(settings: Settings, task_id: str) -> Task:
+    bank, problems = load(settings)
+    task = bank.tasks.get(task_id)
+    if task is not None:
+        return task
+    known = ", ".join(sorted(bank.tasks)) or "none"
+    hint = " — the bank has problems, see `quizapp bank check`" if problems else ""
+    raise UsageError(f"unknown task {task_id!r} (known: {known}){hint}")
+
+
+def _read(files: list[str]) -> list[str]:
+    sources = []
+    for name in files:
+        path = Path(name)
+        if not path.exists():
+            raise UsageError(f"file not found: {name}")
+        if not path.is_file():
+            raise UsageError(f"not a file: {name}")
+        try:
+            sources.append(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise UsageError(f"{name}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    return sources
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def format_report(file: str, result: GradeResult) -> str:
+    """The human-readable report of one file: a header line, then one line per check."""
+    verdict = "PASSED" if result.passed else "FAILED"
+    lines = [
+        f"{file}  {verdict}  {_points(result.score)}/{_points(result.max_score)}"
+        f"  ({result.duration_s:.2f} s)"
+    ]
+    if result.error:
+        lines.append(f"  error: {result.error}")
+    for check in result.checks:
+        mark = "✓" if check.passed else "✗"
+        message = f": {check.message}" if check.message else ""
+        lines.append(f"  {mark} {check.name}{message}")
+    return "\n".join(lines)
+
+
+def run_grade(args: argparse.Namespace, settings: Settings) -> int:
+    task = _task(settings, args.task_id)
+    files = list(args.files)
+    if not files:
+        raise UsageError("give at least one file to grade")
+    sources = _read(files)
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    workers = jobs or min(2, os.cpu_count() or 1, len(files))
+    all_passed = True
+    with Grader(workers=workers) as grader:
+        grader.warm_up()
+        handles = [grader.submit(task, source) for source in sources]
+        for file, handle in zip(files, handles, strict=True):
+            result = handle.result()
+            assert isinstance(result, GradeResult)
+            all_passed &= result.passed
+            if args.json:
+                print(json.dumps({"file": file, **result.model_dump()}, ensure_ascii=False))
+            else:
+                print(format_report(file, result))
+            sys.stdout.flush()
+    return EXIT_OK if all_passed else EXIT_FAIL

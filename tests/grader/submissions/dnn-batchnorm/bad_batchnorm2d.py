@@ -1,0 +1,13 @@
+# mistake: BatchNorm2d on 2-D (N, 64) input raises "expected 4D input"
+from torch import nn
+
+
+class BNNet(nn.Module):
+    def __init__(self, in_features, num_classes):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Linear(in_features, 64), nn.BatchNorm2d(64), nn.ReLU(), nn.Linear(64, num_classes)
+        )
+
+    def forward(self, x):
+        return self.net(x)

@@ -1,0 +1,17 @@
+# mistake: squeezes the output to shape (N,) instead of (N, 1)
+from torch import nn
+
+
+class Regressor(nn.Module):
+    def __init__(self, in_features):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Linear(in_features, 64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 1)
+        )
+
+    def forward(self, x):
+        return self.net(x).squeeze(1)
+
+
+def make_criterion():
+    return nn.MSELoss()

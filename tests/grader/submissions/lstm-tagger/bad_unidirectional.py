@@ -1,0 +1,14 @@
+# mistake: a unidirectional LSTM (and Linear(hidden_dim, num_tags) to match)
+from torch import nn
+
+
+class SequenceTagger(nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, num_tags):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_dim)
+        self.lstm = nn.LSTM(embed_dim, hidden_dim, batch_first=True)
+        self.fc = nn.Linear(hidden_dim, num_tags)
+
+    def forward(self, x):
+        output, _ = self.lstm(self.embedding(x))
+        return self.fc(output)

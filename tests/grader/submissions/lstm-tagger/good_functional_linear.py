@@ -1,0 +1,15 @@
+# correct: the output layer applied with F.linear on its own weight and bias
+import torch.nn.functional as F
+from torch import nn
+
+
+class SequenceTagger(nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, num_tags):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_dim)
+        self.lstm = nn.LSTM(embed_dim, hidden_dim, batch_first=True, bidirectional=True)
+        self.fc = nn.Linear(2 * hidden_dim, num_tags)
+
+    def forward(self, x):
+        states = self.lstm(self.embedding(x))[0]
+        return F.linear(states, self.fc.weight, self.fc.bias)

@@ -1,0 +1,14 @@
+# mistake: nn.Embedding without padding_idx (the pad row is random and keeps getting trained)
+from torch import nn
+
+
+class TextClassifier(nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, num_classes, pad_idx=0):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_dim)
+        self.lstm = nn.LSTM(embed_dim, hidden_dim, batch_first=True)
+        self.fc = nn.Linear(hidden_dim, num_classes)
+
+    def forward(self, x):
+        _, (h_n, _) = self.lstm(self.embedding(x))
+        return self.fc(h_n[-1])

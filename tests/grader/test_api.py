@@ -1,0 +1,194 @@
+"""The Python API the TUI and the exam use: threads, cancelling, "run only", restarts, closing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import CancelledError
+from pathlib import Path
+
+import pytest
+
+from grader import Grader, GradeResult, RunResult
+from grader.worker import marked_processes
+from question_bank import Bank
+
+SLEEPER = "import time\ndef predict_classes(logits):\n    time.sleep(60)\n"
+GOOD = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
+
+
+def test_grading_from_many_threads_at_once(bank: Bank, grader: Grader) -> None:
+    task = bank.tasks["tensor-argmax"]
+    sources = [GOOD, "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"] * 4
+    results: dict[int, GradeResult] = {}
+
+    def grade(i: int) -> None:
+        results[i] = grader.grade(task, sources[i], timeout=120)
+
+    threads = [threading.Thread(target=grade, args=(i,)) for i in range(len(sources))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [results[i].passed for i in range(len(sources))] == [True, False] * 4
+
+
+def test_the_result_model_survives_a_round_trip_through_json(bank: Bank, grader: Grader) -> None:
+    result = grader.grade(
+        bank.tasks["cnn-output-size"], bank.tasks["cnn-output-size"].read("starter.py")
+    )
+    again = GradeResult.model_validate_json(result.model_dump_json())
+    assert again == result
+    assert {
+        "task",
+        "passed",
+        "score",
+        "max_score",
+        "checks",
+        "error",
+        "duration_s",
+        "stdout",
+        "stderr",
+    } <= set(result.model_dump())
+    assert {"name", "passed", "message", "points", "max_points"} <= set(
+        result.model_dump()["checks"][0]
+    )
+
+
+def test_run_only_returns_output_and_the_error_with_a_traceback_of_the_submission(
+    bank: Bank, grader: Grader
+) -> None:
+    source = "import sys\nprint('hello', 6 * 7)\nprint('oops', file=sys.stderr)\n\ndef f():\n    return 1 / 0\n\nf()\n"
+    result = grader.run(bank.tasks["tensor-argmax"], source)
+    assert isinstance(result, RunResult)
+    assert not result.ok
+    assert result.stdout == "hello 42\n"
+    assert result.stderr == "oops\n"
+    assert result.error is not None
+    assert 'File "submission.py", line 8, in <module>' in result.error
+    assert "return 1 / 0" in result.error
+    assert result.error.endswith("ZeroDivisionError: division by zero")
+    assert "grader" not in result.error
+
+
+def test_run_only_runs_the_main_block_and_needs_no_task(grader: Grader) -> None:
+    source = "import torch\nif __name__ == '__main__':\n    print(torch.ones(2, 3).sum().item())\n"
+    result = grader.run(None, source)
+    assert result.ok and result.error is None
+    assert result.stdout == "6.0\n"
+    assert grader.run(None, "def broken(:\n").error is not None
+
+
+def test_a_queued_job_can_be_cancelled(bank: Bank) -> None:
+    task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
+    with Grader(workers=1) as solo:
+        running = solo.submit(task, SLEEPER)
+        queued = solo.submit(task, GOOD)
+        assert queued.cancel()
+        with pytest.raises(CancelledError):
+            queued.result(timeout=1)
+        assert running.cancel()
+        started = time.monotonic()
+        with pytest.raises(CancelledError):
+            running.result(timeout=30)
+        assert time.monotonic() - started < 10
+        assert solo.sandbox_processes() == []
+        assert solo.grade(task, GOOD, timeout=60).passed  # the worker carries on
+
+
+def test_a_killed_worker_fails_the_job_and_is_replaced(bank: Bank) -> None:
+    task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
+    with Grader(workers=1) as solo:
+        assert solo.grade(task, GOOD, timeout=120).passed
+        handle = solo.submit(task, SLEEPER)
+        time.sleep(1.0)
+        zygote = solo._workers[0].process
+        assert zygote is not None
+        os.kill(zygote.pid, signal.SIGKILL)
+        result = handle.result(timeout=30)
+        assert isinstance(result, GradeResult)
+        assert not result.passed
+        assert result.error == "the grading worker died while running this submission", result.error
+        assert solo.sandbox_processes() == []
+        assert solo.grade(task, GOOD, timeout=120).passed
+
+
+def test_closing_stops_every_worker_and_fails_nothing_silently(bank: Bank) -> None:
+    task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
+    solo = Grader(workers=1)
+    running = solo.submit(task, SLEEPER)
+    time.sleep(2.5)
+    zygote = solo._workers[0].process
+    assert zygote is not None
+    started = time.monotonic()
+    solo.close()
+    assert time.monotonic() - started < 10
+    assert zygote.poll() is not None
+    with pytest.raises(CancelledError):
+        running.result(timeout=5)
+    with pytest.raises(RuntimeError):
+        solo.submit(task, GOOD)
+
+
+def test_a_task_whose_reference_fails_reports_it_instead_of_grading(
+    bank: Bank, grader: Grader, tmp_path: pytest.TempPathFactory
+) -> None:
+    broken = tmp_path / "tasks" / "tensor-argmax"  # type: ignore[operator]
+    broken.mkdir(parents=True)
+    original = bank.tasks["tensor-argmax"]
+    for name in ("starter.py", "hidden_tests.py"):
+        (broken / name).write_text(original.read(name), encoding="utf-8")
+    (broken / "solution.py").write_text(
+        'def predict_classes(logits):\n    raise ValueError("bug")\n', encoding="utf-8"
+    )
+    task = original.model_copy(update={"folder": broken})
+    result = grader.grade(task, GOOD)
+    assert not result.passed
+    assert result.error is not None
+    assert result.error.startswith(
+        "this task cannot be graded: the reference solution fails its check"
+    )
+
+
+def test_the_sandbox_holds_only_its_standard_streams_and_its_channel(grader: Grader) -> None:
+    source = "import os\nprint(sorted(int(fd) for fd in os.listdir('/proc/self/fd')))\n"
+    result = grader.run(None, source)
+    assert result.ok, result.error
+    assert result.stdout == "[0, 1, 2, 3, 4]\n"  # 4 is the listing's own directory handle
+
+
+def test_workers_die_with_the_app_even_without_close(tmp_path: Path) -> None:
+    script = (
+        "import sys, time\n"
+        "from grader import Grader\n"
+        "from question_bank import load_bank\n"
+        "task = load_bank().tasks['tensor-argmax'].model_copy(update={'time_limit_s': 60})\n"
+        "grader = Grader(workers=1)\n"
+        "grader.submit(task, 'import time\\ntime.sleep(60)\\n')\n"
+        "time.sleep(4)\n"
+        "print(grader._workers[0].process.pid, grader._workers[0].marker, flush=True)\n"
+        "import os\n"
+        "os._exit(0)  # no close(), no atexit: as if the app crashed\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    pid, marker = run.stdout.split()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (
+        Path(f"/proc/{pid}").exists() or marked_processes(marker)
+    ):
+        time.sleep(0.1)
+    assert not Path(f"/proc/{pid}").exists() or _is_zombie(int(pid))
+    assert marked_processes(marker) == []
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

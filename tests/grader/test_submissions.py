@@ -1,0 +1,83 @@
+"""The sample submissions under submissions/<task-id>/: every good_*.py passes, every bad_*.py
+fails with a message that names its symptom (expected.yaml), and no message leaks hidden code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from grader import Grader, GradeResult
+from question_bank import Bank
+
+from .catalogue import CATALOGUE
+
+HERE = Path(__file__).parent / "submissions"
+FILES = sorted(HERE.glob("*/*.py"))
+GOOD = [f for f in FILES if f.name.startswith("good_")]
+BAD = [f for f in FILES if f.name.startswith("bad_")]
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def _expected(task_dir: Path) -> dict[str, str]:
+    path = task_dir / "expected.yaml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def _failures(result: GradeResult) -> list[str]:
+    texts = [f"{c.name}: {c.message}" for c in result.checks if not c.passed]
+    return texts + ([result.error] if result.error else [])
+
+
+@pytest.fixture(scope="module")
+def results(bank: Bank, grader: Grader) -> dict[Path, GradeResult]:
+    handles = {
+        f: grader.submit(bank.tasks[f.parent.name], f.read_text(encoding="utf-8")) for f in FILES
+    }
+    return {f: h.result(timeout=300) for f, h in handles.items()}
+
+
+@pytest.mark.parametrize("task_id", CATALOGUE)
+def test_every_task_has_three_wrong_and_two_right_submissions(task_id: str) -> None:
+    folder = HERE / task_id
+    bad = sorted(p.name for p in folder.glob("bad_*.py"))
+    good = sorted(p.name for p in folder.glob("good_*.py"))
+    assert len(bad) >= 3, f"{task_id}: only {bad}"
+    assert len(good) >= 2, f"{task_id}: only {good}"
+    assert sorted(_expected(folder)) == bad, (
+        "expected.yaml must name every bad file, and only those"
+    )
+
+
+@pytest.mark.parametrize("path", GOOD, ids=_id)
+def test_a_correct_submission_passes(results: dict[Path, GradeResult], path: Path) -> None:
+    result = results[path]
+    assert result.passed, _failures(result)
+    assert result.score == result.max_score
+
+
+@pytest.mark.parametrize("path", BAD, ids=_id)
+def test_a_wrong_submission_fails_with_its_symptom(
+    results: dict[Path, GradeResult], path: Path
+) -> None:
+    result = results[path]
+    assert not result.passed
+    assert result.score < result.max_score
+    phrase = _expected(path.parent).get(path.name)
+    assert phrase, f"{path.name} is missing from expected.yaml"
+    failures = _failures(result)
+    assert any(phrase.lower() in text.lower() for text in failures), (phrase, failures)
+
+
+def test_no_message_shows_hidden_test_code(results: dict[Path, GradeResult]) -> None:
+    for path, result in results.items():
+        for text in _failures(result):
+            assert "hidden_tests" not in text and "grader/" not in text, (path, text)
+            assert "p.observe" not in text and "probe(" not in text, (path, text)
