@@ -48,7 +48,9 @@ def line_at(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
     line = getattr(data, "line", default)
     node = data
     for part in loc:
-        if (isinstance(node, LineDict) and part in node) or (isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node)):
+        if (isinstance(node, LineDict) and part in node) or (
+            isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             line = node.line_of(part)
             node = node[part]
         else:

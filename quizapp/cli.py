@@ -62,6 +62,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    tui = _lazy("tui", "run_tui")
+    commands.add_parser(
+        "review", help="review due flashcards and items (spaced repetition)"
+    ).set_defaults(run=tui)
+    quiz = commands.add_parser("quiz", help="a quiz by pages, topic or type")
+    quiz.add_argument("--pages", metavar="PAGES", help="e.g. 17-26 or 83-88,90")
+    quiz.add_argument("--topic", metavar="TOPIC", help="a topic, e.g. 손실함수")
+    quiz.add_argument(
+        "--type",
+        action="append",
+        metavar="TYPE",
+        help="item type (repeatable or comma-separated): written, single_choice, …, flashcard",
+    )
+    quiz.add_argument("--count", type=int, metavar="N", help="how many questions (default 10)")
+    quiz.add_argument("--cram", action="store_true", help="practise without changing the schedule")
+    quiz.set_defaults(run=tui)
+    practice = commands.add_parser(
+        "practice", help="write PyTorch code for a practical task, graded by hidden tests"
+    )
+    practice.add_argument("task_id", nargs="?", metavar="TASK_ID", help="open this task directly")
+    practice.set_defaults(run=tui)
+    exam = commands.add_parser("exam", help="timed mock exams")
+    exam.add_argument("exam_id", nargs="?", metavar="ID", help="start (or resume) this blueprint")
+    exam.set_defaults(run=tui)
+
     bank = commands.add_parser("bank", help="check or count the question bank")
     bank.set_defaults(help_parser=bank)
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", parser_class=_Parser)
@@ -93,10 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="reviews that would fall after it are pulled forward to its eve",
     )
     when.add_argument("--no-exam-date", action="store_true", help="forget the exam date")
-    profile.add_argument("--new-per-day", type=int, metavar="N", help="new cards per day (default 20)")
+    profile.add_argument(
+        "--new-per-day", type=int, metavar="N", help="new cards per day (default 20)"
+    )
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
+    grade = commands.add_parser("grade", help="grade files against a practical task's hidden tests")
+    grade.add_argument("task_id", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
+    grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")
+    grade.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
+    grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
+    grade.set_defaults(run=_lazy("grade", "run_grade"))
     return parser
 
 
@@ -115,8 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        args.run = _lazy("tui", "run_tui")
     if not hasattr(args, "run"):  # a command group without its action, e.g. `quizapp bank`
         args.help_parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -42,11 +42,7 @@ def test_grader_package_imports_no_textual_and_no_torch(module: str) -> None:
     assert not loaded & {"textual", "quizapp", "torch"}
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [["--help"], [], ["bank", "check"], ["bank", "stats", "--json"], ["bank", "stats"]],
-)
-def test_cli_bank_commands_import_no_torch_and_no_textual(argv: list[str]) -> None:
+def _run_cli_in_fresh_interpreter(argv: list[str]) -> set[str]:
     code = (
         "import contextlib, io\n"
         "from quizapp.cli import main\n"
@@ -56,9 +52,31 @@ def test_cli_bank_commands_import_no_torch_and_no_textual(argv: list[str]) -> No
         "    except SystemExit:\n"
         "        pass"
     )
-    loaded = _modules_after(code)
+    return _modules_after(code)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["bank", "check"],
+        ["bank", "stats", "--json"],
+        ["bank", "stats"],
+        ["stats", "--json"],
+    ],
+)
+def test_cli_commands_import_no_torch_and_no_textual(argv: list[str]) -> None:
+    loaded = _run_cli_in_fresh_interpreter(argv)
     assert "torch" not in loaded
     assert "textual" not in loaded
+
+
+@pytest.mark.parametrize("argv", [[], ["review"], ["quiz", "--count", "3"], ["practice"]])
+def test_the_app_process_never_imports_torch(argv: list[str]) -> None:
+    """The TUI's start-up path (here without a terminal, up to the first frame's imports)."""
+    loaded = _run_cli_in_fresh_interpreter(argv)
+    assert "torch" not in loaded
+    assert "textual" in loaded  # the app really got as far as loading the interface
 
 
 def test_import_linter_contracts_are_kept() -> None:

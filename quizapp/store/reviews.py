@@ -4,7 +4,7 @@ the due queue, the mistakes list and the statistics.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, case, delete, func, or_, select
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from .database import Database
 from .models import CardRow, ReviewLogRow
 from .records import AppliedReview, CardProgress, ReviewEntry, ReviewRequest, Schedule
+from .tallies import Tally, tally_periods
 
 AGAIN = 1
 REVIEW_STATE = 2
@@ -348,3 +349,8 @@ class Reviews:
             return int(row[1] or 0), int(row[0] or 0)
 
         return self._db.read(work)
+
+    def tallies(self, bounds: Sequence[datetime]) -> list[Tally]:
+        """Reviews, wrong answers and retention for each period ``[bounds[i], bounds[i+1])``:
+        one aggregate per period over the ``(profile_id, reviewed_at)`` index."""
+        return tally_periods(self._db, self._profile, bounds)

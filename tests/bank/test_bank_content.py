@@ -10,7 +10,15 @@ from question_bank.stats import bank_stats
 from tests.bank import test_computed_part_a, test_computed_part_b, test_computed_part_c
 
 # Topics the issue names as larger: more than the minimum per entry.
-LARGER = {"파이토치 텐서", "DNN 모델링", "합성곱층", "CNN 모델 구성", "LSTM", "LSTM 모델 구성", "RAG"}
+LARGER = {
+    "파이토치 텐서",
+    "DNN 모델링",
+    "합성곱층",
+    "CNN 모델 구성",
+    "LSTM",
+    "LSTM 모델 구성",
+    "RAG",
+}
 COMPUTED = {
     **test_computed_part_a.COMPUTED,
     **test_computed_part_b.COMPUTED,
@@ -89,7 +97,9 @@ def test_mock_exam_mirrors_the_course_exam(bank: Bank) -> None:
     kinds = [s.kind for s in mock.sections]
     assert kinds[0] == "written" and "practical" in kinds
     assert mock.sections[0].pages is None  # the written part spans the whole scope
-    practical_tasks = {t.id for s in mock.sections if s.kind == "practical" for t in bank.task_pool(s)}
+    practical_tasks = {
+        t.id for s in mock.sections if s.kind == "practical" for t in bank.task_pool(s)
+    }
     assert practical_tasks <= set(bank.tasks)
     assert mock.max_points == 100
 

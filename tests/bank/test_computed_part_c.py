@@ -378,8 +378,6 @@ COMPUTED: dict[str, Callable[[], Any]] = {
 }
 
 
-
-
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     """The bundled bank, which must load without a single problem."""

@@ -112,16 +112,35 @@ def test_stats_refuses_a_broken_bank(make_bank: MakeBank) -> None:
     assert f"{bank / 'items/a.yaml'}:2: numeric item 'q': missing field 'answer'" in run.err
 
 
-def test_no_arguments_prints_help_and_help_lists_every_command() -> None:
-    bare = quizapp()
-    assert bare.code == 0
+def test_help_lists_every_command_and_option() -> None:
     helped = quizapp("--help")
     assert helped.code == 0
-    assert bare.out == helped.out
-    for command in ("bank", "stats", "profile"):
+    for command in ("review", "quiz", "practice", "exam", "bank", "stats", "profile", "grade"):
         assert f"\n    {command} " in helped.out
     for option in ("--bank DIR", "--data-dir DIR", "--db URL", "--lang {ko,en}", "--profile NAME"):
         assert option in helped.out
+
+
+def test_the_app_without_a_terminal_says_so_in_one_line() -> None:
+    run = quizapp()  # no tty: stdin/stdout are pipes
+    assert run.code == 2
+    assert (
+        run.err == "quizapp: error: the app needs a terminal; see `quizapp --help` for commands\n"
+    )
+
+
+def test_app_options_are_checked_before_the_first_frame() -> None:
+    cases = {
+        ("quiz", "--pages", "26-17"): "quizapp: error: --pages: page range '26-17' is reversed",
+        ("quiz", "--type", "essay"): "quizapp: error: --type: unknown type 'essay'",
+        ("quiz", "--count", "0"): "quizapp: error: --count must be at least 1",
+        ("practice", "cnn-fasion"): "quizapp: error: unknown task 'cnn-fasion' (known: ",
+    }
+    for args, message in cases.items():
+        run = quizapp(*args)
+        assert run.code == 2, args
+        assert run.err.startswith(message), run.err
+        assert len(run.err.splitlines()) == 1
 
 
 def test_usage_errors_are_one_line() -> None:

@@ -1,0 +1,88 @@
+"""The interactive app: `quizapp`, `quizapp review`, `quizapp quiz …`, `quizapp practice [ID]`,
+`quizapp exam [ID]`. Options are checked here, before the first frame, so that a typo
+is a one-line usage error rather than an empty screen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_OK, EXIT_USAGE, UsageError
+from ..settings import Settings
+
+QUIZ_TYPES = (
+    "written",
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "flashcard",
+    "task",
+)
+
+
+def task_ids(settings: Settings) -> list[str]:
+    """The task ids of every bank folder, from the folder names (no YAML parsing)."""
+    from question_bank import bundled_bank_dir
+
+    ids: list[str] = []
+    for root in [bundled_bank_dir(), *settings.banks]:
+        tasks = Path(root) / "tasks"
+        if tasks.is_dir():
+            ids += sorted(p.name for p in tasks.iterdir() if (p / "task.yaml").is_file())
+    return ids
+
+
+def build_start(args: argparse.Namespace, settings: Settings) -> object:
+    from ..tui.app import Start
+
+    screen = args.command or "home"
+    if screen == "quiz":
+        from question_bank import parse_pages_arg
+        from quizapp.study import CardFilter
+
+        pages = None
+        if args.pages:
+            try:
+                pages = tuple(parse_pages_arg(args.pages))
+            except ValueError as exc:
+                raise UsageError(f"--pages: {exc}") from None
+        types = None
+        if args.type:
+            chosen = {t.strip() for part in args.type for t in part.split(",") if t.strip()}
+            unknown = sorted(chosen - set(QUIZ_TYPES))
+            if unknown:
+                raise UsageError(
+                    f"--type: unknown type {unknown[0]!r} (known: {', '.join(QUIZ_TYPES)})"
+                )
+            types = frozenset(chosen)
+        if args.count is not None and args.count < 1:
+            raise UsageError("--count must be at least 1")
+        card_filter = CardFilter(pages=pages, topic=args.topic, types=types)
+        return Start("quiz", card_filter=card_filter, count=args.count, cram=args.cram)
+    if screen == "practice" and args.task_id:
+        known = task_ids(settings)
+        if args.task_id not in known:
+            raise UsageError(f"unknown task {args.task_id!r} (known: {', '.join(known)})")
+        return Start("practice", task_id=args.task_id)
+    return Start(screen)
+
+
+def run_tui(args: argparse.Namespace, settings: Settings) -> int:
+    for folder in settings.banks:
+        if not folder.is_dir():
+            raise UsageError(f"bank folder not found: {folder}")
+    start = build_start(args, settings)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        sys.stderr.write(
+            "quizapp: error: the app needs a terminal; see `quizapp --help` for commands\n"
+        )
+        return EXIT_USAGE
+    from ..tui.app import make_app
+
+    app = make_app(settings, start=start)
+    app.run()
+    return EXIT_OK if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -1,0 +1,321 @@
+"""An attempt from start to results: start or resume, the clock, answers, flags, scoring.
+
+The clock is never counted locally: the time left is always the attempt's
+stored start plus the blueprint's minutes minus now, so closing or killing
+the app does not stop it, and an attempt whose time ran out while the app was
+closed is submitted at the next start with what was saved. Every answer is
+stored when given.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from question_bank import Bank, Blueprint, Task, format_pages, overlaps
+
+from ..store import ExamAttempt, ExamQuestion, StoreError
+from ..study import StudyService, check_answer
+from .draw import Question, draw_questions
+
+RECENT_ATTEMPTS = 2  # questions of the last attempts of a blueprint are avoided
+
+
+@dataclass(frozen=True)
+class Graded:
+    """A practical task's hidden-test verdict, as the grader gives it."""
+
+    passed: bool
+    score: float
+    max_score: float
+    result: dict[str, Any]
+    duration_s: float | None = None
+
+
+# Grades (task, source) pairs — all of an attempt's tasks in one call, so that the
+# grader may run them in parallel on its warm workers.
+GradeFn = Callable[[Sequence[tuple[Task, str]]], list[Graded]]
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    title: str
+    kind: str
+    score: float
+    max_score: float
+
+
+@dataclass(frozen=True)
+class EntryScore:
+    """Points won and possible on one syllabus entry's questions: where to study next."""
+
+    title: str
+    pages: str
+    score: float
+    max_score: float
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+
+@dataclass(frozen=True)
+class Results:
+    attempt: ExamAttempt
+    blueprint: Blueprint
+    sections: list[SectionScore]
+    entries: list[EntryScore]
+    time_used: timedelta
+    graded: dict[int, dict[str, Any]] = field(default_factory=dict)  # question index → report
+
+    @property
+    def score(self) -> float:
+        return sum(s.score for s in self.sections)
+
+    @property
+    def max_score(self) -> float:
+        return sum(s.max_score for s in self.sections)
+
+
+def encode_answer(response: Any) -> str:
+    return json.dumps(response, ensure_ascii=False)
+
+
+def decode_answer(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class ExamRunner:
+    def __init__(self, service: StudyService, bank: Bank) -> None:
+        self.service = service
+        self.bank = bank
+        self.exams = service.store.exams
+        self.clock = service.clock
+
+    # -- attempts ----------------------------------------------------------------
+
+    def blueprint(self, blueprint_id: str) -> Blueprint:
+        try:
+            return self.bank.exams[blueprint_id]
+        except KeyError:
+            known = ", ".join(sorted(self.bank.exams))
+            raise StoreError(f"unknown exam {blueprint_id!r} (known: {known})") from None
+
+    def unfinished(self) -> ExamAttempt | None:
+        """The attempt still running (the newest unfinished one), if any."""
+        for attempt in self.exams.attempts():
+            if not attempt.finished and attempt.blueprint in self.bank.exams:
+                return self.exams.get(attempt.id)
+        return None
+
+    def recent_items(self, blueprint_id: str) -> set[str]:
+        finished = [a for a in self.exams.attempts() if a.blueprint == blueprint_id and a.finished]
+        seen: set[str] = set()
+        for attempt in finished[:RECENT_ATTEMPTS]:
+            full = self.exams.get(attempt.id)
+            if full is not None:
+                seen.update(q.item_id for q in full.questions)
+        return seen
+
+    def start_or_resume(self, blueprint_id: str, seed: int | None = None) -> ExamAttempt:
+        """Resume the unfinished attempt of this blueprint, or start a new one."""
+        blueprint = self.blueprint(blueprint_id)
+        running = self.unfinished()
+        if running is not None and running.blueprint == blueprint_id:
+            return running
+        seed = secrets.randbits(48) if seed is None else seed
+        drawn = draw_questions(blueprint, self.bank, seed, self.recent_items(blueprint_id))
+        return self.exams.start(
+            blueprint_id,
+            seed,
+            blueprint.minutes,
+            [(q.item_id, q.kind) for q in drawn],
+            started_at=self.clock(),
+        )
+
+    def reload(self, attempt: ExamAttempt) -> ExamAttempt:
+        fresh = self.exams.get(attempt.id)
+        if fresh is None:
+            raise StoreError(f"no exam attempt {attempt.id}")
+        return fresh
+
+    def questions(self, attempt: ExamAttempt) -> list[Question]:
+        """The attempt's questions with the section each was drawn for."""
+        blueprint = self.blueprint(attempt.blueprint)
+        sections: list[int] = []
+        for s, section in enumerate(blueprint.sections):
+            sections += [s] * section.size()
+        return [
+            Question(
+                q.index,
+                sections[q.index] if q.index < len(sections) else len(blueprint.sections) - 1,
+                q.item_id,
+                "task" if q.kind == "task" else "written",
+            )
+            for q in attempt.questions
+        ]
+
+    # -- the clock -------------------------------------------------------------------
+
+    @staticmethod
+    def deadline(attempt: ExamAttempt) -> datetime:
+        return attempt.started_at + timedelta(minutes=attempt.minutes)
+
+    def remaining(self, attempt: ExamAttempt) -> timedelta:
+        return max(timedelta(0), self.deadline(attempt) - self.clock())
+
+    def expired(self, attempt: ExamAttempt) -> bool:
+        return self.clock() >= self.deadline(attempt)
+
+    # -- answering ---------------------------------------------------------------------
+
+    def points_each(self, attempt: ExamAttempt, index: int) -> float:
+        blueprint = self.blueprint(attempt.blueprint)
+        return blueprint.sections[self.questions(attempt)[index].section].points_each
+
+    def answer(self, attempt: ExamAttempt, index: int, response: Any) -> None:
+        """Store an answer (a written response, or a task's code) the moment it is given.
+
+        A written answer is checked now (the student sees the verdict only in the
+        results); a task's code is graded at submission.
+        """
+        question = attempt.questions[index]
+        if question.kind == "task":
+            self.exams.answer(attempt.id, index, str(response), at=self.clock())
+            return
+        item = self.bank.items.get(question.item_id)
+        correct = bool(item is not None and check_answer(item, response))
+        score = self.points_each(attempt, index) if correct else 0.0
+        self.exams.answer(
+            attempt.id,
+            index,
+            encode_answer(response),
+            correct=correct,
+            score=score,
+            at=self.clock(),
+        )
+
+    def flag(self, attempt: ExamAttempt, index: int, flagged: bool) -> None:
+        self.exams.flag(attempt.id, index, flagged)
+
+    @staticmethod
+    def unanswered(attempt: ExamAttempt) -> list[int]:
+        return [
+            q.index for q in attempt.questions if q.answer is None or q.answer in ('""', "[]", "")
+        ]
+
+    # -- submitting -----------------------------------------------------------------------
+
+    def finish(self, attempt: ExamAttempt, grade: GradeFn) -> Results:
+        """Grade the tasks (in one call, in parallel), score, close the attempt and feed
+        every answer to the scheduler (wrong or unanswered → Again) and the mistakes list."""
+        attempt = self.reload(attempt)
+        if attempt.finished:
+            return self.results(attempt)
+        blueprint = self.blueprint(attempt.blueprint)
+        tasks = [q for q in attempt.questions if q.kind == "task" and q.item_id in self.bank.tasks]
+        sources = [(self.bank.tasks[q.item_id], q.answer or "") for q in tasks]
+        verdicts = grade(sources) if sources else []
+        for question, verdict in zip(tasks, verdicts, strict=True):
+            points = self.points_each(attempt, question.index)
+            scaled = points * verdict.score / verdict.max_score if verdict.max_score else 0.0
+            self.exams.answer(
+                attempt.id,
+                question.index,
+                question.answer or "",
+                correct=verdict.passed,
+                score=round(scaled, 4),
+            )
+        attempt = self.reload(attempt)
+        total = sum(q.score or 0.0 for q in attempt.questions)
+        maximum = blueprint.max_points
+        percent = 100.0 * total / maximum if maximum else 0.0
+        closed = self.exams.finish(
+            attempt.id,
+            score=round(total, 4),
+            max_score=maximum,
+            passed=percent >= blueprint.pass_percent,
+            at=min(self.clock(), self.deadline(attempt)),
+        )
+        self.feed_scheduler(closed, dict(zip((q.index for q in tasks), verdicts, strict=True)))
+        reports = {q.index: v.result for q, v in zip(tasks, verdicts, strict=True)}
+        return self.results(closed, reports)
+
+    def finish_expired(self, grade: GradeFn) -> list[Results]:
+        """Submit every attempt whose time ran out while nobody was looking."""
+        done = []
+        for attempt in self.exams.attempts():
+            if (
+                not attempt.finished
+                and attempt.blueprint in self.bank.exams
+                and self.expired(attempt)
+            ):
+                done.append(self.finish(attempt, grade))
+        return done
+
+    def feed_scheduler(self, attempt: ExamAttempt, verdicts: dict[int, Graded]) -> None:
+        catalogue = self.service.catalogue
+        written = [
+            q for q in attempt.questions if q.kind != "task" and q.item_id in catalogue.by_id
+        ]
+        session = self.service.session([catalogue.by_id[q.item_id] for q in written], requeue=False)
+        for question in written:
+            response = decode_answer(question.answer)
+            session.answer(response if response is not None else "")
+        for index, verdict in verdicts.items():
+            question = attempt.questions[index]
+            if question.item_id in self.bank.tasks:
+                self.service.practice.submit(
+                    question.item_id,
+                    question.answer or "",
+                    verdict.result,
+                    passed=verdict.passed,
+                    score=verdict.score,
+                    max_score=verdict.max_score,
+                    duration_s=verdict.duration_s,
+                )
+
+    # -- results ----------------------------------------------------------------------------
+
+    def results(
+        self, attempt: ExamAttempt, graded: dict[int, dict[str, Any]] | None = None
+    ) -> Results:
+        blueprint = self.blueprint(attempt.blueprint)
+        questions = self.questions(attempt)
+        sections = []
+        for s, section in enumerate(blueprint.sections):
+            mine = [attempt.questions[q.index] for q in questions if q.section == s]
+            sections.append(
+                SectionScore(
+                    section.title,
+                    section.kind,
+                    sum(q.score or 0.0 for q in mine),
+                    section.size() * section.points_each,
+                )
+            )
+        entries = []
+        for entry in self.bank.syllabus:
+            won = possible = 0.0
+            for q in questions:
+                content = self.bank.items.get(q.item_id) or self.bank.tasks.get(q.item_id)
+                if content is not None and overlaps(content.pages or [], entry.pages):
+                    possible += blueprint.sections[q.section].points_each
+                    won += attempt.questions[q.index].score or 0.0
+            if possible:
+                entries.append(EntryScore(entry.title, format_pages(entry.pages), won, possible))
+        entries.sort(key=lambda e: (e.percent, -e.max_score))
+        end = attempt.finished_at or self.clock()
+        used = min(end - attempt.started_at, timedelta(minutes=attempt.minutes))
+        return Results(attempt, blueprint, sections, entries, used, graded or {})
+
+    def question_of(self, attempt: ExamAttempt, index: int) -> ExamQuestion:
+        return attempt.questions[index]

@@ -1,0 +1,462 @@
+"""The interface's words in Korean and English (`--lang ko|en`).
+
+Bank content is written in Korean and shown as it is; only the app's own
+labels are translated. Keys are grouped by screen; a missing translation falls
+back to English, a missing key is a bug (KeyError in tests).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # app-wide
+    "app.title": {"ko": "AI Essential 학습", "en": "AI Essential study"},
+    "app.loading": {"ko": "문제 은행을 불러오는 중…", "en": "Loading the question bank…"},
+    "key.open": {"ko": "열기", "en": "Open"},
+    # footer labels: key.<binding id> (see quizapp/tui/keys.py)
+    "key.back": {"ko": "뒤로", "en": "Back"},
+    "key.browse": {"ko": "둘러보기", "en": "Browse"},
+    "key.close": {"ko": "닫기", "en": "Close"},
+    "key.exams": {"ko": "모의고사", "en": "Exam"},
+    "key.external-editor": {"ko": "$EDITOR로 편집", "en": "$EDITOR"},
+    "key.filter": {"ko": "페이지 필터", "en": "Filter by pages"},
+    "key.help": {"ko": "도움말", "en": "Help"},
+    "key.history": {"ko": "제출 기록", "en": "History"},
+    "key.mistakes": {"ko": "오답노트", "en": "Mistakes"},
+    "key.next": {"ko": "다음", "en": "Next"},
+    "key.practice": {"ko": "실기", "en": "Practice"},
+    "key.quit": {"ko": "종료", "en": "Quit"},
+    "key.quiz": {"ko": "퀴즈", "en": "Quiz"},
+    "key.rate-again": {"ko": "다시", "en": "Again"},
+    "key.rate-easy": {"ko": "쉬움", "en": "Easy"},
+    "key.rate-good": {"ko": "알맞음", "en": "Good"},
+    "key.rate-hard": {"ko": "어려움", "en": "Hard"},
+    "key.retry-all": {"ko": "모두 다시", "en": "Retry all"},
+    "key.retry-wrong": {"ko": "틀린 것 다시", "en": "Retry wrong"},
+    "key.reveal": {"ko": "답 보기", "en": "Show answer"},
+    "key.review": {"ko": "복습", "en": "Review"},
+    "key.run": {"ko": "실행", "en": "Run"},
+    "key.search": {"ko": "검색", "en": "Search"},
+    "key.solution": {"ko": "모범 답안", "en": "Solution"},
+    "key.stats": {"ko": "통계", "en": "Stats"},
+    "key.submit": {"ko": "제출", "en": "Submit"},
+    "key.submit-choices": {"ko": "제출", "en": "Submit"},
+    "key.undo": {"ko": "되돌리기", "en": "Undo"},
+    "key.use-code": {"ko": "이 코드 쓰기", "en": "Use this code"},
+    # bank errors
+    "errors.title": {"ko": "문제 은행에 오류가 있습니다", "en": "The question bank has problems"},
+    "errors.intro": {
+        "ko": "아래 {count}개 문제를 고친 뒤 다시 실행하세요 (`quizapp bank check`로 확인).",
+        "en": "Fix the {count} problems below and start again (check with `quizapp bank check`).",
+    },
+    # browse
+    "browse.title": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
+    "browse.search": {
+        "ko": "검색어 (문제, 답, 해설)",
+        "en": "Search text (prompt, answer, explanation)",
+    },
+    "browse.pages": {"ko": "페이지 (예: 17-26,50)", "en": "Pages (e.g. 17-26,50)"},
+    "browse.tag": {"ko": "태그", "en": "Tag"},
+    "browse.type": {"ko": "유형", "en": "Type"},
+    "browse.any_type": {"ko": "모든 유형", "en": "Any type"},
+    "browse.count": {"ko": "{shown} / {total}개", "en": "{shown} of {total}"},
+    "browse.bad_pages": {"ko": "페이지 형식 오류: {error}", "en": "Bad pages: {error}"},
+    "col.id": {"ko": "ID", "en": "ID"},
+    "col.type": {"ko": "유형", "en": "Type"},
+    "col.pages": {"ko": "페이지", "en": "Pages"},
+    "col.text": {"ko": "내용", "en": "Text"},
+    # item view
+    "item.answer": {"ko": "정답", "en": "Answer"},
+    "item.answers": {"ko": "정답(모두)", "en": "Answers (all)"},
+    "item.accepted": {"ko": "인정되는 답", "en": "Accepted answers"},
+    "item.tolerance": {"ko": "허용 오차", "en": "Tolerance"},
+    "item.explanation": {"ko": "해설", "en": "Explanation"},
+    "item.pages": {"ko": "교재 쪽", "en": "Textbook pages"},
+    "item.topic": {"ko": "주제", "en": "Topic"},
+    "item.back": {"ko": "뒷면", "en": "Back"},
+    "item.reverse": {"ko": "앞뒤 양방향 학습", "en": "Studied both ways"},
+    "item.choices": {"ko": "보기", "en": "Choices"},
+    "item.true": {"ko": "참 (O)", "en": "True"},
+    "item.false": {"ko": "거짓 (X)", "en": "False"},
+    "item.task_prompt": {"ko": "실기 과제", "en": "Practical task"},
+    "item.points": {"ko": "배점", "en": "Points"},
+    # types
+    "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
+    "type.multiple_choice": {"ko": "복수 선택", "en": "Multiple choice"},
+    "type.true_false": {"ko": "O/X", "en": "True/false"},
+    "type.short_answer": {"ko": "단답형", "en": "Short answer"},
+    "type.numeric": {"ko": "수치", "en": "Numeric"},
+    "type.cloze": {"ko": "빈칸", "en": "Cloze"},
+    "type.flashcard": {"ko": "플래시카드", "en": "Flashcard"},
+    "type.task": {"ko": "실기 과제", "en": "Practical task"},
+    # command palette
+    "cmd.home": {"ko": "홈", "en": "Home"},
+    "cmd.home.help": {"ko": "홈 화면으로", "en": "Back to the home screen"},
+    "cmd.review": {"ko": "복습", "en": "Review"},
+    "cmd.review.help": {"ko": "오늘 복습할 카드와 새 카드", "en": "Today's due and new cards"},
+    "cmd.quiz": {"ko": "퀴즈", "en": "Quiz"},
+    "cmd.quiz.help": {
+        "ko": "시험 범위 전체에서 10문제",
+        "en": "Ten questions over the whole scope",
+    },
+    "cmd.quiz_entry": {"ko": "퀴즈: {title} (p. {pages})", "en": "Quiz: {title} (p. {pages})"},
+    "cmd.quiz_entry.help": {"ko": "이 범위에서 10문제", "en": "Ten questions on these pages"},
+    "cmd.practice": {"ko": "실기 연습", "en": "Practice"},
+    "cmd.practice.help": {
+        "ko": "파이토치 코드 작성과 채점",
+        "en": "Write PyTorch code, graded by hidden tests",
+    },
+    "cmd.exams": {"ko": "모의고사", "en": "Mock exams"},
+    "cmd.exams.help": {"ko": "시간 제한 모의고사", "en": "Timed mock exams"},
+    "cmd.mistakes": {"ko": "오답노트", "en": "Mistakes"},
+    "cmd.mistakes.help": {"ko": "틀린 문제 다시 풀기", "en": "Retry what you got wrong"},
+    "cmd.stats": {"ko": "통계", "en": "Statistics"},
+    "cmd.stats.help": {"ko": "복습 기록, 기억률, 숙달도", "en": "Reviews, retention, mastery"},
+    "cmd.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
+    "cmd.browse.help": {"ko": "문제 검색", "en": "Search items by text, page, tag, type"},
+    "cmd.help": {"ko": "도움말", "en": "Help"},
+    "cmd.help.help": {"ko": "모든 화면의 키", "en": "The keys of every screen"},
+    # home
+    "home.coverage": {"ko": "시험 범위 숙달도", "en": "Coverage of the exam scope"},
+    "home.col.entry": {"ko": "범위", "en": "Syllabus entry"},
+    "home.col.mastery": {"ko": "숙달도", "en": "Mastery"},
+    "home.exams": {"ko": "최근 모의고사", "en": "Last mock exams"},
+    "home.no_attempts": {"ko": "아직 없음 — `e`로 시작", "en": "None yet — press `e`"},
+    "home.due": {
+        "ko": "복습할 카드 {total}장\n필기 {written} · 카드 {flashcards} · 실기 {tasks}\n새 카드 {new}장 대기",
+        "en": "{total} cards due\nwritten {written} · flashcards {flashcards} · tasks {tasks}\n{new} new waiting",
+    },
+    "home.today": {
+        "ko": "오늘 {reviews}개 복습 · 연속 {streak}일\n30일 기억률 {retention}\n오답노트 {mistakes}개",
+        "en": "{reviews} reviews today · streak {streak} d\n30-day retention {retention}\n{mistakes} mistakes to revisit",
+    },
+    "home.exam_date": {"ko": "시험일 {date}\nD-{days}", "en": "Exam on {date}\nin {days} days"},
+    "home.no_exam_date": {
+        "ko": "시험일 미설정\nquizapp profile --exam-date YYYY-MM-DD",
+        "en": "No exam date\nquizapp profile --exam-date YYYY-MM-DD",
+    },
+    "home.keys": {
+        "ko": "r 복습 · q 퀴즈\np 실기 · e 모의고사\nm 오답노트 · s 통계\nb 둘러보기 · ? 도움말",
+        "en": "r review · q quiz\np practice · e exam\nm mistakes · s stats\nb browse · ? help",
+    },
+    # study
+    "study.mode.review": {"ko": "복습", "en": "Review"},
+    "study.mode.quiz": {"ko": "퀴즈", "en": "Quiz"},
+    "study.mode.cram": {"ko": "벼락치기 (일정 변경 없음)", "en": "Cram (schedule untouched)"},
+    "study.mode.mistakes": {"ko": "오답노트", "en": "Mistakes"},
+    "study.progress": {
+        "ko": "답함 {answered} · 남음 {remaining} · ✓ {right} · ✗ {wrong}",
+        "en": "answered {answered} · left {remaining} · ✓ {right} · ✗ {wrong}",
+    },
+    "study.hint.reveal": {
+        "ko": "space: 답 보기 · u: 되돌리기",
+        "en": "space: show the answer · u: undo",
+    },
+    "study.hint.rate": {
+        "ko": "1 다시 · 2 어려움 · 3 알맞음 · 4 쉬움",
+        "en": "1 again · 2 hard · 3 good · 4 easy",
+    },
+    "study.hint.single": {"ko": "숫자 키로 선택", "en": "press the choice's number"},
+    "study.hint.multiple": {
+        "ko": "숫자 키로 고르고 enter로 제출",
+        "en": "toggle with number keys, enter to submit",
+    },
+    "study.hint.true_false": {
+        "ko": "1 또는 o: 참 · 2 또는 x: 거짓",
+        "en": "1 or o: true · 2 or x: false",
+    },
+    "study.hint.typed": {"ko": "답을 입력하고 enter", "en": "type the answer and press enter"},
+    "study.hint.cloze": {
+        "ko": "빈칸마다 입력, enter로 다음 빈칸/제출",
+        "en": "fill each blank; enter moves on and submits",
+    },
+    "study.hint.next": {"ko": "enter: 다음 · u: 되돌리기", "en": "enter: next · u: undo"},
+    "study.hint.task": {
+        "ko": "실기 과제는 p(실기 연습)에서 풉니다",
+        "en": "Tasks are practised in the editor (p)",
+    },
+    "study.hint.done": {
+        "ko": "w: 틀린 문제 다시 · escape: 돌아가기",
+        "en": "w: retry the wrong ones · escape: back",
+    },
+    "study.type_answer": {"ko": "답 입력", "en": "Your answer"},
+    "study.type_number": {"ko": "숫자 입력", "en": "A number"},
+    "study.blank": {"ko": "빈칸", "en": "Blank"},
+    "study.right": {"ko": "✓ 정답", "en": "✓ Right"},
+    "study.wrong_answer": {"ko": "✗ 오답 (입력: {given})", "en": "✗ Wrong (you answered: {given})"},
+    "study.next_review": {"ko": "다음 복습: {interval} 후", "en": "Next review in {interval}"},
+    "study.summary": {"ko": "결과", "en": "Summary"},
+    "study.summary.counts": {
+        "ko": "맞힘 {right} · 틀림 {wrong}",
+        "en": "right {right} · wrong {wrong}",
+    },
+    "study.summary.wrong": {"ko": "틀린 문제", "en": "Wrong answers"},
+    "study.summary.retry": {
+        "ko": "`w`를 눌러 틀린 문제만 다시 풉니다.",
+        "en": "Press `w` to retry only these.",
+    },
+    "study.empty": {"ko": "할 것이 없습니다", "en": "Nothing to do"},
+    "study.empty.review": {
+        "ko": "지금 복습할 카드가 없습니다. 내일 다시 오세요!",
+        "en": "No cards are due now. Come back tomorrow!",
+    },
+    "study.empty.quiz": {"ko": "조건에 맞는 문제가 없습니다.", "en": "No items match this quiz."},
+    "study.empty.cram": {"ko": "조건에 맞는 문제가 없습니다.", "en": "No items match this quiz."},
+    "study.empty.mistakes": {"ko": "오답노트가 비었습니다.", "en": "No mistakes to revisit."},
+    "study.nothing_to_undo": {"ko": "되돌릴 것이 없습니다", "en": "Nothing to undo"},
+    "study.undone": {"ko": "마지막 답을 되돌렸습니다", "en": "Last answer undone"},
+    "rate.again": {"ko": "다시", "en": "Again"},
+    "rate.hard": {"ko": "어려움", "en": "Hard"},
+    "rate.good": {"ko": "알맞음", "en": "Good"},
+    "rate.easy": {"ko": "쉬움", "en": "Easy"},
+    # mistakes
+    "mistakes.title": {"ko": "오답노트", "en": "Mistakes"},
+    "mistakes.count": {
+        "ko": "{count}개 — enter: 하나 풀기 · r: 모두 다시 풀기",
+        "en": "{count} items — enter: retry one · r: retry all",
+    },
+    "mistakes.none": {"ko": "틀린 문제가 없습니다.", "en": "Nothing answered wrong."},
+    # stats
+    "stats.title": {"ko": "통계", "en": "Statistics"},
+    "stats.card.reviews": {
+        "ko": "복습 {total}회\n오늘 {today}회 · 연속 {streak}일",
+        "en": "{total} reviews\n{today} today · streak {streak} d",
+    },
+    "stats.card.memory": {
+        "ko": "30일 기억률 {retention}\n본 문제 {seen} / {total}",
+        "en": "30-day retention {retention}\n{seen} of {total} items seen",
+    },
+    "stats.card.todo": {
+        "ko": "복습할 카드 {due}장\n새 카드 {new}장 · 오답 {mistakes}개",
+        "en": "{due} cards due\n{new} new · {mistakes} mistakes",
+    },
+    "stats.card.exams": {
+        "ko": "모의고사 {count}회\n최고 {best} · 최근 {last}",
+        "en": "{count} mock exams\nbest {best} · last {last}",
+    },
+    "stats.card.no_exams": {
+        "ko": "모의고사 기록 없음\n`e`에서 구성 보기",
+        "en": "No mock exams yet\nsee them with `e`",
+    },
+    "stats.reviews": {
+        "ko": "하루 복습 수 (최근 30일) — 초록 맞음 · 빨강 틀림",
+        "en": "Reviews per day (last 30 days) — green right · red wrong",
+    },
+    "stats.retention": {
+        "ko": "주별 기억률 (최근 12주, 복습 단계 카드)",
+        "en": "Retention per week (last 12 weeks, cards in review)",
+    },
+    "stats.mastery": {
+        "ko": "범위별 숙달도 (기억 확률 90% 이상인 문제의 비율)",
+        "en": "Mastery by syllabus entry (share of items recalled at ≥ 90%)",
+    },
+    "stats.scores": {
+        "ko": "모의고사 점수 — 초록 합격 · 빨강 불합격 · 노란 선 합격선",
+        "en": "Mock exam scores — green passed · red failed · yellow line: pass mark",
+    },
+    "stats.no_reviews": {
+        "ko": "아직 복습 기록이 없습니다. 홈에서 r(복습)이나 q(퀴즈)로 시작하세요.",
+        "en": "No reviews yet. Start with r (review) or q (quiz) on the home screen.",
+    },
+    "stats.no_retention": {
+        "ko": "아직 기억률을 잴 카드가 없습니다. 처음 배운 카드를 다시 복습할 때부터 계산합니다.",
+        "en": "Nothing to measure yet: retention counts from a card's first review after learning it.",
+    },
+    "stats.no_syllabus": {
+        "ko": "문제 은행에 시험 범위(syllabus.yaml)가 없습니다.",
+        "en": "The bank has no syllabus (syllabus.yaml).",
+    },
+    "stats.no_exams": {"ko": "아직 끝낸 모의고사가 없습니다.", "en": "No finished mock exams yet."},
+    "stats.error": {
+        "ko": "통계를 불러오지 못했습니다: {error}",
+        "en": "Cannot load the statistics: {error}",
+    },
+    # exams
+    "exams.title": {"ko": "모의고사", "en": "Mock exams"},
+    "exams.next_version": {
+        "ko": "모의고사 응시는 다음 버전에서 제공됩니다. 지금은 시험 구성과 지난 기록을 볼 수 있습니다.",
+        "en": "Sitting a mock exam comes with the next version; for now you can see how each exam is built and your past attempts.",
+    },
+    "exams.hint": {
+        "ko": "enter: 구성 보기 · escape: 뒤로",
+        "en": "enter: see how it is built · escape: back",
+    },
+    "exams.none": {
+        "ko": "문제 은행에 모의고사 구성(exams/*.yaml)이 없습니다.",
+        "en": "The bank has no mock exam blueprints (exams/*.yaml).",
+    },
+    "exams.col.title": {"ko": "시험", "en": "Exam"},
+    "exams.col.minutes": {"ko": "시간", "en": "Time"},
+    "exams.col.points": {"ko": "총점", "en": "Points"},
+    "exams.col.pass": {"ko": "합격선", "en": "Pass mark"},
+    "exams.col.attempts": {"ko": "지난 기록", "en": "Attempts"},
+    "exams.minutes": {"ko": "{minutes}분", "en": "{minutes} min"},
+    "exams.attempts": {
+        "ko": "{count}회 · 최고 {best} · 최근 {last}",
+        "en": "{count} · best {best} · last {last}",
+    },
+    "exams.col.sections": {"ko": "구성", "en": "Sections"},
+    "exams.kind_count": {"ko": "{kind} {count}", "en": "{kind} {count}"},
+    "exams.no_attempts": {"ko": "없음", "en": "none"},
+    "exams.summary": {
+        "ko": "{minutes}분 · {questions}문항 · 총 {points}점 · 합격선 {pass_percent}%",
+        "en": "{minutes} minutes · {questions} questions · {points} points · pass mark {pass_percent}%",
+    },
+    "exams.sections": {"ko": "구성", "en": "Sections"},
+    "exams.col.section": {"ko": "구역", "en": "Section"},
+    "exams.col.kind": {"ko": "종류", "en": "Kind"},
+    "exams.col.count": {"ko": "문항 수", "en": "Questions"},
+    "exams.col.each": {"ko": "문항당", "en": "Points each"},
+    "exams.col.draws": {"ko": "출제 범위", "en": "Drawn from"},
+    "exams.kind.written": {"ko": "필기", "en": "Written"},
+    "exams.kind.practical": {"ko": "실기", "en": "Practical"},
+    "exams.draws.scope": {"ko": "전체 범위", "en": "the whole bank"},
+    "exams.draws.pages": {"ko": "쪽 {pages}", "en": "pages {pages}"},
+    "exams.draws.types": {"ko": "유형 {types}", "en": "types {types}"},
+    "exams.draws.tasks": {"ko": "과제 {tasks} 중 {count}개", "en": "{count} of the tasks {tasks}"},
+    "exams.draws.all_tasks": {"ko": "과제 {tasks}", "en": "the tasks {tasks}"},
+    "exams.past": {"ko": "지난 응시 기록", "en": "Past attempts"},
+    "exams.col.date": {"ko": "날짜", "en": "Date"},
+    "exams.col.score": {"ko": "점수", "en": "Score"},
+    "exams.col.result": {"ko": "결과", "en": "Result"},
+    "exams.passed": {"ko": "합격", "en": "passed"},
+    "exams.failed": {"ko": "불합격", "en": "failed"},
+    "exams.unfinished": {"ko": "미완료", "en": "unfinished"},
+    "exams.error": {
+        "ko": "기록을 불러오지 못했습니다: {error}",
+        "en": "Cannot load past attempts: {error}",
+    },
+    # practice (task list, editor, history, reference solution, check report)
+    "practice.title": {"ko": "실기 연습", "en": "Practice"},
+    "practice.pages": {
+        "ko": "페이지로 거르기 (예: 17-26,105)",
+        "en": "Filter by pages (e.g. 17-26,105)",
+    },
+    "practice.col.due": {"ko": "복습", "en": "Due"},
+    "practice.col.task": {"ko": "과제", "en": "Task"},
+    "practice.col.status": {"ko": "상태", "en": "Status"},
+    "practice.col.best": {"ko": "최고 점수", "en": "Best"},
+    "practice.col.attempts": {"ko": "제출", "en": "Tries"},
+    "practice.status.new": {"ko": "미시도", "en": "not tried"},
+    "practice.status.failed": {"ko": "실패", "en": "failed"},
+    "practice.status.passed": {"ko": "통과", "en": "passed"},
+    "practice.count": {
+        "ko": "과제 {shown}개 · 복습할 과제 {due}개 · 통과 {passed}개 — enter: 열기 · ctrl+f: 페이지 필터",
+        "en": "{shown} tasks · {due} due · {passed} passed — enter: open · ctrl+f: filter by pages",
+    },
+    "practice.none": {
+        "ko": "이 페이지에는 실기 과제가 없습니다.",
+        "en": "No tasks on these pages.",
+    },
+    "practice.unknown_task": {"ko": "알 수 없는 과제: {task}", "en": "Unknown task: {task}"},
+    "task.idle": {
+        "ko": "ctrl+s 제출 · ctrl+r 실행 · ctrl+g 제출 기록 · ctrl+l 모범 답안 · ctrl+o $EDITOR · esc 뒤로",
+        "en": "ctrl+s submit · ctrl+r run · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
+    },
+    "task.points": {"ko": "배점 {points}점", "en": "{points} points"},
+    "task.grading": {
+        "ko": "채점 중… {elapsed}초 (esc: 취소)",
+        "en": "grading… {elapsed} s (esc to cancel)",
+    },
+    "task.running": {
+        "ko": "실행 중… {elapsed}초 (esc: 취소)",
+        "en": "running… {elapsed} s (esc to cancel)",
+    },
+    "task.cancelling": {"ko": "취소하는 중…", "en": "cancelling…"},
+    "task.cancelled.grade": {
+        "ko": "채점을 취소했습니다 (기록되지 않음)",
+        "en": "Grading cancelled (nothing recorded)",
+    },
+    "task.cancelled.run": {"ko": "실행을 취소했습니다", "en": "Run cancelled"},
+    "task.busy": {
+        "ko": "이미 채점(실행) 중입니다 — esc로 취소할 수 있습니다",
+        "en": "Already grading or running — esc cancels it",
+    },
+    "task.graded": {"ko": "{verdict} · {score}점 · {time}", "en": "{verdict} · {score} · {time}"},
+    "task.next_review": {"ko": "다음 복습: {interval} 후", "en": "next review in {interval}"},
+    "task.ran_ok": {
+        "ko": "실행 완료 ({time}) — 채점하려면 ctrl+s",
+        "en": "Ran in {time} — ctrl+s to grade",
+    },
+    "task.ran_failed": {
+        "ko": "실행 중 오류 ({time})",
+        "en": "The run ended with an error ({time})",
+    },
+    "task.not_recorded": {
+        "ko": "채점 결과를 저장하지 못했습니다: {error}",
+        "en": "The result could not be recorded: {error}",
+    },
+    "task.grader_failed": {"ko": "채점기 오류: {error}", "en": "Grader error: {error}"},
+    "task.save_failed": {
+        "ko": "초안을 저장하지 못했습니다: {error}",
+        "en": "The draft could not be saved: {error}",
+    },
+    "task.unreadable": {
+        "ko": "{name}을(를) 읽을 수 없습니다: {error}",
+        "en": "Cannot read {name}: {error}",
+    },
+    "task.solution_locked": {
+        "ko": "모범 답안은 한 번 이상 제출(ctrl+s)한 뒤에 볼 수 있습니다",
+        "en": "The reference solution opens after your first submission (ctrl+s)",
+    },
+    "task.code_restored": {
+        "ko": "기록의 코드를 편집기에 넣었습니다 (ctrl+z로 되돌리기)",
+        "en": "Code from the history is in the editor (ctrl+z undoes it)",
+    },
+    "task.no_editor": {
+        "ko": "외부 편집기가 없습니다: EDITOR 환경 변수를 설정하세요 (예: export EDITOR=nano)",
+        "en": "No external editor: set EDITOR (e.g. export EDITOR=nano)",
+    },
+    "task.no_suspend": {
+        "ko": "이 환경에서는 외부 편집기를 열 수 없습니다",
+        "en": "The external editor cannot be opened here",
+    },
+    "task.editor_failed": {
+        "ko": "외부 편집기 오류: {error}",
+        "en": "External editor failed: {error}",
+    },
+    "task.reloaded": {"ko": "편집한 코드를 불러왔습니다", "en": "Reloaded the edited code"},
+    "history.title": {"ko": "제출 기록 — {title}", "en": "Submissions — {title}"},
+    "history.col.when": {"ko": "제출 시각", "en": "Submitted"},
+    "history.col.result": {"ko": "결과", "en": "Result"},
+    "history.col.score": {"ko": "점수", "en": "Score"},
+    "history.col.time": {"ko": "채점 시간", "en": "Time"},
+    "history.count": {
+        "ko": "제출 {count}회 — ↑↓: 코드와 채점 결과 보기 · u: 이 코드를 편집기로 · esc: 뒤로",
+        "en": "{count} submissions — ↑↓: show code and checks · u: use this code · esc: back",
+    },
+    "history.empty": {
+        "ko": "아직 제출한 적이 없습니다 (ctrl+s로 제출).",
+        "en": "No submissions yet (ctrl+s submits).",
+    },
+    "solution.title": {"ko": "모범 답안 — {title}", "en": "Reference solution — {title}"},
+    "solution.hint": {"ko": "esc: 닫기", "en": "esc: close"},
+    "report.passed": {"ko": "✓ 통과", "en": "✓ Passed"},
+    "report.failed": {"ko": "✗ 실패", "en": "✗ Failed"},
+    "report.passed_word": {"ko": "통과", "en": "passed"},
+    "report.failed_word": {"ko": "실패", "en": "failed"},
+    "report.summary": {
+        "ko": "{verdict} · {score}점 · 검사 {checks}/{total} 통과 · {time}",
+        "en": "{verdict} · {score} · {checks}/{total} checks passed · {time}",
+    },
+    "report.error": {"ko": "오류", "en": "Error"},
+    "report.stdout": {"ko": "출력 (stdout)", "en": "Output (stdout)"},
+    "report.stderr": {"ko": "오류 출력 (stderr)", "en": "Errors (stderr)"},
+    "report.no_output": {"ko": "(출력 없음)", "en": "(no output)"},
+    "report.run_ok": {"ko": "▶ 실행 완료 · {time}", "en": "▶ Ran without error · {time}"},
+    "report.run_failed": {
+        "ko": "✗ 실행 중 오류 · {time}",
+        "en": "✗ The run ended with an error · {time}",
+    },
+    # fatal
+    "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
+    "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
+    # help
+    "help.title": {"ko": "도움말", "en": "Help"},
+}
+
+
+def translate(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (English when not translated), with ``{values}`` filled."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text

@@ -1,0 +1,199 @@
+"""What the practice screens show, decided without a user interface.
+
+The task list (status from the practice history, best score, due tasks first),
+the rule for revealing a reference solution, and the grader's verdict turned
+into report lines. Verdicts come in as plain data — a fresh ``GradeResult``
+dumped with ``model_dump(mode="json")`` or the same dump read back from the
+store — so the screens render a new submission and an old one the same way,
+and this module never imports the grader.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from question_bank import PageRange, Task
+
+from ..store import Submission
+from .cards import CardFilter
+from .service import StudyService
+
+TaskStatus = Literal["new", "failed", "passed"]
+TASK_TYPES = frozenset({"task"})
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    """One row of the task list."""
+
+    task: Task
+    status: TaskStatus
+    attempts: int
+    best_score: float | None  # None when never submitted
+    due: bool  # its card is due for review now
+
+    @property
+    def id(self) -> str:
+        return self.task.id
+
+
+def task_status(submissions: Sequence[Submission]) -> TaskStatus:
+    """Passed once any submission passed; failed when tried and never passed; else new."""
+    if not submissions:
+        return "new"
+    return "passed" if any(s.passed for s in submissions) else "failed"
+
+
+def summarize(task: Task, submissions: Sequence[Submission], due: bool = False) -> TaskSummary:
+    best = max((s.score for s in submissions), default=None)
+    return TaskSummary(task, task_status(submissions), len(submissions), best, due)
+
+
+def task_summaries(
+    service: StudyService, pages: Sequence[PageRange] | None = None
+) -> list[TaskSummary]:
+    """Every task (on ``pages`` if given): the ones due for review first, in the order the
+    study queue has them, then the rest in bank order."""
+    card_filter = CardFilter(pages=tuple(pages) if pages else None, types=TASK_TYPES)
+    queue = service.due_queue(card_filter)
+    due_ids = [card.item_id for card in (*queue.due, *queue.pulled)]
+    tasks = service.catalogue.bank.tasks
+    listed = [card.item_id for card in service.catalogue.select(card_filter)]
+    by_task: dict[str, list[Submission]] = defaultdict(list)
+    for submission in service.store.practice.history():
+        by_task[submission.task_id].append(submission)
+    due = [task_id for task_id in dict.fromkeys(due_ids) if task_id in tasks]
+    due_set = set(due)
+    rest = [task_id for task_id in listed if task_id not in due_set]
+    return [summarize(tasks[i], by_task[i], due=True) for i in due] + [
+        summarize(tasks[i], by_task[i]) for i in rest
+    ]
+
+
+def can_reveal_solution(submissions: Sequence[Submission]) -> bool:
+    """The reference solution is shown only to a student who has submitted at least once."""
+    return len(submissions) > 0
+
+
+# -- the grader's verdict as report lines ------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    name: str
+    passed: bool
+    message: str
+    points: float
+    max_points: float
+
+
+@dataclass(frozen=True)
+class GradeReport:
+    """A graded submission, ready to show: verdict, score, time, error and each check."""
+
+    passed: bool
+    score: float
+    max_score: float
+    duration_s: float | None
+    error: str | None
+    checks: tuple[CheckLine, ...]
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def passed_checks(self) -> int:
+        return sum(check.passed for check in self.checks)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """A run without grading: what the code printed and how it ended."""
+
+    ok: bool
+    error: str | None
+    stdout: str
+    stderr: str
+    duration_s: float | None
+
+
+def _number(value: Any, default: float = 0.0) -> float:
+    if isinstance(value, bool):
+        return float(value)
+    return float(value) if isinstance(value, int | float) else default
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _optional_number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+UNREADABLE = "the stored result cannot be read"
+
+
+def grade_report(result: Mapping[str, Any]) -> GradeReport:
+    """The report of a verdict (``GradeResult.model_dump(mode="json")``).
+
+    Tolerant of what an older version may have stored: missing fields take
+    neutral values, and a result that is not a verdict at all says so.
+    """
+    if not isinstance(result, Mapping) or "passed" not in result:
+        return GradeReport(False, 0.0, 0.0, None, UNREADABLE, ())
+    checks = tuple(
+        CheckLine(
+            name=_text(raw.get("name")) or "?",
+            passed=bool(raw.get("passed")),
+            message=_text(raw.get("message")),
+            points=_number(raw.get("points")),
+            max_points=_number(raw.get("max_points")),
+        )
+        for raw in result.get("checks") or []
+        if isinstance(raw, Mapping)
+    )
+    error = result.get("error")
+    return GradeReport(
+        passed=bool(result.get("passed")),
+        score=_number(result.get("score")),
+        max_score=_number(result.get("max_score")),
+        duration_s=_optional_number(result.get("duration_s")),
+        error=error if isinstance(error, str) and error else None,
+        checks=checks,
+        stdout=_text(result.get("stdout")),
+        stderr=_text(result.get("stderr")),
+    )
+
+
+def run_report(result: Mapping[str, Any]) -> RunReport:
+    """The report of a run-only execution (``RunResult.model_dump(mode="json")``)."""
+    error = result.get("error")
+    return RunReport(
+        ok=bool(result.get("ok")),
+        error=error if isinstance(error, str) and error else None,
+        stdout=_text(result.get("stdout")),
+        stderr=_text(result.get("stderr")),
+        duration_s=_optional_number(result.get("duration_s")),
+    )
+
+
+def format_score(score: float, max_score: float) -> str:
+    """``7/10``, ``2.5/10``, ``0/0.67`` (two decimals at most)."""
+    return f"{round(score, 2):g}/{round(max_score, 2):g}"
+
+
+def format_duration(seconds: float | None) -> str:
+    """``0.06 s``; ``—`` when unknown."""
+    if seconds is None:
+        return "—"
+    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def format_when(moment: datetime) -> str:
+    """A submission time in the local time zone, to the minute."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,1 @@
+"""The Textual interface. Screens show what the headless modules decide and forward intent."""

@@ -1,0 +1,291 @@
+"""The Textual application and its factory, shared by the CLI and the tests.
+
+The first frame is drawn before anything heavy happens: the bank (PyYAML +
+pydantic) and the store (SQLAlchemy) load in a worker thread afterwards, and
+torch is never imported in this process (grading runs in the grader's own
+worker processes).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from ..i18n import translate
+from ..settings import Settings
+from .commands import ScreenCommands
+from .keys import translate_bindings
+
+if TYPE_CHECKING:
+    from grader import Grader
+    from question_bank import Bank, Problem
+    from quizapp.store import Store
+    from quizapp.study import CardFilter, StudyService
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Loaded:
+    bank: Bank | None = None
+    problems: list[Problem] = field(default_factory=list)
+    store: Store | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Start:
+    """Which screen the command line asked for (`quizapp quiz --pages 17-26`, …)."""
+
+    screen: str = "home"
+    card_filter: CardFilter | None = None
+    count: int | None = None
+    cram: bool = False
+    task_id: str | None = None
+
+
+class Ready(Message):
+    """The bank and the store are loaded: screens may show them."""
+
+
+class QuizApp(App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock = utc_now,
+        start: Start | None = None,
+        grader: Grader | None = None,
+        warm_grader: bool = True,
+    ) -> None:
+        super().__init__()
+        # The grader: created on first use (or given, e.g. one warm pool shared by tests);
+        # closed on exit only if this app created it.
+        self._grader = grader
+        self._owns_grader = grader is None
+        self._grader_lock = threading.Lock()
+        self.warm_grader = warm_grader
+        self.settings = settings
+        self.lang = settings.lang
+        self.clock = clock
+        self.start = start or Start()
+        self.bank: Bank | None = None
+        self.store: Store | None = None
+        self.service: StudyService | None = None
+        self.title = translate("app.title", self.lang)
+        self.sub_title = settings.profile
+        translate_bindings(self, self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return translate(key, self.lang, **values)
+
+    @property
+    def grader(self) -> Grader:
+        """The app's one grader (its workers run torch in their own processes)."""
+        with self._grader_lock:
+            if self._grader is None:
+                from grader import Grader
+
+                self._grader = Grader()
+            return self._grader
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="grader-warm-up")
+    def warm_up_grader(self) -> None:
+        """Start the grader's workers and compute every task's reference, off the UI thread."""
+        if self.bank is not None:
+            self.grader.warm_up(list(self.bank.tasks.values()))
+
+    # -- loading ---------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        from .screens.home import HomeScreen
+
+        home = HomeScreen()
+        translate_bindings(home, self.lang)
+        return home
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every screen gets its footer labels in the interface language."""
+        if isinstance(screen, Screen):
+            translate_bindings(screen, self.lang)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def on_mount(self) -> None:
+        # Heavy imports (pydantic, SQLAlchemy) start only once the first frame is out:
+        # a loading thread would otherwise hold the GIL while the screen is drawn.
+        self.call_after_refresh(self.load)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load(self) -> Loaded:
+        from question_bank.cache import load_banks_cached
+        from quizapp.store import StoreError, open_store
+
+        missing = [str(b) for b in self.settings.banks if not b.is_dir()]
+        if missing:
+            return Loaded(error=f"bank folder not found: {missing[0]}")
+        bank, problems = load_banks_cached(self.settings.banks, self.settings.data_dir / "cache")
+        if problems:
+            return Loaded(bank=bank, problems=problems)
+        try:
+            store = open_store(self.settings, clock=self.clock)
+        except StoreError as exc:
+            return Loaded(bank=bank, error=str(exc))
+        return Loaded(bank=bank, store=store)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker: Worker[Any] = event.worker
+        if worker.group == "grader-warm-up" and event.state == WorkerState.ERROR:
+            self.notify(f"grader: {worker.error}", severity="error")
+            return
+        if worker.group != "load":
+            return
+        if event.state == WorkerState.ERROR:
+            self.show_fatal(f"{type(worker.error).__name__}: {worker.error}")
+        elif event.state == WorkerState.SUCCESS:
+            self.loaded(worker.result)
+
+    def loaded(self, loaded: Loaded) -> None:
+        if loaded.problems:
+            from .screens.bank_errors import BankErrorsScreen
+
+            self.push_screen(BankErrorsScreen(loaded.problems, self.lang))
+            return
+        if loaded.error is not None or loaded.store is None or loaded.bank is None:
+            self.show_fatal(loaded.error or "the store could not be opened")
+            return
+        from quizapp.study import StudyService
+
+        self.bank, self.store = loaded.bank, loaded.store
+        self.service = StudyService(loaded.store, loaded.bank, clock=self.clock)
+        self.screen.post_message(Ready())
+        self.open_start_screen()
+        if self.warm_grader:
+            self.warm_up_grader()
+
+    def show_fatal(self, message: str) -> None:
+        from .screens.fatal import FatalScreen
+
+        self.push_screen(FatalScreen(message, self.lang))
+
+    def open_start_screen(self) -> None:
+        start = self.start
+        if start.screen == "review":
+            self.action_review()
+        elif start.screen == "quiz":
+            self.open_quiz(start.card_filter, start.count, cram=start.cram)
+        elif start.screen == "practice":
+            self.action_practice(start.task_id)
+        elif start.screen == "exam":
+            self.action_exams()
+
+    def on_unmount(self) -> None:
+        if self._grader is not None and self._owns_grader:
+            self._grader.close()
+        if self.store is not None:
+            self.store.close()
+
+    # -- navigation ------------------------------------------------------------------
+
+    def ready(self) -> bool:
+        if self.service is None:
+            self.notify(self.t("app.loading"), timeout=2)
+            return False
+        return True
+
+    def pop_to_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
+
+    def action_review(self) -> None:
+        if not self.ready():
+            return
+        assert self.service is not None
+        from quizapp.study import CardFilter
+
+        from .screens.study import StudyScreen
+
+        session = self.service.review_session(CardFilter(types=frozenset({"written", "flashcard"})))
+        self.push_screen(StudyScreen(session, mode="review"))
+
+    def open_quiz(
+        self, card_filter: CardFilter | None = None, count: int | None = None, *, cram: bool = False
+    ) -> None:
+        if not self.ready():
+            return
+        assert self.service is not None
+        from .screens.study import StudyScreen
+
+        session = self.service.quiz_session(
+            card_filter, count if count is not None else 10, cram=cram
+        )
+        self.push_screen(StudyScreen(session, mode="cram" if cram else "quiz"))
+
+    def action_quiz(self) -> None:
+        self.open_quiz()
+
+    def action_mistakes(self) -> None:
+        if not self.ready():
+            return
+        from .screens.mistakes import MistakesScreen
+
+        self.push_screen(MistakesScreen())
+
+    def action_browse(self) -> None:
+        if not self.ready():
+            return
+        assert self.bank is not None
+        from .screens.browse import BrowseScreen
+
+        self.push_screen(BrowseScreen(self.bank, self.lang))
+
+    def action_stats(self) -> None:
+        if not self.ready():
+            return
+        from .screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_practice(self, task_id: str | None = None) -> None:
+        if not self.ready():
+            return
+        from .screens.practice import PracticeScreen
+
+        self.push_screen(PracticeScreen(task_id))
+
+    def action_exams(self) -> None:
+        if not self.ready():
+            return
+        from .screens.exams import ExamsScreen
+
+        self.push_screen(ExamsScreen())
+
+
+def make_app(settings: Settings, **options: Any) -> QuizApp:
+    """The one factory used by the CLI and by the tests."""
+    return QuizApp(settings, **options)

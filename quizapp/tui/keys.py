@@ -1,0 +1,29 @@
+"""Footer labels in the interface language.
+
+Textual reads a binding's label from its ``description``, fixed where the
+class declares ``BINDINGS``. Every binding here has an ``id``; its label is
+the i18n entry ``key.<id>`` (English when there is none), set on each screen's
+own copy of its bindings when the screen is pushed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from ..i18n import MESSAGES, translate
+
+
+def label(binding_id: str | None, lang: str, fallback: str) -> str:
+    key = f"key.{binding_id}"
+    return translate(key, lang) if binding_id and key in MESSAGES else fallback
+
+
+def translate_bindings(node: DOMNode, lang: str) -> None:
+    bindings = node._bindings  # the node's own copy (Textual copies the class map per node)
+    for key, found in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            replace(b, description=label(b.id, lang, b.description)) if b.description else b
+            for b in found
+        ]

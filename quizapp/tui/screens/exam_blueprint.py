@@ -1,0 +1,120 @@
+"""One mock-exam blueprint shown whole: description, sections (what each draws and what it
+is worth) and the past attempts at it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from question_bank import format_pages
+
+from ...i18n import translate
+
+if TYPE_CHECKING:
+    from question_bank import Blueprint, Section
+    from quizapp.store import ExamAttempt
+
+Translate = Callable[..., str]
+
+
+def percent_text(value: float) -> str:
+    """59.6% stays 59.6% (not a "60%" next to "failed")."""
+    return f"{round(value, 1):g}%"
+
+
+def cell(text: str) -> str:
+    """Text that cannot break a Markdown table row."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def draws(section: Section, t: Translate) -> str:
+    parts = []
+    if section.tasks:
+        tasks = ", ".join(f"`{task}`" for task in section.tasks)
+        if section.count is not None and section.count < len(section.tasks):
+            parts.append(t("exams.draws.tasks", tasks=tasks, count=section.count))
+        else:
+            parts.append(t("exams.draws.all_tasks", tasks=tasks))
+    if section.pages:
+        parts.append(t("exams.draws.pages", pages=format_pages(section.pages)))
+    if section.types:
+        parts.append(t("exams.draws.types", types=", ".join(t(f"type.{k}") for k in section.types)))
+    return " · ".join(parts) or t("exams.draws.scope")
+
+
+def attempt_result(attempt: ExamAttempt, t: Translate) -> tuple[str, str]:
+    if attempt.finished_at is None or attempt.score_percent is None:
+        return "—", t("exams.unfinished")
+    return percent_text(attempt.score_percent), t(
+        "exams.passed" if attempt.passed else "exams.failed"
+    )
+
+
+def blueprint_markdown(blueprint: Blueprint, attempts: Sequence[ExamAttempt], t: Translate) -> str:
+    summary = t(
+        "exams.summary",
+        minutes=f"{blueprint.minutes:g}",
+        questions=sum(s.size() for s in blueprint.sections),
+        points=f"{blueprint.max_points:g}",
+        pass_percent=f"{blueprint.pass_percent:g}",
+    )
+    lines = [f"# {blueprint.title}", "", f"**{summary}**", "", f"> {t('exams.next_version')}", ""]
+    if blueprint.description:
+        lines += [blueprint.description.strip(), ""]
+    columns = ("section", "kind", "count", "each", "draws")
+    lines += [f"## {t('exams.sections')}", ""]
+    lines += ["| " + " | ".join(t(f"exams.col.{c}") for c in columns) + " |"]
+    lines += ["|" + "---|" * len(columns)]
+    for s in blueprint.sections:
+        row = (
+            cell(s.title),
+            t(f"exams.kind.{s.kind}"),
+            str(s.size()),
+            f"{s.points_each:g}",
+            draws(s, t),
+        )
+        lines.append("| " + " | ".join(row) + " |")
+    lines += ["", f"## {t('exams.past')}", ""]
+    if not attempts:
+        lines.append(t("exams.no_attempts"))
+        return "\n".join(lines)
+    lines += [
+        f"| {t('exams.col.date')} | {t('exams.col.score')} | {t('exams.col.result')} |",
+        "|---|---|---|",
+    ]
+    for attempt in attempts:
+        when = attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        score, result = attempt_result(attempt, t)
+        lines.append(f"| {when} | {score} | {result} |")
+    return "\n".join(lines)
+
+
+class BlueprintScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+
+    def __init__(self, blueprint: Blueprint, attempts: Sequence[ExamAttempt], lang: str) -> None:
+        super().__init__()
+        self.blueprint = blueprint
+        self.attempts = list(attempts)
+        self.lang = lang
+
+    def t(self, key: str, **values: object) -> str:
+        return translate(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="blueprint"):
+            yield Markdown(
+                blueprint_markdown(self.blueprint, self.attempts, self.t), id="blueprint-body"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.blueprint.id
+        self.query_one("#blueprint", VerticalScroll).focus()

@@ -1,0 +1,76 @@
+"""Keys of every screen, in the interface language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = {
+    "ko": """\
+# 도움말
+
+| 화면 | 키 | 동작 |
+|---|---|---|
+| 어디서나 | `?` | 이 도움말 |
+| | `ctrl+p` | 명령 팔레트 (모든 화면으로 이동) |
+| | `escape` | 뒤로 |
+| | `ctrl+q` | 종료 |
+| 홈 | `r` `q` `p` `e` | 복습 · 퀴즈 · 실기 연습 · 모의고사 |
+| | `m` `s` `b` | 오답노트 · 통계 · 문제 은행 둘러보기 |
+| 복습 | `space` | 답 보기 |
+| | `1` `2` `3` `4` | 다시 · 어려움 · 알맞음 · 쉬움 (버튼에 다음 간격) |
+| | `u` | 마지막 평가 되돌리기 |
+| 퀴즈 | `1`–`9` | 보기 선택 (복수 선택은 여러 개, `enter`로 제출) |
+| | `enter` | 답 제출 / 다음 문제 |
+| 실기 | `ctrl+r` | 코드 실행 (채점 없이 출력 확인) |
+| | `ctrl+s` | 제출 (숨겨진 테스트로 채점) |
+| | `ctrl+o` | `$EDITOR`로 열기 |
+| | `ctrl+g` | 제출 기록 (`u`: 그 코드 쓰기) |
+| | `ctrl+l` | 모범 답안 (한 번 이상 제출한 뒤) |
+| | `ctrl+f` | 과제 목록을 페이지로 거르기 |
+| | `escape` | 채점 중이면 취소, 아니면 뒤로 |
+| 둘러보기 | `ctrl+f` | 검색창으로 |
+| | `enter` | 항목 열기 |
+""",
+    "en": """\
+# Help
+
+| screen | key | action |
+|---|---|---|
+| anywhere | `?` | this help |
+| | `ctrl+p` | command palette (go to any screen) |
+| | `escape` | back |
+| | `ctrl+q` | quit |
+| home | `r` `q` `p` `e` | review · quiz · practice · mock exam |
+| | `m` `s` `b` | mistakes · stats · browse the bank |
+| review | `space` | show the answer |
+| | `1` `2` `3` `4` | Again · Hard · Good · Easy (buttons show the next interval) |
+| | `u` | undo the last rating |
+| quiz | `1`–`9` | pick a choice (several for multiple choice, then `enter`) |
+| | `enter` | submit / next question |
+| practice | `ctrl+r` | run the code (output only, no grading) |
+| | `ctrl+s` | submit to the hidden tests |
+| | `ctrl+o` | open in `$EDITOR` |
+| | `ctrl+g` | submission history (`u`: use that code) |
+| | `ctrl+l` | reference solution (after at least one submission) |
+| | `ctrl+f` | filter the task list by pages |
+| | `escape` | cancel a running grade, else back |
+| browse | `ctrl+f` | to the search box |
+| | `enter` | open the item |
+""",
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP.get(self.lang, HELP["en"]))

@@ -1,0 +1,82 @@
+"""오답노트: the items answered wrong (until answered right), retried in place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from question_bank import format_pages
+
+from .study import StudyScreen
+
+if TYPE_CHECKING:
+    from ..app import QuizApp
+
+
+class MistakesScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("r", "retry_all", "Retry all", id="retry-all"),
+    ]
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="mistakes-count", classes="muted")
+        yield DataTable(id="mistakes", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.quiz_app.t
+        self.sub_title = t("mistakes.title")
+        table = self.query_one(DataTable)
+        table.add_column(t("col.id"), key="id")
+        table.add_column(t("col.type"), key="type")
+        table.add_column(t("col.pages"), key="pages")
+        table.add_column(t("col.text"), key="text")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        service = self.quiz_app.service
+        assert service is not None
+        self.refs = service.mistakes()
+        t = self.quiz_app.t
+        table = self.query_one(DataTable)
+        table.clear()
+        for ref in self.refs:
+            content = service.catalogue.content(ref)
+            headline = " ".join(content.headline.split())
+            table.add_row(
+                ref.item_id,
+                t(f"type.{ref.type}"),
+                format_pages(ref.pages),
+                headline[:70],
+                key=ref.card_id,
+            )
+        self.query_one("#mistakes-count", Static).update(
+            t("mistakes.count", count=len(self.refs)) if self.refs else t("mistakes.none")
+        )
+
+    def start(self, refs: list) -> None:  # type: ignore[type-arg]
+        service = self.quiz_app.service
+        if service is None or not refs:
+            return
+        self.app.push_screen(StudyScreen(service.session(refs, requeue=False), mode="mistakes"))
+
+    def action_retry_all(self) -> None:
+        self.start(self.refs)
+
+    @on(DataTable.RowSelected)
+    def retry_one(self, event: DataTable.RowSelected) -> None:
+        self.start([r for r in self.refs if r.card_id == event.row_key.value])

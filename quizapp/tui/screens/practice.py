@@ -1,0 +1,160 @@
+"""실기 연습: every practical task with its pages, status (not tried / failed / passed), best
+score and number of submissions; tasks due for review first; filterable by pages.
+enter opens the editor; `quizapp practice TASK_ID` opens a task directly (the list stays
+underneath, so escape comes back to it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from question_bank import PageRange, format_pages, parse_pages_arg
+from quizapp.store import StoreError
+from quizapp.study.practice_view import TaskSummary, format_score, task_summaries
+
+from .task import TaskScreen
+
+if TYPE_CHECKING:
+    from ..app import QuizApp
+
+STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
+MAX_TITLE = 40  # terminal cells: a Korean character takes two
+
+
+def clip(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut."""
+    if cell_len(text) <= cells:
+        return text
+    while cell_len(text) > cells - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+class PracticeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("ctrl+f", "focus_filter", "Filter by pages", id="filter"),
+    ]
+
+    def __init__(self, task_id: str | None = None) -> None:
+        super().__init__()
+        self.task_id = task_id
+        self.pages: tuple[PageRange, ...] | None = None
+        self.rows: list[TaskSummary] = []
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        t = self.quiz_app.t
+        yield Header()
+        with Horizontal(id="practice-filters"):
+            yield Input(placeholder=t("practice.pages"), id="practice-pages")
+        yield Static("", id="practice-count", classes="muted", markup=False)
+        yield DataTable(id="practice-tasks", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.quiz_app.t
+        self.sub_title = t("practice.title")
+        table = self.query_one(DataTable)
+        table.add_column(t("practice.col.due"), key="due")
+        table.add_column(t("col.id"), key="id")
+        table.add_column(t("practice.col.task"), key="title")
+        table.add_column(t("col.pages"), key="pages")
+        table.add_column(t("practice.col.status"), key="status")
+        table.add_column(t("practice.col.best"), key="best")
+        table.add_column(t("practice.col.attempts"), key="attempts")
+        self.reload()
+        table.focus()
+        if self.task_id is not None:
+            self.open_task(self.task_id)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        service = self.quiz_app.service
+        assert service is not None
+        t = self.quiz_app.t
+        try:
+            self.rows = task_summaries(service, self.pages)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for row in self.rows:
+            title = clip(" ".join(row.task.title.split()), MAX_TITLE)
+            best = "—" if row.best_score is None else format_score(row.best_score, row.task.points)
+            table.add_row(
+                "●" if row.due else "",
+                row.id,
+                title,
+                format_pages(row.task.pages),
+                f"{STATUS_MARKS[row.status]} {t(f'practice.status.{row.status}')}",
+                best,
+                str(row.attempts),
+                key=row.id,
+            )
+        ids = [row.id for row in self.rows]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected), animate=False)
+        due = sum(row.due for row in self.rows)
+        passed = sum(row.status == "passed" for row in self.rows)
+        self.query_one("#practice-count", Static).update(
+            t("practice.count", shown=len(self.rows), due=due, passed=passed)
+            if self.rows
+            else t("practice.none")
+        )
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        row = table.cursor_row
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    @on(Input.Changed, "#practice-pages")
+    def pages_changed(self, event: Input.Changed) -> None:
+        text = event.value.strip()
+        if not text:
+            self.pages = None
+        else:
+            try:
+                self.pages = tuple(parse_pages_arg(text))
+            except ValueError as exc:
+                self.query_one("#practice-count", Static).update(
+                    self.quiz_app.t("browse.bad_pages", error=exc)
+                )
+                return
+        self.reload()
+
+    @on(Input.Submitted, "#practice-pages")
+    def to_list(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#practice-pages", Input).focus()
+
+    @on(DataTable.RowSelected, "#practice-tasks")
+    def selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_task(event.row_key.value)
+
+    def open_task(self, task_id: str) -> None:
+        bank = self.quiz_app.bank
+        task = bank.tasks.get(task_id) if bank is not None else None
+        if task is None:
+            self.notify(self.quiz_app.t("practice.unknown_task", task=task_id), severity="error")
+            return
+        self.app.push_screen(TaskScreen(task))

@@ -1,0 +1,386 @@
+"""One practical task: the prompt beside a Python code editor.
+
+ctrl+r runs the code in the sandbox (output only); ctrl+s grades it against the
+hidden tests, records the submission and rates the task's card; escape cancels a
+running job before it leaves. The draft is saved at most a second after a change
+and whenever the screen is left, so a crash loses at most the last second of typing.
+Grading happens in the app's grader (its own processes); this screen waits for the
+verdict in a worker thread and stays responsive.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import CancelledError
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.worker import Worker, WorkerState
+
+from quizapp.store import StoreError
+from quizapp.study.practice_view import (
+    can_reveal_solution,
+    format_duration,
+    format_score,
+    grade_report,
+    run_report,
+)
+
+from ...render import page_line
+from ..external_editor import EditorError, edit_in_editor, editor_command
+from ..widgets.check_report import CheckReport
+
+if TYPE_CHECKING:
+    from grader import Handle
+    from question_bank import Task
+    from quizapp.study import PracticeResult
+
+    from ..app import QuizApp
+
+AUTOSAVE_S = 1.0  # a draft is never older than this while the app runs
+JobKind = Literal["grade", "run"]
+
+
+@dataclass(frozen=True)
+class Graded:
+    result: dict[str, Any]  # GradeResult.model_dump(mode="json")
+    recorded: PracticeResult | None
+    store_error: str | None = None
+
+
+@dataclass(frozen=True)
+class Ran:
+    result: dict[str, Any]  # RunResult.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    kind: JobKind
+
+
+class TaskScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back / cancel", id="back", priority=True),
+        Binding("ctrl+s", "submit", "Submit", id="submit"),
+        Binding("ctrl+r", "run", "Run", id="run"),
+        Binding("ctrl+g", "history", "History", id="history"),
+        Binding("ctrl+l", "solution", "Solution", id="solution"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", id="external-editor"),
+    ]
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.practice_task = task
+        self.saved_text = ""
+        self.handle: Handle | None = None
+        self.job: JobKind | None = None
+        self.job_started = 0.0
+        self.save_timer: Timer | None = None
+        self.last: Graded | Ran | Cancelled | None = None
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def t(self, key: str, **values: object) -> str:
+        return self.quiz_app.t(key, **values)
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#task-editor", TextArea)
+
+    @property
+    def report(self) -> CheckReport:
+        return self.query_one("#task-report", CheckReport)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="task-body"):
+            with VerticalScroll(id="task-prompt"):
+                yield Markdown(self.prompt_markdown(), id="task-prompt-text")
+            with Vertical(id="task-work"):
+                yield TextArea.code_editor("", language="python", id="task-editor")
+                yield CheckReport(self.t, id="task-report")
+        yield Static(self.t("task.idle"), id="task-status", classes="muted", markup=False)
+        yield Footer()
+
+    def prompt_markdown(self) -> str:
+        where = page_line(self.practice_task, self.quiz_app.lang)
+        points = self.t("task.points", points=f"{self.practice_task.points:g}")
+        footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
+        return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}{footer}"
+
+    def on_mount(self) -> None:
+        self.sub_title = self.practice_task.title
+        self.report.display = False
+        self.ticker = self.set_interval(0.2, self.show_progress, pause=True)
+        text = self.load_code()
+        self.saved_text = text
+        self.editor.load_text(text)
+        self.editor.focus()
+
+    def load_code(self) -> str:
+        """The saved draft, else the starter code."""
+        service = self.quiz_app.service
+        assert service is not None
+        try:
+            draft = service.practice.draft(self.practice_task.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            draft = None
+        if draft is not None:
+            return draft
+        try:
+            return self.practice_task.read("starter.py")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.notify(
+                self.t("task.unreadable", name="starter.py", error=exc),
+                severity="error",
+                markup=False,
+            )
+            return ""
+
+    # -- the draft -----------------------------------------------------------------
+
+    @on(TextArea.Changed, "#task-editor")
+    def schedule_save(self) -> None:
+        if self.save_timer is None and self.editor.text != self.saved_text:
+            self.save_timer = self.set_timer(AUTOSAVE_S, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        """Save the editor's text as the task's draft if it changed since the last save."""
+        if self.save_timer is not None:
+            self.save_timer.stop()
+            self.save_timer = None
+        service = self.quiz_app.service
+        if service is None or not self.is_mounted:
+            return
+        text = self.editor.text
+        if text == self.saved_text:
+            return
+        try:
+            service.practice.save_draft(self.practice_task.id, text)
+        except StoreError as exc:
+            self.notify(self.t("task.save_failed", error=exc), severity="error", markup=False)
+            return
+        self.saved_text = text
+
+    def on_screen_suspend(self) -> None:
+        self.flush_draft()
+
+    def on_unmount(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+
+    # -- jobs ------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        if self.job is not None:
+            self.notify(self.t("task.busy"), severity="warning")
+            return True
+        return False
+
+    def start(self, kind: JobKind, mode: Literal["grade", "run"]) -> Handle | None:
+        if self.busy():
+            return None
+        self.flush_draft()
+        try:
+            handle = self.quiz_app.grader.submit(self.practice_task, self.editor.text, mode=mode)
+        except (RuntimeError, ValueError, OSError) as exc:
+            self.notify(self.t("task.grader_failed", error=exc), severity="error", markup=False)
+            return None
+        self.handle, self.job, self.job_started = handle, kind, time.monotonic()
+        self.report.display = False  # the last report no longer describes the code
+        self.show_progress()
+        self.ticker.resume()
+        return handle
+
+    def action_submit(self) -> None:
+        handle = self.start("grade", "grade")
+        if handle is not None:
+            self.wait_for_grade(handle, self.editor.text)
+
+    def action_run(self) -> None:
+        handle = self.start("run", "run")
+        if handle is not None:
+            self.wait_for_run(handle)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
+    def wait_for_grade(self, handle: Handle, code: str) -> Graded | Cancelled:
+        """Wait for the verdict, then record it (submission + review in one transaction)."""
+        try:
+            result = handle.result()
+        except CancelledError:
+            return Cancelled("grade")
+        data = result.model_dump(mode="json")
+        service = self.quiz_app.service
+        assert service is not None
+        try:
+            recorded = service.practice.submit(
+                self.practice_task.id,
+                code,
+                data,
+                passed=bool(data["passed"]),
+                score=float(data["score"]),
+                max_score=float(data["max_score"]),
+                duration_s=float(data["duration_s"]),
+            )
+        except StoreError as exc:
+            return Graded(data, None, str(exc))
+        return Graded(data, recorded)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
+    def wait_for_run(self, handle: Handle) -> Ran | Cancelled:
+        try:
+            result = handle.result()
+        except CancelledError:
+            return Cancelled("run")
+        return Ran(result.model_dump(mode="json"))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "task-job":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.job_over()
+            result = event.worker.result
+            if isinstance(result, Graded | Ran | Cancelled):
+                self.show_outcome(result)
+        elif event.state == WorkerState.ERROR:
+            self.job_over()
+            error = event.worker.error
+            self.set_status(self.t("task.grader_failed", error=f"{type(error).__name__}: {error}"))
+            self.notify(str(error), severity="error", markup=False)
+        elif event.state == WorkerState.CANCELLED:
+            self.job_over()
+
+    def job_over(self) -> None:
+        self.handle = None
+        self.job = None
+        self.ticker.pause()
+
+    def show_progress(self) -> None:
+        if self.job is None:
+            return
+        elapsed = f"{time.monotonic() - self.job_started:.1f}"
+        key = "task.grading" if self.job == "grade" else "task.running"
+        self.set_status(self.t(key, elapsed=elapsed))
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#task-status", Static).update(text)
+
+    def show_outcome(self, outcome: Graded | Ran | Cancelled) -> None:
+        self.last = outcome
+        if isinstance(outcome, Cancelled):
+            self.set_status(self.t(f"task.cancelled.{outcome.kind}"))
+            return
+        self.report.display = True
+        if isinstance(outcome, Ran):
+            report = run_report(outcome.result)
+            self.report.show_run(report)
+            key = "task.ran_ok" if report.ok else "task.ran_failed"
+            self.set_status(self.t(key, time=format_duration(report.duration_s)))
+            return
+        grade = grade_report(outcome.result)
+        self.report.show_grade(grade)
+        verdict = self.t("report.passed") if grade.passed else self.t("report.failed")
+        status = self.t(
+            "task.graded",
+            verdict=verdict,
+            score=format_score(grade.score, grade.max_score),
+            time=format_duration(grade.duration_s),
+        )
+        if outcome.store_error is not None:
+            self.notify(
+                self.t("task.not_recorded", error=outcome.store_error),
+                severity="error",
+                markup=False,
+            )
+        elif outcome.recorded is not None and outcome.recorded.review is not None:
+            due = outcome.recorded.review.after.due
+            from quizapp.study import format_interval
+
+            interval = format_interval(due - self.quiz_app.clock())
+            status += " · " + self.t("task.next_review", interval=interval)
+        self.set_status(status)
+
+    # -- leaving, history, solution, external editor ------------------------------------
+
+    def action_back(self) -> None:
+        """Cancel the running job if there is one; otherwise save the draft and leave."""
+        if self.handle is not None:
+            self.set_status(self.t("task.cancelling"))
+            self.handle.cancel()
+            return
+        self.flush_draft()
+        self.app.pop_screen()
+
+    def history(self) -> list[Any]:
+        service = self.quiz_app.service
+        assert service is not None
+        try:
+            return service.practice.history(self.practice_task.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return []
+
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.practice_task, self.history()), self.use_code)
+
+    def use_code(self, code: str | None) -> None:
+        """Put code from the history into the editor (undoable with ctrl+z)."""
+        if code is None or code == self.editor.text:
+            return
+        self.replace_text(code)
+        self.notify(self.t("task.code_restored"))
+
+    def replace_text(self, text: str) -> None:
+        editor = self.editor
+        editor.replace(text, (0, 0), editor.document.end, maintain_selection_offset=False)
+        self.flush_draft()
+
+    def action_solution(self) -> None:
+        if not can_reveal_solution(self.history()):
+            self.notify(self.t("task.solution_locked"), severity="warning")
+            return
+        try:
+            solution = self.practice_task.read("solution.py")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.notify(
+                self.t("task.unreadable", name="solution.py", error=exc),
+                severity="error",
+                markup=False,
+            )
+            return
+        from .solution import SolutionScreen
+
+        self.app.push_screen(
+            SolutionScreen(self.t("solution.title", title=self.practice_task.title), solution)
+        )
+
+    def action_external_editor(self) -> None:
+        command = editor_command()
+        if command is None:
+            self.notify(self.t("task.no_editor"), severity="warning")
+            return
+        code = self.editor.text
+        try:
+            with self.app.suspend():
+                edited = edit_in_editor(code, command, name=self.practice_task.id.replace("-", "_"))
+        except SuspendNotSupported:
+            self.notify(self.t("task.no_suspend"), severity="warning")
+            return
+        except EditorError as exc:
+            self.notify(self.t("task.editor_failed", error=exc), severity="error", markup=False)
+            return
+        if edited != code:
+            self.replace_text(edited)
+            self.notify(self.t("task.reloaded"))

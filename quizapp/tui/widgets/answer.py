@@ -1,0 +1,139 @@
+"""How a written item is answered from the keyboard, one widget per item type.
+
+Each widget posts :class:`Answered` with the response in the form the study
+logic's ``check_answer`` takes; it decides nothing itself.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from question_bank import Cloze, MultipleChoice, Numeric, ShortAnswer, SingleChoice, TrueFalse
+
+
+class Answered(Message):
+    def __init__(self, response: Any) -> None:
+        super().__init__()
+        self.response = response
+
+
+def shuffled(choices: list[str], seed: str) -> list[str]:
+    """Choices in the order shown: shuffled, but the same for the same card and seed."""
+    order = list(choices)
+    random.Random(seed).shuffle(order)
+    return order
+
+
+class ChoiceList(OptionList):
+    """Single choice and true/false: a number key (or arrows + enter) picks and answers."""
+
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)] + [
+        Binding("o", "pick_word('o')", show=False),
+        Binding("x", "pick_word('x')", show=False),
+    ]
+
+    def __init__(self, values: list[Any], labels: list[str], **kwargs: Any) -> None:
+        super().__init__(*[Option(f"{i}. {label}") for i, label in enumerate(labels, 1)], **kwargs)
+        self.values = values
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.values):
+            self.highlighted = number - 1
+            self.post_message(Answered(self.values[number - 1]))
+
+    def action_pick_word(self, word: str) -> None:
+        if self.values == [True, False]:
+            self.action_pick(1 if word == "o" else 2)
+
+    @on(OptionList.OptionSelected)
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(Answered(self.values[event.option_index]))
+
+
+class MultiChoiceList(SelectionList[str]):
+    """Multiple choice: number keys (or space) toggle, enter answers with the chosen set."""
+
+    BINDINGS = [Binding(str(n), f"toggle_number({n})", show=False) for n in range(1, 10)] + [
+        Binding("enter", "submit", "Submit", id="submit-choices"),
+    ]
+
+    def __init__(self, choices: list[str], **kwargs: Any) -> None:
+        super().__init__(*[(f"{i}. {c}", c) for i, c in enumerate(choices, 1)], **kwargs)
+        self.choices = choices
+
+    def action_toggle_number(self, number: int) -> None:
+        if 1 <= number <= len(self.choices):
+            self.toggle(self.choices[number - 1])
+
+    def action_submit(self) -> None:
+        self.post_message(Answered(list(self.selected)))
+
+
+class BlankInputs(Vertical):
+    """Cloze: one input per blank; enter moves to the next blank, and answers on the last."""
+
+    def __init__(self, item: Cloze, lang_blank: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.item = item
+        self.lang_blank = lang_blank
+
+    def compose(self) -> ComposeResult:
+        for i, blank in enumerate(self.item.blanks, 1):
+            hint = f" ({blank.hint})" if blank.hint else ""
+            yield Input(placeholder=f"{self.lang_blank} {i}{hint}", classes="blank")
+
+    @on(Input.Submitted)
+    def next_or_answer(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.post_message(Answered([i.value for i in inputs]))
+
+
+class TypedAnswer(Input):
+    """Short answer and numeric: type and press enter."""
+
+    @on(Input.Submitted)
+    def answer(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(Answered(event.value))
+
+
+def answer_widget(item: Any, seed: str, t: Any) -> tuple[Any, str]:
+    """The widget for ``item`` and the key hint to show under it."""
+    if isinstance(item, SingleChoice):
+        order = shuffled(item.choices, seed)
+        return ChoiceList(order, order, classes="answer-widget"), t("study.hint.single")
+    if isinstance(item, MultipleChoice):
+        return MultiChoiceList(shuffled(item.choices, seed), classes="answer-widget"), t(
+            "study.hint.multiple"
+        )
+    if isinstance(item, TrueFalse):
+        return ChoiceList(
+            [True, False], [t("item.true"), t("item.false")], classes="answer-widget"
+        ), t("study.hint.true_false")
+    if isinstance(item, ShortAnswer):
+        return TypedAnswer(placeholder=t("study.type_answer"), classes="answer-widget"), t(
+            "study.hint.typed"
+        )
+    if isinstance(item, Numeric):
+        return TypedAnswer(placeholder=t("study.type_number"), classes="answer-widget"), t(
+            "study.hint.typed"
+        )
+    if isinstance(item, Cloze):
+        return BlankInputs(item, t("study.blank"), classes="answer-widget"), t("study.hint.cloze")
+    return Static(""), ""

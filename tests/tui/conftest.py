@@ -1,0 +1,78 @@
+"""Fixtures for driving the real app with Textual's Pilot: a temp data folder, a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from quizapp.settings import Settings, resolve
+from quizapp.tui.app import QuizApp, make_app
+
+if TYPE_CHECKING:
+    from grader import Grader
+
+
+class FakeClock:
+    """A clock the test moves by hand (UTC)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return resolve(data_dir=str(tmp_path / "data"), lang="ko", profile="student")
+
+
+@pytest.fixture
+def app_factory(settings: Settings, clock: FakeClock) -> Callable[..., QuizApp]:
+    def build(**options: Any) -> QuizApp:
+        options.setdefault("clock", clock)
+        # No grader warm-up unless a test asks for it: each warm-up starts worker processes
+        # that import torch, which more than doubles the time of screens that never grade.
+        options.setdefault("warm_grader", False)
+        return make_app(options.pop("settings", settings), **options)
+
+    return build
+
+
+async def wait_ready(app: QuizApp, pilot: Any, timeout: float = 20.0) -> None:
+    """Pause until the bank and the store are loaded (or a problem screen is up)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while app.service is None and loop.time() < deadline:
+        await pilot.pause(0.05)
+        name = type(app.screen).__name__
+        if name in ("BankErrorsScreen", "FatalScreen"):
+            return
+    await pilot.pause()
+
+
+@pytest.fixture(scope="session")
+def shared_grader() -> Iterator[Grader]:
+    """One warm grader for every Pilot test that grades (practice, mock exam): pass it as
+    ``app_factory(grader=shared_grader)``; such an app neither warms up
+    nor closes a grader of its own. Starting a worker imports torch (seconds), so sharing
+    keeps the suite fast."""
+    from grader import Grader
+
+    with Grader(workers=2) as grader:
+        grader.warm_up()
+        yield grader

@@ -1,0 +1,111 @@
+"""The installed `quizapp` in a real pseudo-terminal (tmux): start, press keys, read the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PILOT_BANK = Path(__file__).parent / "data" / "bank"
+QUIZAPP = Path(sys.executable).with_name("quizapp")
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
+        return out.stdout
+
+    def wait_for(self, *texts: str, timeout: float = 30.0) -> str:
+        """Wait until one of ``texts`` is on the screen; return the one that is."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            for text in texts:
+                if text in shown:
+                    return text
+            time.sleep(0.1)
+        raise AssertionError(f"none of {texts!r} appeared; the screen:\n{self.screen()}")
+
+    def pid(self) -> int:
+        out = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(out.stdout.strip())
+
+    def alive(self) -> bool:
+        return (
+            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
+            == 0
+        )
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    name = f"quizapp-e2e-{uuid.uuid4().hex[:8]}"
+    home = tmp_path / "home"
+    command = (
+        f"env QUIZAPP_HOME={home} LANG=ko_KR.UTF-8 TERM=xterm-256color "
+        f"{QUIZAPP} --bank {PILOT_BANK} quiz --topic 파일럿 --type flashcard,true_false --count 2"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
+    )
+    try:
+        yield Terminal(name), home
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def test_a_quiz_in_a_real_terminal_is_answered_and_saved(terminal: tuple[Terminal, Path]) -> None:
+    term, home = terminal
+    term.wait_for("답함 0 · 남음 2")
+    for _ in range(2):
+        # each state has its own hint line: wait for the question's, not the last feedback's
+        if term.wait_for("space: 답 보기", "1 또는 o: 참") == "space: 답 보기":
+            term.keys("Space")
+            term.wait_for("파일럿 카드 뒷면")
+            term.wait_for("3 알맞음 · ")
+            term.keys("3")
+        else:
+            term.keys("o")
+            term.wait_for("✓ 정답")
+            term.keys("Enter")
+    term.wait_for("맞힘 2 · 틀림 0")
+    # the app's own process never loads torch (grading runs in the grader's workers)
+    maps = Path(f"/proc/{term.pid()}/maps").read_text()
+    assert "libtorch" not in maps
+    assert "libpython" in maps or "python" in maps
+    term.keys("C-q")
+    deadline = time.monotonic() + 10
+    while term.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not term.alive()
+    stats = subprocess.run(
+        [str(QUIZAPP), "--bank", str(PILOT_BANK), "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QUIZAPP_HOME": str(home)},
+        check=True,
+    )
+    assert json.loads(stats.stdout)["reviews_total"] == 2
