@@ -17,6 +17,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.browse": {"ko": "둘러보기", "en": "Browse"},
     "key.close": {"ko": "닫기", "en": "Close"},
     "key.exams": {"ko": "모의고사", "en": "Exam"},
+    "key.exam-start": {"ko": "시작/이어서", "en": "Start/resume"},
+    "key.exam-last-results": {"ko": "지난 결과", "en": "Last results"},
+    "key.exam-next": {"ko": "다음 문항", "en": "Next"},
+    "key.exam-previous": {"ko": "이전 문항", "en": "Previous"},
+    "key.exam-flag": {"ko": "검토 표시", "en": "Flag"},
+    "key.exam-list": {"ko": "문항 목록", "en": "Questions"},
+    "key.exam-open-task": {"ko": "편집기 열기", "en": "Open editor"},
+    "key.exam-submit": {"ko": "시험 제출", "en": "Submit exam"},
+    "key.exam-escape": {"ko": "입력 끝내기", "en": "Stop typing"},
+    "key.exam-save": {"ko": "저장", "en": "Save"},
+    "key.exam-retry": {"ko": "다시 채점", "en": "Grade again"},
+    "key.exam-confirm-yes": {"ko": "제출", "en": "Submit"},
+    "key.exam-confirm-no": {"ko": "계속 풀기", "en": "Keep going"},
     "key.external-editor": {"ko": "$EDITOR로 편집", "en": "$EDITOR"},
     "key.filter": {"ko": "페이지 필터", "en": "Filter by pages"},
     "key.help": {"ko": "도움말", "en": "Help"},
@@ -272,13 +285,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # exams
     "exams.title": {"ko": "모의고사", "en": "Mock exams"},
-    "exams.next_version": {
-        "ko": "모의고사 응시는 다음 버전에서 제공됩니다. 지금은 시험 구성과 지난 기록을 볼 수 있습니다.",
-        "en": "Sitting a mock exam comes with the next version; for now you can see how each exam is built and your past attempts.",
-    },
     "exams.hint": {
-        "ko": "enter: 구성 보기 · escape: 뒤로",
-        "en": "enter: see how it is built · escape: back",
+        "ko": "enter: 구성 보기 (거기서 enter로 시작) · s: 바로 시작/이어서 · v: 지난 결과 다시 보기 · escape: 뒤로",
+        "en": "enter: see how it is built (enter again starts it) · s: start/resume now · v: review the last results · escape: back",
+    },
+    "exams.start_note": {
+        "ko": "enter 또는 s: 시작 — {minutes}분 타이머는 앱을 닫아도 멈추지 않습니다.",
+        "en": "enter or s: start — the {minutes}-minute clock keeps running even if the app is closed.",
+    },
+    "exams.resume_note": {
+        "ko": "진행 중인 응시가 있습니다 (남은 시간 {left}) — enter 또는 s: 이어서 풀기",
+        "en": "An attempt is running ({left} left) — enter or s: resume it",
+    },
+    "exams.no_results": {
+        "ko": "이 모의고사는 아직 끝낸 기록이 없습니다",
+        "en": "No finished attempt of this exam yet",
+    },
+    "exams.running": {"ko": "진행 중 (남은 {left})", "en": "running ({left} left)"},
+    "exams.time_up": {"ko": "시간 종료 — 열면 제출", "en": "time up — opening submits it"},
+    "exams.attempts_running": {
+        "ko": "{count}회 · 최고 {best} · {now}",
+        "en": "{count} · best {best} · {now}",
+    },
+    "exams.running_note": {
+        "ko": "응시 중: {title} — {now} · s: 이어서 풀기",
+        "en": "In progress: {title} — {now} · s: resume",
     },
     "exams.none": {
         "ko": "문제 은행에 모의고사 구성(exams/*.yaml)이 없습니다.",
@@ -325,6 +356,151 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "기록을 불러오지 못했습니다: {error}",
         "en": "Cannot load past attempts: {error}",
     },
+    # exam: sitting (countdown, questions, editor), submitting, results and review
+    "exam.countdown": {"ko": "남은 시간 {left}", "en": "Time left {left}"},
+    "exam.position": {
+        "ko": "문항 {number}/{total} · {section} · {points}점 │ 답함 {answered}/{total} · 검토 표시 {flagged}",
+        "en": "Question {number}/{total} · {section} · {points} pts │ answered {answered}/{total} · flagged {flagged}",
+    },
+    "exam.hint.single": {
+        "ko": "숫자 키로 고르면 바로 저장됩니다 (제출 전까지 바꿀 수 있음) · n/→ 다음 · p/← 이전 · f 검토 표시 · l 문항 목록",
+        "en": "press a choice's number: it is saved at once (change it until you submit) · n/→ next · p/← previous · f flag · l list",
+    },
+    "exam.hint.multiple": {
+        "ko": "숫자 키(또는 space)로 고르면 바로 저장됩니다 · n/→ 다음 · p/← 이전 · f 검토 표시 · l 문항 목록",
+        "en": "toggle with number keys (or space): saved at once · n/→ next · p/← previous · f flag · l list",
+    },
+    "exam.hint.true_false": {
+        "ko": "1 또는 o: 참 · 2 또는 x: 거짓 (바로 저장) · n/→ 다음 · p/← 이전 · f 검토 표시 · l 문항 목록",
+        "en": "1 or o: true · 2 or x: false (saved at once) · n/→ next · p/← previous · f flag · l list",
+    },
+    "exam.hint.typed": {
+        "ko": "답을 입력하고 enter로 저장 (다른 문항으로 가도 저장) · esc: 입력 끝내기 → n/p/f/l 사용",
+        "en": "type and press enter to save (moving on saves it too) · esc: stop typing → n/p/f/l",
+    },
+    "exam.hint.cloze": {
+        "ko": "빈칸마다 입력, enter로 다음 빈칸 · 마지막 빈칸에서 enter로 저장 · esc: 입력 끝내기",
+        "en": "fill each blank, enter moves on and saves on the last · esc: stop typing",
+    },
+    "exam.hint.task": {
+        "ko": "enter 또는 ctrl+e: 코드 편집기 열기 (작성한 코드는 저장되고, 숨은 테스트는 제출할 때 채점)",
+        "en": "enter or ctrl+e: open the code editor (your code is saved; hidden tests run at submission)",
+    },
+    "exam.saved": {"ko": "저장된 답: {answer}", "en": "Saved answer: {answer}"},
+    "exam.not_answered": {"ko": "아직 답하지 않았습니다", "en": "Not answered yet"},
+    "exam.code_saved": {"ko": "저장된 코드: {lines}줄", "en": "Saved code: {lines} lines"},
+    "exam.code_none": {"ko": "아직 코드를 작성하지 않았습니다", "en": "No code written yet"},
+    "exam.flagged": {"ko": "검토 표시", "en": "flagged for review"},
+    "exam.not_saved": {
+        "ko": "답을 저장하지 못했습니다: {error}",
+        "en": "The answer could not be saved: {error}",
+    },
+    "exam.closed": {"ko": "시험이 이미 제출되었습니다", "en": "The exam is already submitted"},
+    "exam.first": {"ko": "첫 문항입니다", "en": "This is the first question"},
+    "exam.last": {
+        "ko": "마지막 문항입니다 — ctrl+s로 제출",
+        "en": "This is the last question — ctrl+s submits",
+    },
+    "exam.no_leaving": {
+        "ko": "시험 중에는 나갈 수 없습니다: ctrl+s로 제출하거나 ctrl+q로 종료하세요 (시간은 계속 흐르고, 다음에 이어서 풉니다)",
+        "en": "No leaving during the exam: ctrl+s submits, ctrl+q quits (the clock keeps running; resume later)",
+    },
+    "exam.editor_label": {
+        "ko": "{title} · 문항 {number}/{total} · esc: 문제로 돌아가기",
+        "en": "{title} · question {number}/{total} · esc: back to the question",
+    },
+    "exam.missing": {
+        "ko": "이 문항({item})은 문제 은행에서 사라졌습니다. 점수에 포함되지 않습니다.",
+        "en": "This question ({item}) is no longer in the bank; it scores nothing.",
+    },
+    "exam.time_up": {
+        "ko": "시간이 끝났습니다 — 저장된 답으로 제출합니다",
+        "en": "Time is up — submitting what was saved",
+    },
+    "exam.settling": {
+        "ko": "시간이 끝난 모의고사를 제출하는 중입니다. 잠시 후 다시 시도하세요.",
+        "en": "Submitting a mock exam whose time ran out; try again in a moment.",
+    },
+    "exam.other_running": {
+        "ko": "다른 모의고사가 진행 중입니다: {title} (남은 시간 {left}). 먼저 끝내세요 (목록에서 s로 이어서).",
+        "en": "Another mock exam is running: {title} ({left} left). Finish it first (s on the list resumes it).",
+    },
+    "exam.expired_grading": {
+        "ko": "앱이 닫힌 사이 시간이 끝난 모의고사 {count}개를 저장된 답으로 제출하고 채점합니다…",
+        "en": "Submitting and grading {count} mock exam(s) whose time ran out while the app was closed…",
+    },
+    "exam.expired_failed": {
+        "ko": "시간이 끝난 모의고사를 채점하지 못했습니다: {error}",
+        "en": "Could not grade the mock exam whose time ran out: {error}",
+    },
+    "exam.confirm.title": {"ko": "시험을 제출할까요?", "en": "Submit the exam?"},
+    "exam.confirm.left": {"ko": "남은 시간 {left}", "en": "{left} left"},
+    "exam.confirm.unanswered": {
+        "ko": "답하지 않은 문항 {count}개: {numbers}",
+        "en": "{count} unanswered: {numbers}",
+    },
+    "exam.confirm.all_answered": {
+        "ko": "모든 문항에 답했습니다.",
+        "en": "Every question is answered.",
+    },
+    "exam.confirm.flagged": {
+        "ko": "검토 표시한 문항 {count}개: {numbers}",
+        "en": "{count} flagged for review: {numbers}",
+    },
+    "exam.confirm.question": {
+        "ko": "제출하면 바꿀 수 없습니다. y: 제출 · n/esc: 계속 풀기",
+        "en": "Nothing can change after submitting. y: submit · n/esc: keep going",
+    },
+    "exam.confirm.yes": {"ko": "제출 (y)", "en": "Submit (y)"},
+    "exam.confirm.no": {"ko": "계속 풀기 (n)", "en": "Keep going (n)"},
+    "exam.results_title": {"ko": "모의고사 결과", "en": "Mock exam results"},
+    "exam.summary_row": {"ko": "요약", "en": "Summary"},
+    "exam.review_hint": {
+        "ko": "_↑↓: 문항마다 내 답, 정답, 해설 (실기는 채점 보고서와 모범 답안) · esc: 뒤로_",
+        "en": "_↑↓: each question with your answer, the right one and the explanation (tasks: check report and reference solution) · esc: back_",
+    },
+    "exam.grading": {
+        "ko": "제출했습니다. 실기 {tasks}문항을 채점하는 중… {elapsed}초",
+        "en": "Submitted. Grading {tasks} task(s)… {elapsed} s",
+    },
+    "exam.grading_failed": {
+        "ko": "채점하지 못했습니다 (답은 저장되어 있습니다): {error} — r: 다시 채점",
+        "en": "Grading failed (your answers are saved): {error} — r: grade again",
+    },
+    "exam.no_code_report": {
+        "ko": "작성한 코드가 없어 채점하지 않았습니다.",
+        "en": "No code was written, so nothing was graded.",
+    },
+    "exam.verdict": {
+        "ko": "{verdict} · {score}/{max}점 ({percent}) · 합격선 {pass_percent}%",
+        "en": "{verdict} · {score}/{max} points ({percent}) · pass mark {pass_percent}%",
+    },
+    "exam.passed": {"ko": "✓ 합격", "en": "✓ Passed"},
+    "exam.failed": {"ko": "✗ 불합격", "en": "✗ Failed"},
+    "exam.time_used": {"ko": "걸린 시간 {used} / {limit}", "en": "Time used {used} of {limit}"},
+    "exam.sections": {"ko": "구역별 점수", "en": "Points per section"},
+    "exam.study_next": {
+        "ko": "범위별 점수 — 위에서부터 다시 공부하세요",
+        "en": "Score per syllabus entry — study the top ones next",
+    },
+    "exam.col.score": {"ko": "점수", "en": "Points"},
+    "exam.col.number": {"ko": "#", "en": "#"},
+    "exam.col.section": {"ko": "구역", "en": "Section"},
+    "exam.col.mark": {"ko": "결과", "en": "Result"},
+    "exam.col.points": {"ko": "점수", "en": "Points"},
+    "exam.col.answer": {"ko": "내 답", "en": "Your answer"},
+    "exam.question": {"ko": "문항", "en": "Question"},
+    "exam.your_answer": {"ko": "내 답", "en": "Your answer"},
+    "exam.points": {"ko": "{score}/{max}점", "en": "{score}/{max} points"},
+    "exam.no_answer": {"ko": "(답 없음)", "en": "(no answer)"},
+    "exam.code_lines": {"ko": "코드 {lines}줄", "en": "{lines} lines of code"},
+    "exam.your_code": {"ko": "내 코드", "en": "Your code"},
+    "exam.no_code": {"ko": "작성한 코드가 없습니다", "en": "No code was written"},
+    "exam.solution": {"ko": "모범 답안", "en": "Reference solution"},
+    "exam.no_report": {
+        "ko": "이 과제의 채점 보고서를 찾을 수 없습니다.",
+        "en": "No check report was found for this task.",
+    },
     # practice (task list, editor, history, reference solution, check report)
     "practice.title": {"ko": "실기 연습", "en": "Practice"},
     "practice.pages": {
@@ -353,6 +529,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ctrl+s submit · ctrl+r run · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
     },
     "task.points": {"ko": "배점 {points}점", "en": "{points} points"},
+    "task.exam_idle": {
+        "ko": "모의고사: 코드는 입력하는 대로 저장되고 숨은 테스트는 시험을 제출할 때 채점됩니다 · ctrl+s 저장 · ctrl+r 실행 · ctrl+o $EDITOR · esc 문제로",
+        "en": "Mock exam: your code is saved as you type; hidden tests run when the exam is submitted · ctrl+s save · ctrl+r run · ctrl+o $EDITOR · esc back",
+    },
+    "task.exam_saved": {"ko": "저장했습니다", "en": "Saved"},
+    "task.exam_ran_ok": {
+        "ko": "실행 완료 ({time}) — 숨은 테스트는 시험을 제출할 때 채점됩니다",
+        "en": "Ran in {time} — the hidden tests run when the exam is submitted",
+    },
     "task.grading": {
         "ko": "채점 중… {elapsed}초 (esc: 취소)",
         "en": "grading… {elapsed} s (esc to cancel)",

@@ -36,6 +36,14 @@ def test_question_bank_is_headless(module: str) -> None:
     assert not loaded & {"textual", "quizapp", "torch"}, module
 
 
+@pytest.mark.parametrize(
+    "module", ["quizapp.store", "quizapp.study", "quizapp.exam", "quizapp.exam.grading"]
+)
+def test_the_app_core_is_headless(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert not loaded & {"textual", "torch"}, module
+
+
 @pytest.mark.parametrize("module", ["grader"])
 def test_grader_package_imports_no_textual_and_no_torch(module: str) -> None:
     loaded = _modules_after(f"import {module}")

@@ -5,6 +5,7 @@ is a one-line usage error rather than an empty screen."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,31 @@ def task_ids(settings: Settings) -> list[str]:
         tasks = Path(root) / "tasks"
         if tasks.is_dir():
             ids += sorted(p.name for p in tasks.iterdir() if (p / "task.yaml").is_file())
+    return ids
+
+
+BLUEPRINT_ID = re.compile(r"^id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_-]*)['\"]?\s*(?:#.*)?$", re.M)
+
+
+def exam_ids(settings: Settings) -> list[str]:
+    """The blueprint ids of every bank folder, read from each exams/*.yaml's top-level
+    ``id:`` line with a regular expression (no YAML parsing; the file name is the
+    fallback), so that a typo is caught before the first frame at no cost."""
+    from question_bank import bundled_bank_dir
+
+    ids: list[str] = []
+    for root in [bundled_bank_dir(), *settings.banks]:
+        exams = Path(root) / "exams"
+        if not exams.is_dir():
+            continue
+        for path in sorted(exams.iterdir()):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            try:
+                found = BLUEPRINT_ID.search(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                found = None
+            ids.append(found.group(1) if found else path.stem)
     return ids
 
 
@@ -68,6 +94,11 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
         if args.task_id not in known:
             raise UsageError(f"unknown task {args.task_id!r} (known: {', '.join(known)})")
         return Start("practice", task_id=args.task_id)
+    if screen == "exam" and getattr(args, "exam_id", None):
+        known = exam_ids(settings)
+        if args.exam_id not in known:
+            raise UsageError(f"unknown exam {args.exam_id!r} (known: {', '.join(known)})")
+        return Start("exam", exam_id=args.exam_id)
     return Start(screen)
 
 

@@ -27,9 +27,12 @@ from .commands import ScreenCommands
 from .keys import translate_bindings
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from grader import Grader
     from question_bank import Bank, Problem
-    from quizapp.store import Store
+    from quizapp.exam import ExamRunner, GradeFn, Results
+    from quizapp.store import ExamAttempt, Store
     from quizapp.study import CardFilter, StudyService
 
 Clock = Callable[[], datetime]
@@ -56,6 +59,7 @@ class Start:
     count: int | None = None
     cram: bool = False
     task_id: str | None = None
+    exam_id: str | None = None  # `quizapp exam ID`: start or resume that blueprint
 
 
 class Ready(Message):
@@ -93,6 +97,12 @@ class QuizApp(App[None]):
         self.bank: Bank | None = None
         self.store: Store | None = None
         self.service: StudyService | None = None
+        self._exam_runner: ExamRunner | None = None
+        # True from loading until attempts whose time ran out while the app was closed
+        # are submitted: no exam opens meanwhile.
+        self.exams_settling = True
+        self.watched_exam: ExamAttempt | None = None  # the attempt being sat, if any
+        self._exam_watch: Timer | None = None
         self.title = translate("app.title", self.lang)
         self.sub_title = settings.profile
         translate_bindings(self, self.lang)
@@ -131,6 +141,11 @@ class QuizApp(App[None]):
             translate_bindings(screen, self.lang)
         return super().push_screen(screen, *args, **kwargs)
 
+    def switch_screen(self, screen: Any) -> Any:
+        if isinstance(screen, Screen):
+            translate_bindings(screen, self.lang)
+        return super().switch_screen(screen)
+
     def on_mount(self) -> None:
         # Heavy imports (pydantic, SQLAlchemy) start only once the first frame is out:
         # a loading thread would otherwise hold the GIL while the screen is drawn.
@@ -158,6 +173,17 @@ class QuizApp(App[None]):
         if worker.group == "grader-warm-up" and event.state == WorkerState.ERROR:
             self.notify(f"grader: {worker.error}", severity="error")
             return
+        if worker.group == "exam-expired":
+            if event.state == WorkerState.SUCCESS:
+                self.expired_exams_finished(worker.result)
+            elif event.state == WorkerState.ERROR:
+                self.notify(
+                    self.t("exam.expired_failed", error=worker.error),
+                    severity="error",
+                    markup=False,
+                )
+                self.expired_exams_finished([])
+            return
         if worker.group != "load":
             return
         if event.state == WorkerState.ERROR:
@@ -179,9 +205,9 @@ class QuizApp(App[None]):
         self.bank, self.store = loaded.bank, loaded.store
         self.service = StudyService(loaded.store, loaded.bank, clock=self.clock)
         self.screen.post_message(Ready())
-        self.open_start_screen()
-        if self.warm_grader:
-            self.warm_up_grader()
+        self.finish_expired_exams()  # then the grader warms up (its workers grade those first)
+        if self.start.screen != "exam":  # an exam opens once expired attempts are settled
+            self.open_start_screen()
 
     def show_fatal(self, message: str) -> None:
         from .screens.fatal import FatalScreen
@@ -196,6 +222,8 @@ class QuizApp(App[None]):
             self.open_quiz(start.card_filter, start.count, cram=start.cram)
         elif start.screen == "practice":
             self.action_practice(start.task_id)
+        elif start.screen == "exam" and start.exam_id:
+            self.open_exam(start.exam_id)
         elif start.screen == "exam":
             self.action_exams()
 
@@ -284,6 +312,120 @@ class QuizApp(App[None]):
         from .screens.exams import ExamsScreen
 
         self.push_screen(ExamsScreen())
+
+    # -- mock exams ----------------------------------------------------------------------
+
+    @property
+    def exam_runner(self) -> ExamRunner | None:
+        """The mock-exam runner over the loaded bank and store (None until loaded)."""
+        if self._exam_runner is None and self.service is not None and self.bank is not None:
+            from quizapp.exam import ExamRunner
+
+            self._exam_runner = ExamRunner(self.service, self.bank)
+        return self._exam_runner
+
+    def exam_grade(self) -> GradeFn:
+        """Grades an attempt's tasks all at once on the app's grader (its warm workers)."""
+        from quizapp.exam.grading import grade_with
+
+        return grade_with(self.grader, self.t("exam.no_code_report"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="exam-expired")
+    def finish_expired_exams(self) -> list[Results]:
+        """Submit, with what was saved, the attempts whose time ran out while the app was
+        closed (or while nobody was on their screen)."""
+        runner = self.exam_runner
+        assert runner is not None
+        waiting = [
+            a
+            for a in runner.exams.attempts()
+            if not a.finished and a.blueprint in runner.bank.exams and runner.expired(a)
+        ]
+        if not waiting:
+            return []
+        self.call_from_thread(
+            self.notify, self.t("exam.expired_grading", count=len(waiting)), timeout=6
+        )
+        return runner.finish_expired(self.exam_grade())
+
+    def expired_exams_finished(self, results: list[Results]) -> None:
+        """Show what was submitted; then the screen the command line asked for (after an
+        expired attempt, `quizapp exam ID` shows the exam list rather than starting anew)."""
+        self.exams_settling = False
+        if self.warm_grader:
+            self.warm_up_grader()
+        from .screens.exam_results import ExamResultsScreen
+
+        if self.start.screen == "exam":
+            if results:
+                self.action_exams()
+            else:
+                self.open_start_screen()
+        for result in results:
+            self.push_screen(ExamResultsScreen(result.attempt, results=result))
+
+    def watch_exam(self, attempt: ExamAttempt | None) -> None:
+        """Keep an eye on the attempt being sat: should its screen be closed without
+        submitting (the command palette can do that), it is still submitted at zero."""
+        self.watched_exam = attempt
+        if attempt is not None and self._exam_watch is None:
+            self._exam_watch = self.set_interval(1, self.check_watched_exam)
+
+    def check_watched_exam(self) -> None:
+        from .screens.exam_results import ExamResultsScreen
+        from .screens.exam_sit import ExamSitScreen
+
+        attempt, runner = self.watched_exam, self.exam_runner
+        if attempt is None or runner is None or not runner.expired(attempt):
+            return
+        sitting = any(
+            isinstance(s, ExamSitScreen) and s.attempt.id == attempt.id for s in self.screen_stack
+        )
+        if sitting:  # its own countdown submits it
+            return
+        self.watched_exam = None
+        self.push_screen(ExamResultsScreen(attempt, submit=True))
+
+    def open_exam(self, blueprint_id: str, *, replace: bool = False) -> None:
+        """Start an attempt of this blueprint, or resume the unfinished one without asking.
+
+        One exam runs at a time: while another blueprint's attempt is running this
+        says so; if that one's time is up, it is submitted and its results shown."""
+        if not self.ready():
+            return
+        if self.exams_settling:
+            self.notify(self.t("exam.settling"), timeout=3)
+            return
+        from quizapp.exam.view import format_clock
+        from quizapp.store import StoreError
+
+        from .screens.exam_results import ExamResultsScreen
+        from .screens.exam_sit import ExamSitScreen
+
+        runner = self.exam_runner
+        assert runner is not None
+        try:
+            running = runner.unfinished()
+            if running is not None and running.blueprint != blueprint_id:
+                if runner.expired(running):
+                    self.push_screen(ExamResultsScreen(running, submit=True))
+                    return
+                title = runner.blueprint(running.blueprint).title
+                left = format_clock(runner.remaining(running))
+                self.notify(
+                    self.t("exam.other_running", title=title, left=left),
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            attempt = runner.start_or_resume(blueprint_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if replace:
+            self.switch_screen(ExamSitScreen(attempt))
+        else:
+            self.push_screen(ExamSitScreen(attempt))
 
 
 def make_app(settings: Settings, **options: Any) -> QuizApp:

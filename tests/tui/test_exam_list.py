@@ -1,5 +1,6 @@
-"""The mock-exam list (until sitting an exam lands): the blueprints with their numbers and
-past attempts from the store; enter shows one whole; nothing starts a fake exam."""
+"""The mock-exam list: the blueprints with their numbers and past attempts from the store
+(and the one still running, with its time left); enter shows one whole; looking starts
+nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 from textual.widgets import DataTable, Markdown, Static
 
-from quizapp.i18n import translate
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam_blueprint import BlueprintScreen
 from quizapp.tui.screens.exams import ExamsScreen
@@ -47,8 +47,7 @@ async def test_the_blueprints_are_listed_with_what_they_hold(
             "60%",
             "없음",
         ]
-        note = str(app.screen.query_one("#exams-note", Static).content)
-        assert note == translate("exams.next_version", "ko")
+        assert not app.screen.query_one("#exams-note", Static).display  # nothing running
         await pilot.press("escape")
         assert type(app.screen).__name__ == "HomeScreen"
 
@@ -70,8 +69,12 @@ async def test_past_attempts_and_a_blueprint_opened_whole(
         exams.finish(second.id, score=4, max_score=12, passed=False, at=clock())
         exams.start("written-drill", 3, 15, [("x", "written")], clock())  # left unfinished
 
+        clock.advance(minutes=2, seconds=30)
         table = await open_exams(app, pilot)
-        assert row_of(table, "written-drill")[-1] == "3회 · 최고 75% · 최근 미완료"
+        assert row_of(table, "written-drill")[-1] == "3회 · 최고 75% · 진행 중 (남은 12:30)"
+        note = str(app.screen.query_one("#exams-note", Static).content)
+        assert note == "응시 중: 필기 15분 드릴 — 진행 중 (남은 12:30) · s: 이어서 풀기"
+        assert table.cursor_row == table.get_row_index("written-drill")
         assert row_of(table, "ai-essential-mock")[-1] == "없음"
         table.move_cursor(row=table.get_row_index("written-drill"))
         await pilot.press("enter")
@@ -82,12 +85,17 @@ async def test_past_attempts_and_a_blueprint_opened_whole(
         assert "15분 · 12문항 · 총 12점 · 합격선 60%" in body
         assert "시험 범위 전체에서 필기 문제 12개를 15분 안에 풉니다." in body  # description
         assert "| 필기 | 필기 | 12 | 1 | 전체 범위 |" in body
-        assert translate("exams.next_version", "ko") in body
+        assert "> 진행 중인 응시가 있습니다 (남은 시간 12:30) — enter 또는 s: 이어서 풀기" in body
         past = body.split("## 지난 응시 기록", 1)[1]
         results = [line.split(" | ")[1:] for line in past.splitlines() if line.startswith("| 20")]
         assert results == [["—", "미완료 |"], ["33.3%", "불합격 |"], ["75%", "합격 |"]]
         await pilot.press("escape")
         assert isinstance(app.screen, ExamsScreen)
+        clock.advance(minutes=13)  # its time ran out: the list says opening submits it
+        app.screen.load_attempts()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert row_of(table, "written-drill")[-1] == "3회 · 최고 75% · 시간 종료 — 열면 제출"
         # looking never starts an exam
         assert len(exams.attempts()) == 3
         await pilot.press("escape")

@@ -1,5 +1,6 @@
 """One mock-exam blueprint shown whole: description, sections (what each draws and what it
-is worth) and the past attempts at it."""
+is worth) and the past attempts at it; enter (or s) starts it, or resumes the attempt
+still running."""
 
 from __future__ import annotations
 
@@ -56,7 +57,12 @@ def attempt_result(attempt: ExamAttempt, t: Translate) -> tuple[str, str]:
     )
 
 
-def blueprint_markdown(blueprint: Blueprint, attempts: Sequence[ExamAttempt], t: Translate) -> str:
+def blueprint_markdown(
+    blueprint: Blueprint,
+    attempts: Sequence[ExamAttempt],
+    t: Translate,
+    note: str | None = None,
+) -> str:
     summary = t(
         "exams.summary",
         minutes=f"{blueprint.minutes:g}",
@@ -64,7 +70,9 @@ def blueprint_markdown(blueprint: Blueprint, attempts: Sequence[ExamAttempt], t:
         points=f"{blueprint.max_points:g}",
         pass_percent=f"{blueprint.pass_percent:g}",
     )
-    lines = [f"# {blueprint.title}", "", f"**{summary}**", "", f"> {t('exams.next_version')}", ""]
+    lines = [f"# {blueprint.title}", "", f"**{summary}**", ""]
+    if note:
+        lines += [f"> {note}", ""]
     if blueprint.description:
         lines += [blueprint.description.strip(), ""]
     columns = ("section", "kind", "count", "each", "draws")
@@ -96,7 +104,10 @@ def blueprint_markdown(blueprint: Blueprint, attempts: Sequence[ExamAttempt], t:
 
 
 class BlueprintScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("enter,s", "start", "Start", id="exam-start"),
+    ]
 
     def __init__(self, blueprint: Blueprint, attempts: Sequence[ExamAttempt], lang: str) -> None:
         super().__init__()
@@ -111,10 +122,29 @@ class BlueprintScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="blueprint"):
             yield Markdown(
-                blueprint_markdown(self.blueprint, self.attempts, self.t), id="blueprint-body"
+                blueprint_markdown(self.blueprint, self.attempts, self.t, self.start_note()),
+                id="blueprint-body",
             )
         yield Footer()
+
+    def start_note(self) -> str:
+        """What enter does here: start a new attempt, or resume the one still running."""
+        running = next((a for a in self.attempts if not a.finished), None)
+        runner = getattr(self.app, "exam_runner", None)
+        if running is not None and runner is not None:
+            from quizapp.exam.view import format_clock
+
+            if not runner.expired(running):
+                left = format_clock(runner.remaining(running))
+                return self.t("exams.resume_note", left=left)
+        return self.t("exams.start_note", minutes=f"{self.blueprint.minutes:g}")
 
     def on_mount(self) -> None:
         self.sub_title = self.blueprint.id
         self.query_one("#blueprint", VerticalScroll).focus()
+
+    def action_start(self) -> None:
+        """Start or resume; the sitting screen takes this one's place (back leads to the list)."""
+        open_exam = getattr(self.app, "open_exam", None)
+        if open_exam is not None:
+            open_exam(self.blueprint.id, replace=True)

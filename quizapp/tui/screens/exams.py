@@ -1,8 +1,7 @@
 """The mock exams of the bank: each blueprint's time, questions, points and pass mark,
-with the past attempts from the store; enter shows how one is built.
-
-Sitting an exam comes with the next version; this screen says so and does not
-pretend to start one.
+with the past attempts from the store (and the one still running, with its time left);
+enter shows how one is built and starts it from there, s starts (or resumes) it at once,
+v reviews the last finished attempt again.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
+
+from quizapp.exam.view import format_clock
 
 from .exam_blueprint import BlueprintScreen, attempt_result, percent_text
 
@@ -31,7 +32,11 @@ def points_text(points: float) -> str:
 
 
 class ExamsScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("s", "start", "Start", id="exam-start"),
+        Binding("v", "last_results", "Last results", id="exam-last-results"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,7 +56,7 @@ class ExamsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.t("exams.next_version"), id="exams-note")
+        yield Static("", id="exams-note", markup=False)
         yield DataTable(id="blueprints", cursor_type="row", zebra_stripes=True)
         yield Static(self.t("exams.hint"), id="exams-hint", classes="muted")
         yield Footer()
@@ -61,9 +66,13 @@ class ExamsScreen(Screen[None]):
         table = self.query_one("#blueprints", DataTable)
         for key in ("title", "minutes", "sections", "points", "pass", "attempts"):
             table.add_column(self.t(f"exams.col.{key}"), key=key)
+        self.query_one("#exams-note", Static).display = False
         self.fill()
         if not self.blueprints:
             self.query_one("#exams-hint", Static).update(self.t("exams.none"))
+
+    def on_screen_resume(self) -> None:
+        """Shown first, or back from an exam: the attempts may have changed."""
         self.load_attempts()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exam-attempts")
@@ -81,20 +90,72 @@ class ExamsScreen(Screen[None]):
         if event.state == WorkerState.SUCCESS:
             self.attempts = event.worker.result
             self.fill()
+            self.show_running()
         elif event.state == WorkerState.ERROR:
             message = self.t("exams.error", error=event.worker.error)
             self.notify(message, severity="error", markup=False)
 
+    def running(self, attempt: ExamAttempt) -> str | None:
+        """ "진행 중 (남은 12:34)" for an unfinished attempt; None for a finished one."""
+        runner = self.quiz_app.exam_runner
+        if attempt.finished or runner is None:
+            return None
+        if runner.expired(attempt):
+            return self.t("exams.time_up")
+        return self.t("exams.running", left=format_clock(runner.remaining(attempt)))
+
     def attempts_text(self, blueprint: str) -> str:
-        """Count, best score and the newest result: "3회 · 최고 75% · 최근 33.3% 불합격"."""
+        """Count, best score and the newest result: "3회 · 최고 75% · 최근 33.3% 불합격",
+        or the attempt still running: "3회 · 최고 75% · 진행 중 (남은 12:34)"."""
         attempts = self.attempts.get(blueprint, [])
         if not attempts:
             return self.t("exams.no_attempts")
         scored = [a.score_percent for a in attempts if a.score_percent is not None]
         best = percent_text(max(scored)) if scored else "—"
+        running = self.running(attempts[0])
+        if running is not None:
+            return self.t("exams.attempts_running", count=len(attempts), best=best, now=running)
         score, result = attempt_result(attempts[0], self.t)
         last = result if score == "—" else f"{score} {result}"
         return self.t("exams.attempts", count=len(attempts), best=best, last=last)
+
+    def show_running(self) -> None:
+        """Above the table: the attempt still running, if any, and how to get back to it."""
+        note = ""
+        for blueprint in self.blueprints:
+            attempts = self.attempts.get(blueprint.id, [])
+            running = self.running(attempts[0]) if attempts else None
+            if running is not None:
+                note = self.t("exams.running_note", title=blueprint.title, now=running)
+                table = self.query_one("#blueprints", DataTable)
+                table.move_cursor(row=table.get_row_index(blueprint.id))
+                break
+        note_widget = self.query_one("#exams-note", Static)
+        note_widget.update(note)
+        note_widget.display = bool(note)
+
+    def highlighted_blueprint(self) -> str | None:
+        table = self.query_one("#blueprints", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else str(key)
+
+    def action_start(self) -> None:
+        blueprint = self.highlighted_blueprint()
+        if blueprint is not None:
+            self.quiz_app.open_exam(blueprint)
+
+    def action_last_results(self) -> None:
+        """The newest finished attempt of the highlighted blueprint, reviewed again."""
+        blueprint = self.highlighted_blueprint()
+        finished = [a for a in self.attempts.get(blueprint or "", []) if a.finished]
+        if not finished:
+            self.notify(self.t("exams.no_results"), timeout=3)
+            return
+        from .exam_results import ExamResultsScreen
+
+        self.app.push_screen(ExamResultsScreen(finished[0]))
 
     def sections_text(self, blueprint: Blueprint) -> str:
         """Questions per kind: "필기 25 · 실기 3"."""

@@ -32,6 +32,13 @@ HELP = {
 | | `ctrl+l` | 모범 답안 (한 번 이상 제출한 뒤) |
 | | `ctrl+f` | 과제 목록을 페이지로 거르기 |
 | | `escape` | 채점 중이면 취소, 아니면 뒤로 |
+| 모의고사 목록 | `s` | 시작 또는 이어 보기 (`enter`: 구성 보기) |
+| | `v` | 마지막 응시 결과 다시 보기 |
+| 모의고사 | `n` `→` / `p` `←` | 다음 / 이전 문제 |
+| | `f` | 검토 표시 |
+| | `l` `g` | 문제 목록으로 이동 |
+| | `enter` `ctrl+e` | 실기 문제를 편집기에서 열기 |
+| | `ctrl+s` | 제출 (남은 문제를 알려 주고 확인) |
 | 둘러보기 | `ctrl+f` | 검색창으로 |
 | | `enter` | 항목 열기 |
 """,
@@ -58,6 +65,13 @@ HELP = {
 | | `ctrl+l` | reference solution (after at least one submission) |
 | | `ctrl+f` | filter the task list by pages |
 | | `escape` | cancel a running grade, else back |
+| exam list | `s` | start or resume (`enter`: see the layout) |
+| | `v` | review the last finished attempt |
+| mock exam | `n` `→` / `p` `←` | next / previous question |
+| | `f` | flag for review |
+| | `l` `g` | to the question list |
+| | `enter` `ctrl+e` | open a practical task in the editor |
+| | `ctrl+s` | submit (names the unanswered questions, asks to confirm) |
 | browse | `ctrl+f` | to the search box |
 | | `enter` | open the item |
 """,

@@ -6,13 +6,20 @@ running job before it leaves. The draft is saved at most a second after a change
 and whenever the screen is left, so a crash loses at most the last second of typing.
 Grading happens in the app's grader (its own processes); this screen waits for the
 verdict in a worker thread and stays responsive.
+
+In a mock exam (``exam=ExamEditing(...)``) the same editor saves the code as the
+attempt's answer instead of a practice draft, shows the exam's countdown, and
+neither grades (the hidden tests run when the exam is submitted) nor opens the
+submission history or the reference solution; ctrl+s only saves.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual import on, work
@@ -36,6 +43,7 @@ from quizapp.study.practice_view import (
 from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
+from ..widgets.countdown import Countdown
 
 if TYPE_CHECKING:
     from grader import Handle
@@ -65,19 +73,35 @@ class Cancelled:
     kind: JobKind
 
 
+@dataclass(frozen=True)
+class ExamEditing:
+    """The editor inside a mock exam: where the code comes from and goes to, and the clock."""
+
+    code: str | None  # the answer stored in the attempt; None opens the starter code
+    save: Callable[[str], None]  # stores the code as the answer (raises StoreError)
+    remaining: Callable[[], timedelta]  # the attempt's time left
+    label: str  # "모의고사 · 문항 26/28"
+    points: float  # what the task is worth in this exam
+
+
+PRACTICE_ONLY = frozenset({"submit", "history", "solution"})
+
+
 class TaskScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back / cancel", id="back", priority=True),
         Binding("ctrl+s", "submit", "Submit", id="submit"),
+        Binding("ctrl+s", "save_answer", "Save", id="exam-save"),
         Binding("ctrl+r", "run", "Run", id="run"),
         Binding("ctrl+g", "history", "History", id="history"),
         Binding("ctrl+l", "solution", "Solution", id="solution"),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="external-editor"),
     ]
 
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, exam: ExamEditing | None = None) -> None:
         super().__init__()
         self.practice_task = task
+        self.exam = exam
         self.saved_text = ""
         self.handle: Handle | None = None
         self.job: JobKind | None = None
@@ -100,18 +124,34 @@ class TaskScreen(Screen[None]):
     def report(self) -> CheckReport:
         return self.query_one("#task-report", CheckReport)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In an exam, ctrl+s saves instead of grading, and nothing reveals a solution."""
+        if action == "save_answer":
+            return self.exam is not None
+        if action in PRACTICE_ONLY:
+            return self.exam is None
+        return True
+
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.exam is not None:
+            with Horizontal(id="task-exam-bar"):
+                yield Static(self.exam.label, id="task-exam-label", markup=False)
+                yield Countdown(self.exam.remaining, self.t("exam.countdown"), id="task-countdown")
         with Horizontal(id="task-body"):
             with VerticalScroll(id="task-prompt"):
                 yield Markdown(self.prompt_markdown(), id="task-prompt-text")
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
                 yield CheckReport(self.t, id="task-report")
-        yield Static(self.t("task.idle"), id="task-status", classes="muted", markup=False)
+        idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
+        yield Static(idle, id="task-status", classes="muted", markup=False)
         yield Footer()
 
     def prompt_markdown(self) -> str:
+        if self.exam is not None:  # no page hint in an exam; the section's points
+            points = self.t("task.points", points=f"{self.exam.points:g}")
+            return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}\n\n_{points}_"
         where = page_line(self.practice_task, self.quiz_app.lang)
         points = self.t("task.points", points=f"{self.practice_task.points:g}")
         footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
@@ -127,14 +167,18 @@ class TaskScreen(Screen[None]):
         self.editor.focus()
 
     def load_code(self) -> str:
-        """The saved draft, else the starter code."""
+        """The saved draft (in an exam: the saved answer), else the starter code."""
         service = self.quiz_app.service
         assert service is not None
-        try:
-            draft = service.practice.draft(self.practice_task.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            draft = None
+        draft: str | None
+        if self.exam is not None:
+            draft = self.exam.code
+        else:
+            try:
+                draft = service.practice.draft(self.practice_task.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                draft = None
         if draft is not None:
             return draft
         try:
@@ -166,7 +210,10 @@ class TaskScreen(Screen[None]):
         if text == self.saved_text:
             return
         try:
-            service.practice.save_draft(self.practice_task.id, text)
+            if self.exam is not None:
+                self.exam.save(text)
+            else:
+                service.practice.save_draft(self.practice_task.id, text)
         except StoreError as exc:
             self.notify(self.t("task.save_failed", error=exc), severity="error", markup=False)
             return
@@ -202,7 +249,15 @@ class TaskScreen(Screen[None]):
         self.ticker.resume()
         return handle
 
+    def action_save_answer(self) -> None:
+        """Exam mode's ctrl+s: store the code now (it is also saved as you type)."""
+        self.flush_draft()
+        if self.editor.text == self.saved_text:
+            self.set_status(self.t("task.exam_saved"))
+
     def action_submit(self) -> None:
+        if self.exam is not None:  # never graded inside an exam
+            return
         handle = self.start("grade", "grade")
         if handle is not None:
             self.wait_for_grade(handle, self.editor.text)
@@ -284,7 +339,8 @@ class TaskScreen(Screen[None]):
         if isinstance(outcome, Ran):
             report = run_report(outcome.result)
             self.report.show_run(report)
-            key = "task.ran_ok" if report.ok else "task.ran_failed"
+            ok = "task.ran_ok" if self.exam is None else "task.exam_ran_ok"
+            key = ok if report.ok else "task.ran_failed"
             self.set_status(self.t(key, time=format_duration(report.duration_s)))
             return
         grade = grade_report(outcome.result)
@@ -331,6 +387,8 @@ class TaskScreen(Screen[None]):
             return []
 
     def action_history(self) -> None:
+        if self.exam is not None:
+            return
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.practice_task, self.history()), self.use_code)
@@ -348,6 +406,8 @@ class TaskScreen(Screen[None]):
         self.flush_draft()
 
     def action_solution(self) -> None:
+        if self.exam is not None:
+            return
         if not can_reveal_solution(self.history()):
             self.notify(self.t("task.solution_locked"), severity="warning")
             return

@@ -1,0 +1,216 @@
+"""What the exam screens show, decided without a user interface: the clock as text, the
+question list's marks, a stored answer in words, the results summary and the review of
+each question (the student's answer, the right one, the explanation).
+
+Plain Python over the bank, the stored attempt and the runner's ``Results``; the
+screens only place these texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from question_bank import Cloze, MultipleChoice, SingleChoice, Task, TrueFalse
+from question_bank.cloze import render_cloze
+
+from ..i18n import translate
+from ..render import answer_markdown, page_line
+from ..store import ExamAttempt, ExamQuestion
+from .draw import shuffled_choices
+from .runner import Results, decode_answer
+
+Translate = Callable[..., str]
+EMPTY = (None, "", '""', "[]")
+
+
+def format_clock(left: timedelta) -> str:
+    """``1:27:05`` from an hour up, ``27:05`` below, never negative; seconds rounded down,
+    so the clock shows ``0:00`` only when the time is really up."""
+    seconds = max(0, int(left.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def is_answered(question: ExamQuestion) -> bool:
+    """The same rule as ``ExamRunner.unanswered``: an empty text or list is no answer."""
+    return question.answer not in EMPTY
+
+
+def question_mark(question: ExamQuestion) -> str:
+    """The question list's line: number, answered (●) or not (○), flagged (⚑)."""
+    mark = "●" if is_answered(question) else "○"
+    flag = " ⚑" if question.flagged else ""
+    return f"{question.index + 1:>2} {mark}{flag}"
+
+
+def shown_choices(item: Any, seed: int) -> list[str]:
+    """The order an attempt shows an item's choices in (the same on resume and in review)."""
+    return shuffled_choices(item.choices, seed, item.id)
+
+
+def response_text(item: Any, response: Any, lang: str) -> str:
+    """A stored written answer in words: the choice, the choices, 참/거짓, the text."""
+    if response is None or response == "" or response == []:
+        return translate("exam.no_answer", lang)
+    if isinstance(item, TrueFalse) and isinstance(response, bool):
+        return translate("item.true" if response else "item.false", lang)
+    if isinstance(item, MultipleChoice) and isinstance(response, list):
+        return ", ".join(str(r) for r in response)
+    if isinstance(item, Cloze) and isinstance(response, list):
+        return " / ".join(str(r) or "…" for r in response)
+    return str(response)
+
+
+def stored_response(question: ExamQuestion) -> Any:
+    return decode_answer(question.answer) if is_answered(question) else None
+
+
+def question_text(item: Any) -> str:
+    """The question as the exam shows it (no answer, no page hint)."""
+    if isinstance(item, Task):
+        return f"## {item.title}\n\n{item.prompt}"
+    if isinstance(item, Cloze):
+        return render_cloze(item.text)
+    return str(item.prompt)
+
+
+# -- results -------------------------------------------------------------------------------
+
+
+def points(value: float) -> str:
+    return f"{round(value, 2):g}"
+
+
+def percent(value: float) -> str:
+    """59.6% stays 59.6% (never a rounded-up "60%" beside "failed")."""
+    return f"{round(value, 1):g}%"
+
+
+def verdict_line(results: Results, lang: str) -> str:
+    """ "✓ 합격 · 72/100점 (72%) · 합격선 60%"."""
+    attempt = results.attempt
+    return translate(
+        "exam.verdict",
+        lang,
+        verdict=translate("exam.passed" if attempt.passed else "exam.failed", lang),
+        score=points(results.score),
+        max=points(results.max_score),
+        percent=percent(attempt.score_percent or 0.0),
+        pass_percent=f"{results.blueprint.pass_percent:g}",
+    )
+
+
+def summary_markdown(results: Results, lang: str) -> str:
+    """Time used, points per section, and the syllabus entries from the weakest up."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
+    attempt = results.attempt
+    limit = timedelta(minutes=attempt.minutes)
+    lines = [
+        t("exam.time_used", used=format_clock(results.time_used), limit=format_clock(limit)),
+        "",
+        f"### {t('exam.sections')}",
+        "",
+        f"| {t('exams.col.section')} | {t('exam.col.score')} | % |",
+        "|---|---|---|",
+    ]
+    for section in results.sections:
+        share = 100.0 * section.score / section.max_score if section.max_score else 0.0
+        lines.append(
+            f"| {cell(section.title)} | {points(section.score)}/{points(section.max_score)} "
+            f"| {percent(share)} |"
+        )
+    if results.entries:
+        lines += [
+            "",
+            f"### {t('exam.study_next')}",
+            "",
+            f"| {t('home.col.entry')} | {t('col.pages')} | {t('exam.col.score')} | % |",
+            "|---|---|---|---|",
+        ]
+        for entry in results.entries:
+            lines.append(
+                f"| {cell(entry.title)} | {entry.pages} | "
+                f"{points(entry.score)}/{points(entry.max_score)} | {percent(entry.percent)} |"
+            )
+    return "\n".join(lines)
+
+
+def cell(text: str) -> str:
+    """Text that cannot break a Markdown table row."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def result_mark(question: ExamQuestion, max_points: float) -> str:
+    """✓ full points, ◐ some, ✗ none, — unanswered."""
+    if not is_answered(question):
+        return "—"
+    score = question.score or 0.0
+    if score >= max_points > 0:
+        return "✓"
+    return "◐" if score > 0 else "✗"
+
+
+def written_review(
+    item: Any, question: ExamQuestion, attempt: ExamAttempt, each: float, lang: str
+) -> str:
+    """A written question after the exam: the question (choices as they were shown), the
+    student's answer with its points, the right answer, the explanation and the pages."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
+    parts = [f"### {question.index + 1}. {t('exam.question')}", question_text(item)]
+    if isinstance(item, SingleChoice | MultipleChoice):
+        order = shown_choices(item, attempt.seed)
+        parts.append("\n".join(f"{i}. {choice}" for i, choice in enumerate(order, 1)))
+    mark = result_mark(question, each)
+    given = response_text(item, stored_response(question), lang)
+    parts.append(
+        f"**{t('exam.your_answer')}:** {mark} {given} · "
+        f"{t('exam.points', score=points(question.score or 0.0), max=points(each))}"
+    )
+    parts.append(answer_markdown(item, lang))
+    explanation = getattr(item, "explanation", None)
+    if explanation:
+        parts.append(f"**{t('item.explanation')}**\n\n{explanation}")
+    where = page_line(item, lang)
+    if where:
+        parts.append(f"_{where}_")
+    return "\n\n".join(parts)
+
+
+def task_review_head(task: Task, question: ExamQuestion, each: float, lang: str) -> str:
+    """A task after the exam: its title and the points it won, scaled to the section."""
+    mark = result_mark(question, each)
+    score = translate("exam.points", lang, score=points(question.score or 0.0), max=points(each))
+    return f"### {question.index + 1}. {task.title}\n\n**{mark} {score}**"
+
+
+def task_review_tail(task: Task, question: ExamQuestion, solution: str, lang: str) -> str:
+    """The student's code and, now that the exam is over, the reference solution."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
+    code = question.answer or ""
+    parts = [f"#### {t('exam.your_code')}"]
+    parts.append(fenced(code) if code.strip() else f"_{t('exam.no_code')}_")
+    parts += [f"#### {t('exam.solution')}", fenced(solution)]
+    where = page_line(task, lang)
+    if where:
+        parts.append(f"_{where}_")
+    return "\n\n".join(parts)
+
+
+def fenced(code: str) -> str:
+    """A Python code block that a ``` inside the code cannot close early."""
+    fence = "```"
+    while fence in code:
+        fence += "`"
+    return f"{fence}python\n{code.rstrip()}\n{fence}"

@@ -1,0 +1,398 @@
+"""Sitting a mock exam: one question at a time beside the question list, under a countdown.
+
+The runner (quizapp.exam) owns the attempt: every answer, flag and piece of code
+is stored the moment it is given, and the time left is always the stored start
+plus the blueprint's minutes minus now, so a resumed attempt shows the true time.
+This screen shows the question, collects the answer (no feedback until the
+results), moves between questions and hands the attempt to the results screen when
+the student submits or the time is up.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Markdown, OptionList, SelectionList, Static
+
+from question_bank import Task
+from quizapp.exam.view import (
+    format_clock,
+    is_answered,
+    question_mark,
+    question_text,
+    response_text,
+    stored_response,
+)
+from quizapp.store import StoreError
+
+from ..widgets.answer import Answered, MultiChoiceList
+from ..widgets.countdown import Countdown
+from ..widgets.exam_answer import KEEP, exam_answer_widget, pending, prefill
+from .task import ExamEditing, TaskScreen
+
+if TYPE_CHECKING:
+    from question_bank import Blueprint
+    from quizapp.exam import ExamRunner, Question
+    from quizapp.store import ExamAttempt, ExamQuestion
+
+    from ..app import QuizApp
+
+
+class ExamSitScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n,right", "move(1)", "Next", id="exam-next"),
+        Binding("p,left", "move(-1)", "Previous", id="exam-previous"),
+        Binding("f", "flag", "Flag", id="exam-flag"),
+        Binding("l,g", "question_list", "Questions", id="exam-list"),
+        Binding("enter,ctrl+e", "open_task", "Open editor", id="exam-open-task"),
+        Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
+        Binding("escape", "escape", "Stop typing", show=False, id="exam-escape"),
+    ]
+
+    def __init__(self, attempt: ExamAttempt) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.index = 0
+        self.switching = True  # a question is being drawn: answers wait
+        self.finishing = False
+        self.widget: Widget | None = None  # the current written question's answer widget
+        self.started = False
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def runner(self) -> ExamRunner:
+        runner = self.quiz_app.exam_runner
+        assert runner is not None
+        return runner
+
+    def t(self, key: str, **values: object) -> str:
+        return self.quiz_app.t(key, **values)
+
+    @property
+    def blueprint(self) -> Blueprint:
+        return self.runner.blueprint(self.attempt.blueprint)
+
+    @property
+    def question(self) -> ExamQuestion:
+        return self.attempt.questions[self.index]
+
+    def placed(self, index: int) -> Question:
+        return self.runner.questions(self.attempt)[index]
+
+    def points_each(self, index: int) -> float:
+        return self.blueprint.sections[self.placed(index).section].points_each
+
+    def content(self, question: ExamQuestion) -> Any:
+        bank = self.runner.bank
+        if question.kind == "task":
+            return bank.tasks.get(question.item_id)
+        return bank.items.get(question.item_id)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="exam-bar"):
+            yield Static("", id="exam-position", markup=False)
+            yield Countdown(self.time_left, self.t("exam.countdown"), id="exam-countdown")
+        with Horizontal(id="exam-body"):
+            yield OptionList(id="exam-questions")
+            with Vertical(id="exam-main"):
+                with VerticalScroll(id="exam-card"):
+                    yield Markdown("", id="exam-question")
+                    yield Container(id="exam-answer")
+                # below the question, never scrolled away: a task's prompt can be long
+                yield Static("", id="exam-hint", classes="muted", markup=False)
+                yield Static("", id="exam-saved", markup=False)
+        yield Footer()
+
+    def time_left(self) -> timedelta:
+        return self.runner.remaining(self.attempt)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.blueprint.title
+        listing = self.query_one("#exam-questions", OptionList)
+        listing.add_options([question_mark(q) for q in self.attempt.questions])
+        unanswered = [q.index for q in self.attempt.questions if not is_answered(q)]
+        self.index = unanswered[0] if unanswered else 0
+        self.quiz_app.watch_exam(self.attempt)
+
+    def on_screen_resume(self) -> None:
+        """First shown, or back from the editor: read the attempt again and show the question."""
+        if self.finishing:
+            return
+        self.reload()
+        self.show(self.index)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show(self, index: int) -> None:
+        self.switching = True
+        self.run_worker(self._show(index), exclusive=True, group="exam-show")
+
+    async def _show(self, index: int) -> None:
+        if self.finishing:
+            return
+        self.index = index
+        question = self.question
+        content = self.content(question)
+        area = self.query_one("#exam-answer", Container)
+        await area.remove_children()
+        self.widget = None
+        text = self.query_one("#exam-question", Markdown)
+        hint = self.query_one("#exam-hint", Static)
+        if content is None:  # removed from the bank since the attempt started
+            await text.update(self.t("exam.missing", item=question.item_id))
+            hint.update("")
+            self.set_focus(self.query_one("#exam-card"))
+        elif isinstance(content, Task):
+            await text.update(question_text(content))
+            hint.update(self.t("exam.hint.task"))
+            self.set_focus(self.query_one("#exam-card"))
+        else:
+            await text.update(question_text(content))
+            widget, key_hint = exam_answer_widget(content, self.attempt.seed, self.t)
+            await area.mount(widget)
+            prefill(widget, stored_response(question))
+            self.widget = widget
+            hint.update(key_hint)
+            self.focus_answer()
+        self.query_one("#exam-card", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#exam-questions", OptionList).highlighted = index
+        self.update_status()
+        self.switching = False
+        self.refresh_bindings()
+
+    def focus_answer(self) -> None:
+        """Focus the answer widget now (not later, as ``focus()`` does): a key pressed
+        right after moving on goes to the new question."""
+        if self.widget is None:
+            return
+        if self.widget.can_focus:
+            self.set_focus(self.widget)
+            return
+        fields = list(self.widget.query(Input))
+        if fields:
+            self.set_focus(fields[0])
+
+    def update_status(self) -> None:
+        """The position line, the question list's marks and the saved-answer line."""
+        questions = self.attempt.questions
+        answered = sum(is_answered(q) for q in questions)
+        flagged = sum(q.flagged for q in questions)
+        placed = self.placed(self.index)
+        section = self.blueprint.sections[placed.section]
+        self.query_one("#exam-position", Static).update(
+            self.t(
+                "exam.position",
+                number=self.index + 1,
+                total=len(questions),
+                section=section.title,
+                points=f"{section.points_each:g}",
+                answered=answered,
+                flagged=flagged,
+            )
+        )
+        listing = self.query_one("#exam-questions", OptionList)
+        for question in questions:
+            listing.replace_option_prompt_at_index(question.index, question_mark(question))
+        self.query_one("#exam-saved", Static).update(self.saved_text(self.question))
+
+    def saved_text(self, question: ExamQuestion) -> str:
+        flag = "  ⚑ " + self.t("exam.flagged") if question.flagged else ""
+        if question.kind == "task":
+            if not is_answered(question):
+                return self.t("exam.code_none") + flag
+            lines = len((question.answer or "").splitlines())
+            return self.t("exam.code_saved", lines=lines) + flag
+        if not is_answered(question):
+            return self.t("exam.not_answered") + flag
+        given = response_text(self.content(question), stored_response(question), self.quiz_app.lang)
+        return self.t("exam.saved", answer=given) + flag
+
+    # -- storing ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self.attempt = self.runner.reload(self.attempt)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def store(self, index: int, response: Any) -> bool:
+        """Store an answer now; the question list and status follow what was stored."""
+        if self.finishing:
+            return False
+        try:
+            self.runner.answer(self.attempt, index, response)
+        except StoreError as exc:
+            self.notify(self.t("exam.not_saved", error=exc), severity="error", markup=False)
+            return False
+        self.reload()
+        if index == self.index and not self.switching:
+            self.update_status()
+        return True
+
+    def commit_pending(self) -> None:
+        """Store what the current widget holds but was not confirmed with enter (typed text,
+        ticked choices), when it differs from what is stored."""
+        if self.widget is None or self.switching or self.finishing:
+            return
+        now = pending(self.widget)
+        if now is KEEP:
+            return
+        stored = stored_response(self.question)
+        if isinstance(self.widget, MultiChoiceList):
+            if sorted(now or []) != sorted(stored or []):
+                self.store(self.index, now or [])
+        elif now != stored:
+            self.store(self.index, now if now is not None else "")
+
+    @on(Answered)
+    def answered(self, event: Answered) -> None:
+        event.stop()
+        if self.switching or self.finishing:
+            return
+        if self.store(self.index, event.response) and isinstance(self.focused, Input):
+            self.set_focus(self.query_one("#exam-card"))  # the letter keys move on again
+
+    @on(SelectionList.SelectedChanged)
+    def ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        self.commit_pending()
+
+    def save_code(self, index: int, code: str) -> None:
+        """The editor's save: the code is the task's answer (raises StoreError)."""
+        if self.finishing:
+            raise StoreError(self.t("exam.closed"))
+        self.runner.answer(self.attempt, index, code)
+        self.reload()
+
+    # -- acting ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_task":
+            return self.question.kind == "task" and not self.switching
+        return True
+
+    def action_move(self, step: int) -> None:
+        if self.switching:
+            return
+        target = self.index + step
+        if not 0 <= target < len(self.attempt.questions):
+            key = "exam.last" if step > 0 else "exam.first"
+            self.notify(self.t(key), timeout=2)
+            return
+        self.commit_pending()
+        self.show(target)
+
+    def action_flag(self) -> None:
+        if self.switching or self.finishing:
+            return
+        try:
+            self.runner.flag(self.attempt, self.index, not self.question.flagged)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.reload()
+        self.update_status()
+
+    def action_question_list(self) -> None:
+        listing = self.query_one("#exam-questions", OptionList)
+        listing.highlighted = self.index
+        self.set_focus(listing)
+
+    @on(OptionList.OptionSelected, "#exam-questions")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.switching:
+            return
+        self.commit_pending()
+        self.show(event.option_index)
+
+    def action_open_task(self) -> None:
+        question = self.question
+        task = self.content(question)
+        if question.kind != "task" or not isinstance(task, Task) or self.switching:
+            return
+        index = self.index
+        label = self.t(
+            "exam.editor_label",
+            title=self.blueprint.title,
+            number=index + 1,
+            total=len(self.attempt.questions),
+        )
+        editing = ExamEditing(
+            code=question.answer if is_answered(question) else None,
+            save=lambda code: self.save_code(index, code),
+            remaining=self.time_left,
+            label=label,
+            points=self.points_each(index),
+        )
+        self.app.push_screen(TaskScreen(task, exam=editing))
+
+    def action_escape(self) -> None:
+        if isinstance(self.focused, Input):
+            self.commit_pending()
+            self.set_focus(self.query_one("#exam-card"))
+            return
+        self.notify(self.t("exam.no_leaving"), timeout=4)
+
+    def action_submit(self) -> None:
+        if self.switching or self.finishing:
+            return
+        from .exam_submit import ExamSubmitScreen, confirm_text
+
+        self.commit_pending()
+        self.reload()
+        unanswered = self.runner.unanswered(self.attempt)
+        flagged = [q.index for q in self.attempt.questions if q.flagged]
+        left = format_clock(self.time_left())
+        text = confirm_text(unanswered, flagged, left, self.t)
+        self.app.push_screen(ExamSubmitScreen(text, self.t), self.confirmed)
+
+    def confirmed(self, submit: bool | None) -> None:
+        if submit:
+            self.finish()
+
+    # -- the end ------------------------------------------------------------------------------
+
+    @on(Countdown.Expired)
+    def expired(self, event: Countdown.Expired) -> None:
+        event.stop()
+        self.call_after_refresh(self.time_up)
+
+    def time_up(self) -> None:
+        """Submit by itself: save what the editor or the current widget holds, close
+        anything over this screen, and go to the results."""
+        if self.finishing or not self.is_attached:
+            return
+        while self.app.screen is not self and self in self.app.screen_stack:
+            top = self.app.screen
+            if isinstance(top, TaskScreen):
+                top.flush_draft()
+            self.app.pop_screen()
+        self.commit_pending()
+        self.notify(self.t("exam.time_up"), severity="warning")
+        self.finish()
+
+    def finish(self) -> None:
+        if self.finishing:
+            return
+        self.commit_pending()
+        self.finishing = True
+        self.quiz_app.watch_exam(None)
+        from .exam_results import ExamResultsScreen
+
+        self.app.switch_screen(ExamResultsScreen(self.attempt, submit=True))
