@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
-import subprocess
 import sys
 import time
 import uuid
@@ -21,6 +19,7 @@ import pytest
 
 from quizapp.settings import resolve
 from quizapp.store import ExamAttempt, open_store
+from tests.terminal import Terminal, needs_tmux
 
 QUIZAPP = Path(sys.executable).with_name("quizapp")
 MINUTES = 10
@@ -36,48 +35,7 @@ sections:
     points_each: 1
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-class Terminal:
-    """One tmux session running the app; read its screen, send it keys."""
-
-    def __init__(self, name: str, command: str) -> None:
-        self.name = name
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", name, "-x", "130", "-y", "40", command],
-            check=True,
-        )
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
-
-    def screen(self) -> str:
-        out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return out.stdout
-
-    def wait_for(self, text: str, timeout: float = 60.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} did not appear; the screen:\n{self.screen()}")
-
-    def pid(self) -> int:
-        out = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(out.stdout.strip())
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+pytestmark = needs_tmux
 
 
 def children(pid: int) -> list[int]:

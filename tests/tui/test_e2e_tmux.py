@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -14,50 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.terminal import Terminal, needs_tmux
+
 PILOT_BANK = Path(__file__).parent / "data" / "bank"
 QUIZAPP = Path(sys.executable).with_name("quizapp")
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-class Terminal:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
-
-    def screen(self) -> str:
-        out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return out.stdout
-
-    def wait_for(self, *texts: str, timeout: float = 30.0) -> str:
-        """Wait until one of ``texts`` is on the screen; return the one that is."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            for text in texts:
-                if text in shown:
-                    return text
-            time.sleep(0.1)
-        raise AssertionError(f"none of {texts!r} appeared; the screen:\n{self.screen()}")
-
-    def pid(self) -> int:
-        out = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(out.stdout.strip())
-
-    def alive(self) -> bool:
-        return (
-            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
-            == 0
-        )
+pytestmark = needs_tmux
 
 
 @pytest.fixture
@@ -68,13 +29,11 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         f"env QUIZAPP_HOME={home} LANG=ko_KR.UTF-8 TERM=xterm-256color "
         f"{QUIZAPP} --bank {PILOT_BANK} quiz --topic 파일럿 --type flashcard,true_false --count 2"
     )
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
-    )
+    term = Terminal(name, command, width=120)
     try:
-        yield Terminal(name), home
+        yield term, home
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        term.close()
 
 
 def test_a_quiz_in_a_real_terminal_is_answered_and_saved(terminal: tuple[Terminal, Path]) -> None:
@@ -82,7 +41,7 @@ def test_a_quiz_in_a_real_terminal_is_answered_and_saved(terminal: tuple[Termina
     term.wait_for("답함 0 · 남음 2")
     for _ in range(2):
         # each state has its own hint line: wait for the question's, not the last feedback's
-        if term.wait_for("space: 답 보기", "1 또는 o: 참") == "space: 답 보기":
+        if term.first_of("space: 답 보기", "1 또는 o: 참") == "space: 답 보기":
             term.keys("Space")
             term.wait_for("파일럿 카드 뒷면")
             term.wait_for("3 알맞음 · ")
