@@ -6,6 +6,7 @@ from typing import Any
 
 from .loader import Bank
 from .pages import format_pages, overlaps
+from .text import display_width, pad
 
 
 def bank_stats(bank: Bank) -> dict[str, Any]:
@@ -45,14 +46,6 @@ def bank_stats(bank: Bank) -> dict[str, Any]:
 
 def format_stats(stats: dict[str, Any]) -> str:
     """The human-readable table of ``quizapp bank stats``."""
-    from unicodedata import east_asian_width
-
-    def width(text: str) -> int:
-        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-    def pad(text: str, size: int) -> str:
-        return text + " " * max(0, size - width(text))
-
     lines = [
         f"written items {stats['written']}, flashcards {stats['flashcards']}, "
         f"tasks {stats['tasks']}, exams {stats['exams']}",
@@ -64,8 +57,8 @@ def format_stats(stats: dict[str, Any]) -> str:
         for e in stats["syllabus"]
     ]
     if rows:
-        tw = max(width("syllabus entry"), *(width(r[0]) for r in rows))
-        pw = max(width("pages"), *(width(r[1]) for r in rows))
+        tw = max(display_width("syllabus entry"), *(display_width(r[0]) for r in rows))
+        pw = max(display_width("pages"), *(display_width(r[1]) for r in rows))
         lines.append("")
         lines.append(f"{pad('syllabus entry', tw)}  {pad('pages', pw)}  written  flashcards  tasks")
         for title, pages, w, f, t in rows:

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from question_bank.text import display_width, pad
+
 from ..cli import EXIT_FAIL, EXIT_OK
 from ..settings import Settings
 from ..store import StoreError, open_store
@@ -39,10 +41,10 @@ def format_progress(stats: dict[str, Any]) -> str:
         lines.append(f"exam: {stats['exam_date']} ({when})")
     if stats["mastery"]:
         lines.append("mastery (items recalled with ≥ 90% probability):")
-        width = max(len(m["title"]) for m in stats["mastery"])
+        width = max(display_width(m["title"]) for m in stats["mastery"])
         for m in stats["mastery"]:
             lines.append(
-                f"  {m['title']:<{width}}  p. {m['pages']:<14} "
+                f"  {pad(m['title'], width)}  p. {m['pages']:<14} "
                 f"{m['mastered']:>3}/{m['items']:<3} {m['percent']:5.1f}%"
             )
     attempts = stats["exam_attempts"]

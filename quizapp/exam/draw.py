@@ -10,6 +10,8 @@ from typing import Literal
 
 from question_bank import Bank, Blueprint
 
+from ..study.choices import shuffled
+
 Kind = Literal["written", "task"]
 
 
@@ -66,6 +68,4 @@ def draw_questions(
 
 def shuffled_choices(choices: Sequence[str], seed: int, item_id: str) -> list[str]:
     """The order an attempt shows an item's choices in: shuffled, reproducible per attempt."""
-    order = list(choices)
-    random.Random(f"{seed}:{item_id}:choices").shuffle(order)
-    return order
+    return shuffled(choices, seed, item_id, "choices")

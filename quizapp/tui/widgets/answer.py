@@ -6,7 +6,6 @@ logic's ``check_answer`` takes; it decides nothing itself.
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from textual import on
@@ -18,19 +17,13 @@ from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from question_bank import Cloze, MultipleChoice, Numeric, ShortAnswer, SingleChoice, TrueFalse
+from quizapp.study.choices import shuffled
 
 
 class Answered(Message):
     def __init__(self, response: Any) -> None:
         super().__init__()
         self.response = response
-
-
-def shuffled(choices: list[str], seed: str) -> list[str]:
-    """Choices in the order shown: shuffled, but the same for the same card and seed."""
-    order = list(choices)
-    random.Random(seed).shuffle(order)
-    return order
 
 
 class ChoiceList(OptionList):
