@@ -7,6 +7,8 @@ back to English, a missing key is a bug (KeyError in tests).
 
 from __future__ import annotations
 
+from .i18n_class import CLASS_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # app-wide
     "app.title": {"ko": "AI Essential 학습", "en": "AI Essential study"},
@@ -638,6 +640,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # help
     "help.title": {"ko": "도움말", "en": "Help"},
 }
+
+MESSAGES.update(CLASS_MESSAGES)
 
 
 def translate(key: str, lang: str, **values: object) -> str:

@@ -69,14 +69,20 @@ def syllabus_mastery(
     scheduler: StudyScheduler,
     now: datetime,
 ) -> list[Mastery]:
+    return entry_mastery(catalogue, mastered_items(catalogue, progress, scheduler, now))
+
+
+def _syllabus_span(catalogue: Catalogue) -> tuple[int, int] | None:
     syllabus = catalogue.bank.syllabus
     if not syllabus:
-        return []
-    mastered = mastered_items(catalogue, progress, scheduler, now)
-    # Index items by page, within the syllabus's page span: an item belongs to an
-    # entry when they share a page (the ranges are inclusive and whole pages).
+        return None
     low = min(r.start for entry in syllabus for r in entry.pages)
     high = max(r.end for entry in syllabus for r in entry.pages)
+    return low, high
+
+
+def _items_on_pages(catalogue: Catalogue, low: int, high: int) -> dict[int, set[str]]:
+    """Item ids by page, within ``[low, high]``: an item is on every page it cites."""
     on_page: dict[int, set[str]] = {}
     seen: set[str] = set()
     for card in catalogue.cards:
@@ -85,10 +91,20 @@ def syllabus_mastery(
         seen.add(card.item_id)
         for page in _page_numbers(card.pages, low, high):
             on_page.setdefault(page, set()).add(card.item_id)
+    return on_page
+
+
+def entry_mastery(catalogue: Catalogue, mastered: set[str]) -> list[Mastery]:
+    """Per syllabus entry, given the mastered item ids (:func:`mastered_items`)."""
+    span = _syllabus_span(catalogue)
+    if span is None:
+        return []
+    # An item belongs to an entry when they share a page (ranges are inclusive, whole pages).
+    on_page = _items_on_pages(catalogue, *span)
     rows = []
-    for entry in syllabus:
+    for entry in catalogue.bank.syllabus:
         items: set[str] = set()
-        for page in _page_numbers(entry.pages, low, high):
+        for page in _page_numbers(entry.pages, *span):
             items |= on_page.get(page, set())
         rows.append(
             Mastery(
@@ -99,3 +115,16 @@ def syllabus_mastery(
             )
         )
     return rows
+
+
+def page_mastery(catalogue: Catalogue, mastered: set[str]) -> list[Mastery]:
+    """Per textbook page of the syllabus that has items (the finer view of the same data):
+    ``title`` and ``pages`` are the page number."""
+    span = _syllabus_span(catalogue)
+    if span is None:
+        return []
+    on_page = _items_on_pages(catalogue, *span)
+    return [
+        Mastery(str(page), str(page), len(items), len(items & mastered))
+        for page, items in sorted(on_page.items())
+    ]
