@@ -124,6 +124,38 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
+    classroom = commands.add_parser("class", help="the teacher's view: class report, similar code")
+    classroom.set_defaults(help_parser=classroom)
+    class_commands = classroom.add_subparsers(
+        dest="class_command", metavar="ACTION", parser_class=_Parser
+    )
+    report = class_commands.add_parser(
+        "report",
+        help="every profile of the store in use: reviews, retention, mastery, task scores, "
+        "mock exams; then what the class finds hard",
+    )
+    report.add_argument(
+        "--csv", metavar="FILE", help="also write one row per student (- for stdout)"
+    )
+    report.add_argument("--json", action="store_true", help="print one JSON object")
+    report.set_defaults(run=_lazy("classroom", "run_report"))
+    similar = class_commands.add_parser(
+        "similar", help="pairs of submissions with alike code (winnowing, as MOSS), to read by hand"
+    )
+    similar.add_argument("task_id", metavar="TASK_ID", help="the task the files answer")
+    similar.add_argument(
+        "folder", metavar="FOLDER", help="a folder of submissions (.py, recursive)"
+    )
+    similar.add_argument(
+        "--threshold",
+        type=float,
+        default=60,
+        metavar="PERCENT",
+        help="list pairs at least this similar (default 60)",
+    )
+    similar.add_argument("--json", action="store_true", help="one JSON object per pair")
+    similar.set_defaults(run=_lazy("classroom", "run_similar"))
+
     grade = commands.add_parser("grade", help="grade files against a practical task's hidden tests")
     grade.add_argument("task_id", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
     grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")

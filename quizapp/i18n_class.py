@@ -99,5 +99,8 @@ CLASS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This store has only one profile — the class report is for a store that "
         "several students share (--db).",
     },
-    "class.error": {"ko": "반 보고서를 만들 수 없습니다: {error}", "en": "Class report failed: {error}"},
+    "class.error": {
+        "ko": "반 보고서를 만들 수 없습니다: {error}",
+        "en": "Class report failed: {error}",
+    },
 }

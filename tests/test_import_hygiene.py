@@ -37,7 +37,15 @@ def test_question_bank_is_headless(module: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["quizapp.store", "quizapp.study", "quizapp.exam", "quizapp.exam.grading"]
+    "module",
+    [
+        "quizapp.store",
+        "quizapp.study",
+        "quizapp.exam",
+        "quizapp.exam.grading",
+        "quizapp.classroom.report",
+        "quizapp.classroom.similarity",
+    ],
 )
 def test_the_app_core_is_headless(module: str) -> None:
     loaded = _modules_after(f"import {module}")

@@ -175,9 +175,7 @@ def _verdict_summary(classroom: Classroom) -> tuple[list[CheckFailure], list[Dia
         for diagnosis in {d.id: d for d in result.diagnoses}.values():
             diagnosed[diagnosis.id] += 1
             messages[diagnosis.id] = diagnosis.message
-    failed = [
-        CheckFailure(task, check, n, submitted[task]) for (task, check), n in failing.items()
-    ]
+    failed = [CheckFailure(task, check, n, submitted[task]) for (task, check), n in failing.items()]
     failed.sort(key=lambda f: (-f.students / f.submitted, -f.students, f.task, f.check or ""))
     counts = [DiagnosisCount(d, messages[d], n) for d, n in diagnosed.items()]
     counts.sort(key=lambda d: (-d.students, d.id))

@@ -4,9 +4,9 @@ syllabus entry and task) and the readable text of ``quizapp class report``."""
 from __future__ import annotations
 
 import csv
+from dataclasses import asdict
 from datetime import datetime
 from statistics import fmean
-from dataclasses import asdict
 from typing import IO, Any
 
 from grader.text import in_lang
@@ -44,7 +44,8 @@ def student_json(s: StudentReport) -> dict[str, Any]:
             for m in s.pages
         ],
         "best_scores": {
-            task: {"score": score, "max_score": most} for task, (score, most) in sorted(s.best.items())
+            task: {"score": score, "max_score": most}
+            for task, (score, most) in sorted(s.best.items())
         },
         "exam_attempts": [attempt_json(a) for a in s.exams],
         "last_activity": iso(s.last_activity),
@@ -111,7 +112,10 @@ def write_csv(report: ClassReport, out: IO[str]) -> None:
 
 def _table(rows: list[list[str]]) -> list[str]:
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return [
+        "  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def _day(moment: datetime | None, lang: str) -> str:
@@ -119,7 +123,9 @@ def _day(moment: datetime | None, lang: str) -> str:
 
 
 def format_report(report: ClassReport, lang: str) -> str:
-    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
     lines = [
         t(
             "class.title",

@@ -134,3 +134,9 @@ class Classroom:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def __enter__(self) -> Classroom:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
