@@ -102,6 +102,43 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(run=_lazy("bank", "run_stats"))
 
+    export = commands.add_parser("export", help="export the bank for another program")
+    export.set_defaults(help_parser=export)
+    export_to = export.add_subparsers(dest="export_to", metavar="FORMAT", parser_class=_Parser)
+    anki_out = export_to.add_parser(
+        "anki",
+        help="an Anki package (.apkg): a deck per syllabus entry, page tags, stable note ids",
+    )
+    anki_out.add_argument("file", metavar="FILE.apkg", help="the package to write")
+    anki_out.add_argument(
+        "--pages", metavar="PAGES", help="only items on these pages, e.g. 17-26,50"
+    )
+    anki_out.add_argument("--topic", metavar="TOPIC", help="only items of this topic")
+    anki_out.add_argument(
+        "--types",
+        "--type",
+        dest="types",
+        action="append",
+        metavar="TYPE",
+        help="item types (repeatable or comma-separated): written, single_choice, …, flashcard",
+    )
+    anki_out.set_defaults(run=_lazy("anki", "run_export"))
+
+    import_ = commands.add_parser("import", help="import questions from another program")
+    import_.set_defaults(help_parser=import_)
+    import_from = import_.add_subparsers(dest="import_from", metavar="FORMAT", parser_class=_Parser)
+    anki_in = import_from.add_parser(
+        "anki", help="Anki notes (plain-text export .txt or package .apkg) as a bank items file"
+    )
+    anki_in.add_argument(
+        "file", metavar="FILE", help="Anki's 'Notes in Plain Text' .txt or an .apkg"
+    )
+    anki_in.add_argument(
+        "--out", required=True, metavar="BANK_DIR/items/NAME.yaml", help="the items file to write"
+    )
+    anki_in.add_argument("--force", action="store_true", help="replace --out if it exists")
+    anki_in.set_defaults(run=_lazy("anki", "run_import"))
+
     progress = commands.add_parser(
         "stats", help="your progress: reviews, due cards, streak, retention, mastery, mock exams"
     )

@@ -67,28 +67,12 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
 
     screen = args.command or "home"
     if screen == "quiz":
-        from question_bank import parse_pages_arg
-        from quizapp.study import CardFilter
+        from .filters import card_filter
 
-        pages = None
-        if args.pages:
-            try:
-                pages = tuple(parse_pages_arg(args.pages))
-            except ValueError as exc:
-                raise UsageError(f"--pages: {exc}") from None
-        types = None
-        if args.type:
-            chosen = {t.strip() for part in args.type for t in part.split(",") if t.strip()}
-            unknown = sorted(chosen - set(QUIZ_TYPES))
-            if unknown:
-                raise UsageError(
-                    f"--type: unknown type {unknown[0]!r} (known: {', '.join(QUIZ_TYPES)})"
-                )
-            types = frozenset(chosen)
+        chosen = card_filter(args.pages, args.topic, args.type, QUIZ_TYPES)
         if args.count is not None and args.count < 1:
             raise UsageError("--count must be at least 1")
-        card_filter = CardFilter(pages=pages, topic=args.topic, types=types)
-        return Start("quiz", card_filter=card_filter, count=args.count, cram=args.cram)
+        return Start("quiz", card_filter=chosen, count=args.count, cram=args.cram)
     if screen == "practice" and args.task_id:
         known = task_ids(settings)
         if args.task_id not in known:
