@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+_RANGE = re.compile(r"^\d+-\d+$")  # page ranges are quoted, as the bank format shows them
 
 
 class _Dumper(yaml.SafeDumper):
@@ -14,11 +17,18 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = "|" if "\n" in value else '"' if _RANGE.match(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """Pages and tags on one line (``pages: [50, "71-73"]``), items one per block."""
+    flow = all(isinstance(v, int | str) and "\n" not in str(v) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(list, _list)
 
 
 def items_yaml(items: list[dict[str, Any]], source: str) -> str:
