@@ -10,18 +10,8 @@ from pathlib import Path
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..settings import Settings
 from .bank import load_valid
-from .filters import card_filter
+from .filters import ITEM_TYPES, card_filter
 
-EXPORT_TYPES = (
-    "written",
-    "single_choice",
-    "multiple_choice",
-    "true_false",
-    "short_answer",
-    "numeric",
-    "cloze",
-    "flashcard",
-)
 _TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
 _PACKAGE_SUFFIXES = (".apkg", ".colpkg")
 
@@ -35,7 +25,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"{path}: an Anki package ends in .apkg")
     if not path.parent.is_dir():
         raise UsageError(f"{path}: folder {path.parent} does not exist")
-    chosen = card_filter(args.pages, args.topic, args.types, EXPORT_TYPES, option="--types")
+    chosen = card_filter(args.pages, args.topic, args.type, ITEM_TYPES, option="--types")
     if chosen.types is None:
         chosen = dataclasses.replace(chosen, types=frozenset({"written", "flashcard"}))
     bank = load_valid(settings)

@@ -10,6 +10,19 @@ from ..cli import UsageError
 if TYPE_CHECKING:
     from quizapp.study import CardFilter
 
+# What `--type` may name: an item type, or `written` for every written type.
+ITEM_TYPES = (
+    "written",
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "flashcard",
+)
+QUIZ_TYPES = (*ITEM_TYPES, "task")
+
 
 def card_filter(
     pages: str | None,

@@ -11,18 +11,7 @@ from pathlib import Path
 
 from ..cli import EXIT_OK, EXIT_USAGE, UsageError
 from ..settings import Settings
-
-QUIZ_TYPES = (
-    "written",
-    "single_choice",
-    "multiple_choice",
-    "true_false",
-    "short_answer",
-    "numeric",
-    "cloze",
-    "flashcard",
-    "task",
-)
+from .filters import QUIZ_TYPES, card_filter
 
 
 def task_ids(settings: Settings) -> list[str]:
@@ -67,8 +56,6 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
 
     screen = args.command or "home"
     if screen == "quiz":
-        from .filters import card_filter
-
         chosen = card_filter(args.pages, args.topic, args.type, QUIZ_TYPES)
         if args.count is not None and args.count < 1:
             raise UsageError("--count must be at least 1")
