@@ -182,7 +182,10 @@ def write_package(decks: list[genanki.Deck], path: Path) -> None:
         finally:
             conn.close()
         partial = path.with_name(f".{path.name}.partial")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(collection, "collection.anki2")
-            archive.writestr("media", "{}")
-        os.replace(partial, path)
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(collection, "collection.anki2")
+                archive.writestr("media", "{}")
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)

@@ -43,5 +43,8 @@ def write_items(path: Path, items: list[dict[str, Any]], source: str) -> None:
     """Write the file whole or not at all (a partial file would not load)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(items_yaml(items, source), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(items_yaml(items, source), encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
