@@ -137,10 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
-    classroom = commands.add_parser("class", help="the teacher's view: class report, similar code")
-    classroom.set_defaults(help_parser=classroom)
-    class_commands = classroom.add_subparsers(
-        dest="class_command", metavar="ACTION", parser_class=_Parser
+    class_commands = _group(
+        commands, "class", "the teacher's view: class report, similar code", "ACTION"
     )
     report = class_commands.add_parser(
         "report",
