@@ -22,7 +22,7 @@ from question_bank import Bank
 
 from ..store import Classroom, ExamAttempt
 from ..study.cards import Catalogue
-from ..study.mastery import Mastery, entry_mastery, mastered_items, page_mastery
+from ..study.mastery import Mastery, PageIndex, mastered_items
 from ..study.progress import RETENTION_DAYS
 from ..study.scheduler import StudyScheduler
 
@@ -108,6 +108,7 @@ def build_report(
     scheduler = scheduler or StudyScheduler()
     now = now or classroom.db.clock()
     catalogue = Catalogue(bank)
+    index = PageIndex(catalogue)
     latest = classroom.last_activity()
     best = classroom.best_scores()
     students = []
@@ -121,8 +122,8 @@ def build_report(
                 reviews=store.reviews.count(),
                 retention=recalled / reviewed if reviewed else None,
                 retention_reviews=reviewed,
-                mastery=entry_mastery(catalogue, mastered),
-                pages=page_mastery(catalogue, mastered),
+                mastery=index.entries(mastered),
+                pages=index.pages(mastered),
                 best=best.get(profile_id, {}),
                 exams=store.exams.attempts(),
                 last_activity=latest.get(profile_id),
