@@ -122,27 +122,19 @@ def _day(moment: datetime | None, lang: str) -> str:
     return moment.date().isoformat() if moment else translate("class.never", lang)
 
 
-def format_report(report: ClassReport, lang: str) -> str:
-    def t(key: str, **values: object) -> str:
-        return translate(key, lang, **values)
-
-    lines = [
-        t(
-            "class.title",
-            students=len(report.students),
-            active=len(report.active),
-            when=report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
-        ),
-        "",
-    ]
+def student_rows(report: ClassReport, lang: str) -> list[list[str]]:
+    """The students' table: a header row, then one row per profile."""
     header = [
-        t(f"class.col.{c}")
+        translate(f"class.col.{c}", lang)
         for c in ("profile", "reviews", "retention", "mastery", "tasks", "exams", "last")
     ]
     rows = [header]
     for s in report.students:
         earned = sum(score for score, _ in s.best.values())
         possible = sum(most for _, most in s.best.values())
+        exams = translate(
+            "class.exams_value", lang, count=len(s.exams), best=_percent(best_exam(s))
+        )
         rows.append(
             [
                 s.profile,
@@ -150,43 +142,55 @@ def format_report(report: ClassReport, lang: str) -> str:
                 _percent(None if s.retention is None else 100 * s.retention),
                 _percent(mean_mastery(s)),
                 f"{earned:g}/{possible:g} ({len(s.best)})" if s.best else "—",
-                t("class.exams_value", count=len(s.exams), best=_percent(best_exam(s)))
-                if s.exams
-                else "—",
+                exams if s.exams else "—",
                 _day(s.last_activity, lang),
             ]
         )
-    lines += _table(rows)
-    lines += ["", t("class.summary"), t("class.weakest_entries")]
-    lines += [f"  {w.title} (p. {w.pages}): {_percent(w.percent)}" for w in report.weakest_entries]
-    lines += [] if report.weakest_entries else [t("class.nothing")]
-    lines.append(t("class.weakest_pages"))
-    lines += [f"  p. {w.pages}: {_percent(w.percent)}" for w in report.weakest_pages]
-    lines += [] if report.weakest_pages else [t("class.nothing")]
-    lines.append(t("class.failed_checks"))
-    for f in report.failed_checks:
-        check = f.check if f.check is not None else t("class.did_not_run")
-        lines.append(
-            "  "
-            + t(
+    return rows
+
+
+def summary_lines(report: ClassReport, lang: str) -> list[str]:
+    """The class summary: weakest entries and pages, failed checks, mistakes, hardest items."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(key, lang, **values)
+
+    def section(title: str, rows: list[str]) -> list[str]:
+        return [title, *(f"  {row}" for row in rows)] if rows else [title, t("class.nothing")]
+
+    lines = [t("class.summary")]
+    lines += section(
+        t("class.weakest_entries"),
+        [f"{w.title} (p. {w.pages}): {_percent(w.percent)}" for w in report.weakest_entries],
+    )
+    lines += section(
+        t("class.weakest_pages"),
+        [f"p. {w.pages}: {_percent(w.percent)}" for w in report.weakest_pages],
+    )
+    lines += section(
+        t("class.failed_checks"),
+        [
+            t(
                 "class.failed_check_row",
                 task=f.task,
-                check=check,
+                check=f.check if f.check is not None else t("class.did_not_run"),
                 students=f.students,
                 submitted=f.submitted,
             )
-        )
-    lines += [] if report.failed_checks else [t("class.nothing")]
-    lines.append(t("class.diagnoses"))
-    for d in report.diagnoses:
-        message = in_lang(d.message, lang)
-        lines.append("  " + t("class.diagnosis_row", id=d.id, students=d.students, message=message))
-    lines += [] if report.diagnoses else [t("class.nothing")]
-    lines.append(t("class.hardest_items", min=MIN_ANSWERS))
-    for r in report.hardest_items:
-        lines.append(
-            "  "
-            + t(
+            for f in report.failed_checks
+        ],
+    )
+    lines += section(
+        t("class.diagnoses"),
+        [
+            t("class.diagnosis_row", id=d.id, students=d.students, message=in_lang(d.message, lang))
+            for d in report.diagnoses
+        ],
+    )
+    lines += section(
+        t("class.hardest_items", min=MIN_ANSWERS),
+        [
+            t(
                 "class.item_row",
                 item=r.card_id,
                 kind=r.kind,
@@ -194,6 +198,22 @@ def format_report(report: ClassReport, lang: str) -> str:
                 answers=r.answers,
                 students=r.students,
             )
-        )
-    lines += [] if report.hardest_items else [t("class.nothing")]
-    return "\n".join(lines)
+            for r in report.hardest_items
+        ],
+    )
+    return lines
+
+
+def title_line(report: ClassReport, lang: str) -> str:
+    return translate(
+        "class.title",
+        lang,
+        students=len(report.students),
+        active=len(report.active),
+        when=report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def format_report(report: ClassReport, lang: str) -> str:
+    lines = [title_line(report, lang), "", *_table(student_rows(report, lang)), ""]
+    return "\n".join([*lines, *summary_lines(report, lang)])

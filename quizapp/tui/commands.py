@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     from .app import QuizApp
 
 
+def open_class_report(app: QuizApp) -> None:
+    """The class screen (its own file; the app needs no action for it)."""
+    if app.ready():
+        from .screens.classroom import ClassScreen
+
+        app.push_screen(ClassScreen())
+
+
 class ScreenCommands(Provider):
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: QuizApp = self.app  # type: ignore[assignment]
@@ -26,6 +34,7 @@ class ScreenCommands(Provider):
             (t("cmd.stats"), app.action_stats, t("cmd.stats.help")),
             (t("cmd.browse"), app.action_browse, t("cmd.browse.help")),
             (t("cmd.help"), app.action_help, t("cmd.help.help")),
+            (t("cmd.class"), partial(open_class_report, app), t("cmd.class.help")),
         ]
         if app.bank is not None:
             from question_bank import format_pages
