@@ -29,6 +29,7 @@ from .models import (
 )
 from .pages import format_pages, overlaps
 from .problems import BankError, Location, Problem
+from .scope import in_section_scope
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -65,6 +66,7 @@ class Bank:
             for item in self.written
             if (section.types is None or item.type in section.types)
             and (section.pages is None or overlaps(item.pages or [], section.pages))
+            and in_section_scope(item.pages, section, self.syllabus)
         ]
 
     def task_pool(self, section: Section) -> list[Task]:
@@ -74,7 +76,8 @@ class Bank:
         return [
             task
             for task in self.tasks.values()
-            if section.pages is None or overlaps(task.pages, section.pages)
+            if (section.pages is None or overlaps(task.pages, section.pages))
+            and in_section_scope(task.pages, section, self.syllabus)
         ]
 
 
@@ -443,6 +446,8 @@ class _Loader:
                     limits.append(f"pages {format_pages(section.pages)}")
                 if section.types is not None:
                     limits.append(f"types {', '.join(section.types)}")
+                if section.scope is not None:
+                    limits.append(f"scope {section.scope}")
                 scope = f" ({'; '.join(limits)})" if limits else ""
                 self.report.add(
                     path,
