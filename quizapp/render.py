@@ -66,10 +66,16 @@ def full_markdown(entry: Any, lang: str) -> str:
     parts = [question_markdown(entry, lang), "---", answer_markdown(entry, lang)]
     if getattr(entry, "reverse", False):
         parts.append(f"_{translate('item.reverse', lang)}_")
+    return "\n\n".join([*parts, *notes_markdown(entry, lang)])
+
+
+def notes_markdown(entry: Any, lang: str) -> list[str]:
+    """What follows an answer: the explanation and the page reference (each if there is one)."""
+    parts = []
     explanation = getattr(entry, "explanation", None)
     if explanation:
         parts.append(f"**{translate('item.explanation', lang)}**\n\n{explanation}")
     where = page_line(entry, lang)
     if where:
         parts.append(f"_{where}_")
-    return "\n\n".join(parts)
+    return parts

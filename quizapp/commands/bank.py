@@ -42,6 +42,17 @@ def load(
     return load_banks_cached(folders, settings.data_dir / "cache")
 
 
+def load_valid(settings: Settings) -> Bank | None:
+    """The bank for a command that needs a valid one; None after printing its problems."""
+    bank, problems = load(settings)
+    if not problems:
+        return bank
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+    return None
+
+
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)
@@ -66,11 +77,8 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
-    bank, problems = load(settings)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+    bank = load_valid(settings)
+    if bank is None:
         return EXIT_FAIL
     stats = bank_stats(bank)
     if args.json:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
-from .bank import load
+from .bank import load_valid
 from .tui import run_tui
 
 PREVIEW = "preview"
@@ -32,11 +32,8 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.preview_id is None:
         raise UsageError("exam preview needs a blueprint id: quizapp exam preview ID")
-    bank, problems = load(settings)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+    bank = load_valid(settings)
+    if bank is None:
         return EXIT_FAIL
     if args.preview_id not in bank.exams:
         known = ", ".join(sorted(bank.exams))

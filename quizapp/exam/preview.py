@@ -14,7 +14,7 @@ from typing import Any
 from question_bank import Bank, Blueprint, Item, Task
 
 from ..i18n import translate
-from ..render import answer_markdown, page_line, question_markdown
+from ..render import answer_markdown, notes_markdown, question_markdown
 from .draw import Question, draw_questions, new_seed, shuffled_choices
 
 
@@ -101,10 +101,5 @@ def paper_markdown(paper: Paper, bank: Bank, lang: str) -> str:
             out.append(
                 f"**{t('preview.solution')}**\n\n```python\n{entry.read('solution.py').rstrip()}\n```"
             )
-        explanation = getattr(entry, "explanation", None)
-        if explanation:
-            out.append(f"**{t('item.explanation')}**\n\n{explanation.strip()}")
-        where = page_line(entry, lang)
-        if where:
-            out.append(f"_{where}_")
+        out.extend(notes_markdown(entry, lang))
     return "\n\n".join(out) + "\n"
