@@ -359,6 +359,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot load past attempts: {error}",
     },
     # exam: sitting (countdown, questions, editor), submitting, results and review
+    # exam preview (`quizapp exam preview ID --markdown FILE`)
+    "preview.header": {
+        "ko": "시험 시간 {minutes}분 · 총점 {points}점 · 합격 {passing}% · 시드 {seed}",
+        "en": "{minutes} minutes · {points} points · pass at {passing}% · seed {seed}",
+    },
+    "preview.question": {
+        "ko": "문제 {number} ({points}점)",
+        "en": "Question {number} ({points} points)",
+    },
+    "preview.key": {"ko": "정답 및 해설", "en": "Answer key"},
+    "preview.answer": {"ko": "문제 {number}", "en": "Question {number}"},
+    "preview.solution": {"ko": "모범 답안", "en": "Reference solution"},
+    "preview.written": {"ko": "시험지를 {path}에 저장했습니다", "en": "Wrote the paper to {path}"},
     "exam.countdown": {"ko": "남은 시간 {left}", "en": "Time left {left}"},
     "exam.position": {
         "ko": "문항 {number}/{total} · {section} · {points}점 │ 답함 {answered}/{total} · 검토 표시 {flagged}",

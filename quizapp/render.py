@@ -66,12 +66,11 @@ def full_markdown(entry: Any, lang: str) -> str:
     parts = [question_markdown(entry, lang), "---", answer_markdown(entry, lang)]
     if getattr(entry, "reverse", False):
         parts.append(f"_{translate('item.reverse', lang)}_")
-    details = details_markdown(entry, lang)
-    return "\n\n".join([*parts, details] if details else parts)
+    return "\n\n".join([*parts, *notes_markdown(entry, lang)])
 
 
-def details_markdown(entry: Any, lang: str) -> str:
-    """The explanation and the page reference ("" when the item has neither)."""
+def notes_markdown(entry: Any, lang: str) -> list[str]:
+    """What follows an answer: the explanation and the page reference (each if there is one)."""
     parts = []
     explanation = getattr(entry, "explanation", None)
     if explanation:
@@ -79,4 +78,4 @@ def details_markdown(entry: Any, lang: str) -> str:
     where = page_line(entry, lang)
     if where:
         parts.append(f"_{where}_")
-    return "\n\n".join(parts)
+    return parts
