@@ -286,12 +286,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 EMPTY: Text = {"en": "", "ko": ""}
+_isinstance = isinstance  # captured: the sandboxed child uses these after student code ran
 
 
 def _render(value: object, lang: str) -> str:
-    if isinstance(value, dict):
+    if _isinstance(value, dict):
         return in_lang(value, lang)
-    if isinstance(value, TextError):
+    if _isinstance(value, TextError):
         return in_lang(value.text, lang)
     return str(value)
 
