@@ -133,7 +133,7 @@ def _grade(job: dict[str, Any], channel: _Channel) -> None:
 
     channel.send(frames.child_ready())
     go = channel.receive()
-    if go is None or go.get("type") != frames.GO:
+    if go is None or frames.type_of(go) != frames.GO:
         return
     nonce = go.get("nonce")
 

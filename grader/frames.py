@@ -44,6 +44,16 @@ STOP_REASONS = (
 )
 
 
+def op_of(frame: Message) -> Any:
+    """What a control-socket frame asks or tells (``run``, ``kill``, ``ready``, ``started``, ``ended``)."""
+    return frame.get("op")
+
+
+def type_of(frame: Message) -> Any:
+    """What a channel frame is (``ready``, ``load_error``, ``check``, ``done``, ``go``, …)."""
+    return frame.get("type")
+
+
 def run(
     job: int,
     *,

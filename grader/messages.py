@@ -10,6 +10,7 @@ the zygote and the sandboxed child all use it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from .text import Text, in_lang
 
@@ -290,10 +291,10 @@ _isinstance = isinstance  # captured: the sandboxed child uses these after stude
 
 
 def _render(value: object, lang: str) -> str:
-    if _isinstance(value, dict):
+    if type(value) is dict:
         return in_lang(value, lang)
     if _isinstance(value, TextError):
-        return in_lang(value.text, lang)
+        return in_lang(cast(TextError, value).text, lang)
     return str(value)
 
 

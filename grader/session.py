@@ -83,7 +83,7 @@ class Session:
             self.worker.send(frames.kill(self.job_id, reason))
 
     def _on_frame(self, frame: dict[str, Any]) -> None:
-        kind = frame.get("type")
+        kind = frames.type_of(frame)
         out = self.outcome
         if self.state == "load" and kind == frames.READY and self.spec.mode != "run":
             out.ready = True
@@ -153,7 +153,7 @@ class Session:
         except protocol.ProtocolError:
             return False
         for frame in received:
-            if frame.get("op") == frames.ENDED and frame.get("job") == self.job_id:
+            if frames.op_of(frame) == frames.ENDED and frame.get("job") == self.job_id:
                 self.outcome.ended = frame
         return True
 

@@ -14,7 +14,7 @@ missing its Korean).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 LANGS = ("en", "ko")
 _isinstance = isinstance  # captured: the sandboxed child uses these after student code ran
@@ -41,9 +41,10 @@ def in_lang(text: Text | str | None, lang: str) -> str:
     """The text in ``lang``, falling back to English (then to any language there is)."""
     if text is None:
         return ""
-    if _isinstance(text, str):
+    if type(text) is str:
         return text
-    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+    words = cast(Text, text)
+    return words.get(lang) or words.get("en") or next(iter(words.values()), "")
 
 
 def is_complete(text: Text) -> bool:

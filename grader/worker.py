@@ -122,7 +122,7 @@ class Worker:
             message = self.rx.receive()
         except (OSError, protocol.ProtocolError):
             message = None
-        if message is None or message.get("op") != frames.READY:
+        if message is None or frames.op_of(message) != frames.READY:
             detail = self._stderr_tail()
             self.stop()
             log.error("the grading worker failed to start: %s", detail or "no message")

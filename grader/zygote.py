@@ -160,7 +160,7 @@ class Zygote:
             message = self.rx.receive()
             if message is None:
                 return
-            if message.get("op") == frames.RUN:
+            if frames.op_of(message) == frames.RUN:
                 fds = self.rx.take_fds(3)
                 try:
                     alive = self.run(message, fds)
@@ -280,7 +280,7 @@ class Zygote:
             watch.alive = False
             watch.stop("cancelled")
         for frame in found:
-            if frame.get("op") == frames.KILL and frame.get("job") == watch.job_id:
+            if frames.op_of(frame) == frames.KILL and frame.get("job") == watch.job_id:
                 watch.stop(str(frame.get("reason") or "cancelled"))
         return eof
 
