@@ -14,7 +14,10 @@ def probe(p: Probe) -> None:
             model.eval()
             p.shape(tr("output shape", "출력 모양"), model(p.randn(batch, 1, 28, 28)))
     with p.check(
-        tr("output values (logits) with the reference's weights", "모범 답안과 같은 가중치로 계산한 출력 값 (로짓)"),
+        tr(
+            "output values (logits) with the reference's weights",
+            "모범 답안과 같은 가중치로 계산한 출력 값 (로짓)",
+        ),
         points=3,
     ):
         p.load_weights(model, "cnn10")
@@ -24,8 +27,12 @@ def probe(p: Probe) -> None:
         model.train()
         p.gradients(model, "cnn10", lambda: model(p.randn(2, 1, 28, 28)).pow(2).mean())
 
-    five = p.build(tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"), lambda: CNN(num_classes=5))
-    with p.check(tr("parameter count and output shape, num_classes=5", "파라미터 수와 출력 모양 (num_classes=5)")):
+    five = p.build(
+        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"), lambda: CNN(num_classes=5)
+    )
+    with p.check(
+        tr("parameter count and output shape, num_classes=5", "파라미터 수와 출력 모양 (num_classes=5)")
+    ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(five), fmt="count")
         five.eval()
         p.shape(tr("output shape", "출력 모양"), five(p.randn(2, 1, 28, 28)))

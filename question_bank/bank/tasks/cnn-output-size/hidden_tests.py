@@ -41,4 +41,7 @@ def probe(p: Probe) -> None:
         with p.check(name, points=2):
             for args, kwargs in calls:
                 shown = ", ".join([*map(str, args), *(f"{k}={v}" for k, v in kwargs.items())])
-                p.observe(tr(f"conv_output_size({shown})", f"conv_output_size({shown})"), conv_output_size(*args, **kwargs))
+                p.observe(
+                    tr(f"conv_output_size({shown})", f"conv_output_size({shown})"),
+                    conv_output_size(*args, **kwargs),
+                )

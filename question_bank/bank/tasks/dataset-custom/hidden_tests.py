@@ -33,7 +33,8 @@ def probe(p: Probe) -> None:
         p.tensor(tr("y of ds[3]", "ds[3]의 y"), y, atol=0, rtol=0)
 
     with p.check(
-        tr("len(ds) and ds[i] from a NumPy float64 array", "NumPy float64 배열 입력의 len(ds)와 ds[i]"), points=2
+        tr("len(ds) and ds[i] from a NumPy float64 array", "NumPy float64 배열 입력의 len(ds)와 ds[i]"),
+        points=2,
     ):
         ds = CustomDataset(float_array, array_labels)
         p.observe(tr("len(ds)", "len(ds)"), len(ds))
@@ -49,7 +50,10 @@ def probe(p: Probe) -> None:
         p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
 
     with p.check(
-        tr("DataLoader(ds, batch_size=4): batch shapes and dtypes", "DataLoader(ds, batch_size=4): 배치의 모양과 dtype"),
+        tr(
+            "DataLoader(ds, batch_size=4): batch shapes and dtypes",
+            "DataLoader(ds, batch_size=4): 배치의 모양과 dtype",
+        ),
         points=2,
     ):
         batches = list(DataLoader(from_lists, batch_size=4))

@@ -8,7 +8,8 @@ def probe(p: Probe) -> None:
     BNNet = p.cls("BNNet")
     model = p.build(tr("BNNet(12, 4) can be created", "모델 생성: BNNet(12, 4)"), lambda: BNNet(12, 4))
     with p.check(
-        tr("parameter count, in_features=12, num_classes=4", "파라미터 수 (in_features=12, num_classes=4)"), points=2
+        tr("parameter count, in_features=12, num_classes=4", "파라미터 수 (in_features=12, num_classes=4)"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     with p.check(tr("output shape, train mode, batch 8", "출력 모양 (학습 모드, 배치 8)")):
@@ -28,7 +29,8 @@ def probe(p: Probe) -> None:
         model.train()
         p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(8, 12) * 2 + 1))
     with p.check(
-        tr("eval mode: output values use the running statistics", "평가 모드: 출력 값에 이동 통계를 사용함"), points=3
+        tr("eval mode: output values use the running statistics", "평가 모드: 출력 값에 이동 통계를 사용함"),
+        points=3,
     ):
         p.load_weights(model, "bn")
         model.eval()
@@ -45,7 +47,8 @@ def probe(p: Probe) -> None:
         model(p.randn(10, 12) * 3 - 1)
         model.eval()
         p.tensor(
-            tr("eval-mode output after one training batch", "학습 배치 한 번 뒤의 평가 모드 출력"), model(p.randn(4, 12))
+            tr("eval-mode output after one training batch", "학습 배치 한 번 뒤의 평가 모드 출력"),
+            model(p.randn(4, 12)),
         )
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         model.train()

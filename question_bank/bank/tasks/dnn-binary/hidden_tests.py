@@ -9,7 +9,8 @@ def probe(p: Probe) -> None:
     make_criterion = p.function("make_criterion")
 
     model = p.build(
-        tr("BinaryClassifier(10) can be created", "모델 생성: BinaryClassifier(10)"), lambda: BinaryClassifier(10)
+        tr("BinaryClassifier(10) can be created", "모델 생성: BinaryClassifier(10)"),
+        lambda: BinaryClassifier(10),
     )
     with p.check(tr("parameter count, in_features=10", "파라미터 수 (in_features=10)"), points=2):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
@@ -30,7 +31,10 @@ def probe(p: Probe) -> None:
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         p.gradients(model, "in10", lambda: model(p.randn(5, 10)).sum())
 
-    other = p.build(tr("BinaryClassifier(3) can be created", "모델 생성: BinaryClassifier(3)"), lambda: BinaryClassifier(3))
+    other = p.build(
+        tr("BinaryClassifier(3) can be created", "모델 생성: BinaryClassifier(3)"),
+        lambda: BinaryClassifier(3),
+    )
     with p.check(
         tr(
             "output values with the reference's weights, in_features=3",
@@ -43,7 +47,9 @@ def probe(p: Probe) -> None:
         other.eval()
         p.tensor(tr("output", "출력"), other(p.randn(4, 3)))
 
-    with p.check(tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"), points=2):
+    with p.check(
+        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"), points=2
+    ):
         criterion = make_criterion()
         p.kind(tr("make_criterion() type", "make_criterion()의 반환 타입"), criterion)
         probabilities = p.rand(6, 1) * 0.9 + 0.05

@@ -9,10 +9,12 @@ def probe(p: Probe) -> None:
     make_criterion = p.function("make_criterion")
 
     model = p.build(
-        tr("MultiClassifier(20, 5) can be created", "모델 생성: MultiClassifier(20, 5)"), lambda: MultiClassifier(20, 5)
+        tr("MultiClassifier(20, 5) can be created", "모델 생성: MultiClassifier(20, 5)"),
+        lambda: MultiClassifier(20, 5),
     )
     with p.check(
-        tr("parameter count, in_features=20, num_classes=5", "파라미터 수 (in_features=20, num_classes=5)"), points=2
+        tr("parameter count, in_features=20, num_classes=5", "파라미터 수 (in_features=20, num_classes=5)"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch in (1, 8):
@@ -46,7 +48,10 @@ def probe(p: Probe) -> None:
         p.gradients(model, "m20", lambda: model(p.randn(6, 20)).pow(2).mean())
 
     with p.check(
-        tr("make_criterion() returns nn.CrossEntropyLoss()", "make_criterion()의 반환값: nn.CrossEntropyLoss()"),
+        tr(
+            "make_criterion() returns nn.CrossEntropyLoss()",
+            "make_criterion()의 반환값: nn.CrossEntropyLoss()",
+        ),
         points=2,
     ):
         criterion = make_criterion()

@@ -15,7 +15,9 @@ def probe(p: Probe) -> None:
         with p.check(tr(f"output shape, batch {batch}", f"출력 모양 (배치 {batch})")):
             model.eval()
             p.shape(tr("output shape", "출력 모양"), model(p.randn(batch, 13)))
-    with p.check(tr("output values with the reference's weights", "모범 답안과 같은 가중치로 계산한 출력 값"), points=3):
+    with p.check(
+        tr("output values with the reference's weights", "모범 답안과 같은 가중치로 계산한 출력 값"), points=3
+    ):
         p.load_weights(model, "in13")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(6, 13) * 2))
@@ -36,7 +38,9 @@ def probe(p: Probe) -> None:
         small.eval()
         p.tensor(tr("output", "출력"), small(p.randn(4, 5)))
 
-    with p.check(tr("make_criterion() returns nn.MSELoss()", "make_criterion()의 반환값: nn.MSELoss()"), points=2):
+    with p.check(
+        tr("make_criterion() returns nn.MSELoss()", "make_criterion()의 반환값: nn.MSELoss()"), points=2
+    ):
         criterion = make_criterion()
         p.kind(tr("make_criterion() type", "make_criterion()의 반환 타입"), criterion)
         p.tensor(tr("loss value", "손실 값"), criterion(p.randn(6, 1), p.randn(6, 1)))

@@ -11,7 +11,8 @@ def probe(p: Probe) -> None:
         lambda: SequenceTagger(40, 10, 16, 5),
     )
     with p.check(
-        tr("parameter count, SequenceTagger(40, 10, 16, 5)", "파라미터 수 (SequenceTagger(40, 10, 16, 5))"), points=2
+        tr("parameter count, SequenceTagger(40, 10, 16, 5)", "파라미터 수 (SequenceTagger(40, 10, 16, 5))"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 6), (3, 4), (2, 1)):

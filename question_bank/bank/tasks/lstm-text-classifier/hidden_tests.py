@@ -22,7 +22,8 @@ def probe(p: Probe) -> None:
         lambda: TextClassifier(50, 12, 20, 4),
     )
     with p.check(
-        tr("parameter count, TextClassifier(50, 12, 20, 4)", "파라미터 수 (TextClassifier(50, 12, 20, 4))"), points=2
+        tr("parameter count, TextClassifier(50, 12, 20, 4)", "파라미터 수 (TextClassifier(50, 12, 20, 4))"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 7), (5, 3), (3, 1)):
@@ -52,7 +53,10 @@ def probe(p: Probe) -> None:
         p.gradients(model, "text", lambda: model(_tokens(p, 4, 6, 50, 0)).pow(2).mean())
 
     other = p.build(
-        tr("TextClassifier(30, 8, 10, 3, pad_idx=2) can be created", "모델 생성: TextClassifier(30, 8, 10, 3, pad_idx=2)"),
+        tr(
+            "TextClassifier(30, 8, 10, 3, pad_idx=2) can be created",
+            "모델 생성: TextClassifier(30, 8, 10, 3, pad_idx=2)",
+        ),
         lambda: TextClassifier(30, 8, 10, 3, pad_idx=2),
     )
     with p.check(

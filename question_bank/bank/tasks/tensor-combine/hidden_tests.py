@@ -17,10 +17,15 @@ def probe(p: Probe) -> None:
         ("a, b of shape (3, 5)", "모양 (3, 5)의 a, b", lambda: (p.randn(3, 5), p.randn(3, 5))),
     ]
     for name, name_ko, make in cases:
-        with p.check(tr(f"returns a tuple of two tensors, {name}", f"텐서 두 개의 튜플을 반환함 ({name_ko})")):
+        with p.check(
+            tr(f"returns a tuple of two tensors, {name}", f"텐서 두 개의 튜플을 반환함 ({name_ko})")
+        ):
             p.types(tr("result type", "결과의 타입"), combine(*make()))
         with p.check(
-            tr(f"first tensor: torch.cat along dim 0, {name}", f"첫 번째 텐서: dim 0을 따라 torch.cat ({name_ko})"),
+            tr(
+                f"first tensor: torch.cat along dim 0, {name}",
+                f"첫 번째 텐서: dim 0을 따라 torch.cat ({name_ko})",
+            ),
             points=2,
         ):
             first = p.unpack(combine(*make()), 2, tr("the result", "결과"))[0]

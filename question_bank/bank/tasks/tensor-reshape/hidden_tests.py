@@ -23,6 +23,9 @@ def probe(p: Probe) -> None:
         x = p.randn(6, 784)
         to_image_batch(x)
         p.unchanged(tr("input x after the call", "호출 뒤의 입력 x"), x)
-    with p.check(tr("non-contiguous input (a transposed tensor)", "메모리가 연속적이지 않은 입력 (전치된 텐서)"), points=2):
+    with p.check(
+        tr("non-contiguous input (a transposed tensor)", "메모리가 연속적이지 않은 입력 (전치된 텐서)"),
+        points=2,
+    ):
         x = p.randn(784, 3).t()
         p.tensor(tr("output", "출력"), to_image_batch(x), atol=0, rtol=0)

@@ -37,8 +37,8 @@ def probe(p: Probe) -> None:
                         f"배치 손실의 평균을 Python float로 반환함 ({name_ko})"), points=3):
             model, loader, criterion, optimizer = setup(p)
             with p.seeded(5):
-                p.close(tr("mean batch loss", "배치 손실의 평균"), train_one_epoch(model, loader, criterion, optimizer),
-                        atol=1e-6, rtol=1e-5)
+                p.close(tr("mean batch loss", "배치 손실의 평균"),
+                        train_one_epoch(model, loader, criterion, optimizer), atol=1e-6, rtol=1e-5)
         with p.check(tr(f"parameters after one epoch: one update per batch ({name})",
                         f"한 에포크 뒤의 파라미터: 배치마다 한 번씩 갱신 ({name_ko})"), points=3):
             model, loader, criterion, optimizer = setup(p)

@@ -67,7 +67,8 @@ def probe(p: Probe) -> None:
             p.observe(tr("has a bias", "bias가 있음"), getattr(head, "bias", None) is not None)
         with p.check(tr(f"the new classifier is trainable: requires_grad=True ({setup})",
                         f"새 classifier는 학습 가능: requires_grad=True ({setup_ko})")):
-            p.observe(tr("classifier parameters with requires_grad=True", "requires_grad=True인 classifier 파라미터 수"),
+            p.observe(tr("classifier parameters with requires_grad=True",
+                         "requires_grad=True인 classifier 파라미터 수"),
                       sum(1 for param in model.classifier.parameters() if param.requires_grad))
         with p.check(tr(f"after backward, only the classifier has gradients ({setup})",
                         f"backward 뒤에는 classifier에만 기울기가 있음 ({setup_ko})")):
