@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Markdown, OptionList, SelectionList, Static
 
@@ -35,6 +34,7 @@ from quizapp.store import StoreError
 from ..widgets.answer import Answered, MultiChoiceList
 from ..widgets.countdown import Countdown
 from ..widgets.exam_answer import KEEP, exam_answer_widget, pending, prefill
+from .base import QuizScreen
 from .task import ExamEditing, TaskScreen
 
 if TYPE_CHECKING:
@@ -42,10 +42,8 @@ if TYPE_CHECKING:
     from quizapp.exam import ExamRunner, Question
     from quizapp.store import ExamAttempt, ExamQuestion
 
-    from ..app import QuizApp
 
-
-class ExamSitScreen(Screen[None]):
+class ExamSitScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("n,right", "move(1)", "Next", id="exam-next"),
         Binding("p,left", "move(-1)", "Previous", id="exam-previous"),
@@ -68,17 +66,10 @@ class ExamSitScreen(Screen[None]):
     # -- plumbing ---------------------------------------------------------------------
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def runner(self) -> ExamRunner:
         runner = self.quiz_app.exam_runner
         assert runner is not None
         return runner
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     @property
     def blueprint(self) -> Blueprint:
@@ -219,7 +210,7 @@ class ExamSitScreen(Screen[None]):
             return self.t("exam.code_saved", lines=lines) + flag
         if not is_answered(question):
             return self.t("exam.not_answered") + flag
-        given = response_text(self.content(question), stored_response(question), self.quiz_app.lang)
+        given = response_text(self.content(question), stored_response(question), self.lang)
         return self.t("exam.saved", answer=given) + flag
 
     # -- storing ---------------------------------------------------------------------------
@@ -360,7 +351,7 @@ class ExamSitScreen(Screen[None]):
         flagged = [q.index for q in self.attempt.questions if q.flagged]
         left = format_clock(self.time_left())
         text = confirm_text(unanswered, flagged, left, self.t)
-        self.app.push_screen(ExamSubmitScreen(text, self.t), self.confirmed)
+        self.app.push_screen(ExamSubmitScreen(text), self.confirmed)
 
     def confirmed(self, submit: bool | None) -> None:
         if submit:

@@ -9,8 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from .base import QuizModalScreen
 
 Translate = Callable[..., str]
 
@@ -34,16 +35,15 @@ def confirm_text(unanswered: Sequence[int], flagged: Sequence[int], left: str, t
     return "\n".join(lines)
 
 
-class ExamSubmitScreen(ModalScreen[bool]):
+class ExamSubmitScreen(QuizModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Submit", id="exam-confirm-yes"),
         Binding("n,escape", "answer(False)", "Keep going", id="exam-confirm-no"),
     ]
 
-    def __init__(self, text: str, t: Translate) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-        self.t = t
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exam-confirm"):

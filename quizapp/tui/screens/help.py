@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
+
+from .base import QuizModalScreen
 
 HELP = {
     "ko": """\
@@ -78,12 +79,8 @@ HELP = {
 }
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(QuizModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

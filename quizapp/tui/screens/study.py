@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from question_bank import Flashcard, Task
@@ -23,17 +22,17 @@ from question_bank.cloze import render_cloze
 
 from ...render import answer_markdown, page_line
 from ..widgets.answer import Answered, answer_widget
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.study import Outcome, StudyCard, StudySession
 
-    from ..app import QuizApp
 
 Mode = Literal["review", "quiz", "cram", "mistakes"]
 RATINGS = (("1", "again"), ("2", "hard"), ("3", "good"), ("4", "easy"))
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("space", "reveal", "Show answer", id="reveal"),
@@ -56,13 +55,6 @@ class StudyScreen(Screen[None]):
         self.card: StudyCard | None = None
         self.shown_at = time.monotonic()
         self.wrong: list[Any] = []  # CardRefs answered wrong (or rated Again) in this session
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
