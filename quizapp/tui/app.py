@@ -175,6 +175,7 @@ class QuizApp(App[None]):
             return
         if worker.group == "exam-expired":
             if event.state == WorkerState.SUCCESS:
+                assert isinstance(worker.result, list)
                 self.expired_exams_finished(worker.result)
             elif event.state == WorkerState.ERROR:
                 self.notify(
@@ -189,6 +190,7 @@ class QuizApp(App[None]):
         if event.state == WorkerState.ERROR:
             self.show_fatal(f"{type(worker.error).__name__}: {worker.error}")
         elif event.state == WorkerState.SUCCESS:
+            assert isinstance(worker.result, Loaded)
             self.loaded(worker.result)
 
     def loaded(self, loaded: Loaded) -> None:

@@ -128,6 +128,7 @@ class ExamResultsScreen(QuizScreen[None]):
             return
         if event.state == WorkerState.SUCCESS:
             self.grading_over()
+            assert event.worker.result is not None
             self.show_results(event.worker.result)
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.grading_over()

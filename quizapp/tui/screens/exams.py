@@ -79,6 +79,7 @@ class ExamsScreen(QuizScreen[None]):
         if event.worker.group != "exam-attempts":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, dict)
             self.attempts = event.worker.result
             self.fill()
             self.show_running()

@@ -93,6 +93,7 @@ class HomeScreen(QuizScreen[None]):
         if event.worker.group != "home-stats":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, dict)
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error", markup=False)

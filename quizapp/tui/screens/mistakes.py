@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,9 @@ from question_bank import format_pages
 
 from .base import QuizScreen
 from .study import StudyScreen
+
+if TYPE_CHECKING:
+    from quizapp.study import CardRef
 
 
 class MistakesScreen(QuizScreen[None]):
@@ -59,7 +64,7 @@ class MistakesScreen(QuizScreen[None]):
             t("mistakes.count", count=len(self.refs)) if self.refs else t("mistakes.none")
         )
 
-    def start(self, refs: list) -> None:  # type: ignore[type-arg]
+    def start(self, refs: list[CardRef]) -> None:
         service = self.quiz_app.service
         if service is None or not refs:
             return

@@ -93,6 +93,7 @@ class StatsScreen(QuizScreen[None]):
         if event.worker.group != "stats":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, StatsData)
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             message = self.t("stats.error", error=event.worker.error)
