@@ -7,6 +7,10 @@ back to English, a missing key is a bug (KeyError in tests).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
+
 MESSAGES: dict[str, dict[str, str]] = {
     # app-wide
     "app.title": {"ko": "AI Essential 학습", "en": "AI Essential study"},
@@ -53,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
+    "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
+    "key.pick-true": {"ko": "참 (O)", "en": "True (O)"},
+    "key.pick-false": {"ko": "거짓 (X)", "en": "False (X)"},
+    "key.toggle-choice": {"ko": "보기 선택/해제", "en": "Toggle a choice"},
     "key.undo": {"ko": "되돌리기", "en": "Undo"},
     "key.use-code": {"ko": "이 코드 쓰기", "en": "Use this code"},
     # bank errors

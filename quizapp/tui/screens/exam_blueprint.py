@@ -4,7 +4,7 @@ still running."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -13,14 +13,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
 from question_bank import format_pages
+from quizapp.i18n import Translate
 
 from .base import QuizScreen
 
 if TYPE_CHECKING:
     from question_bank import Blueprint, Section
     from quizapp.store import ExamAttempt
-
-Translate = Callable[..., str]
 
 
 def percent_text(value: float) -> str:

@@ -27,13 +27,14 @@ from quizapp.exam.view import (
     question_mark,
     question_text,
     response_text,
+    shown_choices,
     stored_response,
 )
 from quizapp.store import StoreError
 
-from ..widgets.answer import Answered, MultiChoiceList
+from ..widgets.answer import Answered, MultiChoiceList, answer_widget
 from ..widgets.countdown import Countdown
-from ..widgets.exam_answer import KEEP, exam_answer_widget, pending, prefill
+from ..widgets.exam_answer import KEEP, pending, prefill
 from .base import QuizScreen
 from .task import ExamEditing, TaskScreen
 
@@ -154,7 +155,10 @@ class ExamSitScreen(QuizScreen[None]):
             self.set_focus(self.query_one("#exam-card"))
         else:
             await text.update(question_text(content))
-            widget, key_hint = exam_answer_widget(content, self.attempt.seed, self.t)
+            seed = self.attempt.seed
+            widget, key_hint = answer_widget(
+                content, lambda item: shown_choices(item, seed), self.t, hints="exam"
+            )
             await area.mount(widget)
             prefill(widget, stored_response(question))
             self.widget = widget

@@ -3,7 +3,7 @@ still unanswered (and the ones flagged for review) by number. Returns True to su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from .base import QuizModalScreen
+from quizapp.i18n import Translate
 
-Translate = Callable[..., str]
+from .base import QuizModalScreen
 
 
 def numbers(indexes: Sequence[int]) -> str:

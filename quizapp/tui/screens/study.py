@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from question_bank import Flashcard, Task
 from question_bank.cloze import render_cloze
+from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
 from ..widgets.answer import Answered, answer_widget
@@ -119,7 +120,9 @@ class StudyScreen(QuizScreen[None]):
             text = render_cloze(content.text) if content.type == "cloze" else content.prompt
             await question.update(text + footer)
             seed = f"{self.card.ref.card_id}:{self.session.answered}"
-            widget, hint = answer_widget(content, seed, self.t)
+            widget, hint = answer_widget(
+                content, lambda item: shuffled(item.choices, seed), self.t, hints="study"
+            )
             await area.mount(widget)
             self.query_one("#hint", Static).update(hint)
             self.focus_answer()
