@@ -26,6 +26,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.exam-next": {"ko": "다음 문항", "en": "Next"},
     "key.exam-previous": {"ko": "이전 문항", "en": "Previous"},
     "key.exam-flag": {"ko": "검토 표시", "en": "Flag"},
+    "key.exam-next-letter": {"ko": "다음 문항 (입력 중이 아닐 때)", "en": "Next (when not typing)"},
+    "key.exam-previous-letter": {
+        "ko": "이전 문항 (입력 중이 아닐 때)",
+        "en": "Previous (when not typing)",
+    },
+    "key.exam-flag-letter": {"ko": "검토 표시 (입력 중이 아닐 때)", "en": "Flag (when not typing)"},
     "key.exam-list": {"ko": "문항 목록", "en": "Questions"},
     "key.exam-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.exam-submit": {"ko": "시험 제출", "en": "Submit exam"},
@@ -383,12 +389,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "1 or o: true · 2 or x: false (saved at once) · n/→ next · p/← previous · f flag · l list",
     },
     "exam.hint.typed": {
-        "ko": "답을 입력하고 enter로 저장 (다른 문항으로 가도 저장) · esc: 입력 끝내기 → n/p/f/l 사용",
-        "en": "type and press enter to save (moving on saves it too) · esc: stop typing → n/p/f/l",
+        "ko": "답을 입력하고 enter로 저장 (다른 문항으로 가도 저장) · 입력 중에도 PgDn 다음 · PgUp 이전 · ctrl+f 검토 표시",
+        "en": "type and press enter to save (moving on saves it too) · while typing too: PgDn next · PgUp previous · ctrl+f flag",
     },
     "exam.hint.cloze": {
-        "ko": "빈칸마다 입력, enter로 다음 빈칸 · 마지막 빈칸에서 enter로 저장 · esc: 입력 끝내기",
-        "en": "fill each blank, enter moves on and saves on the last · esc: stop typing",
+        "ko": "빈칸마다 입력, enter로 다음 빈칸 · 마지막 빈칸에서 enter로 저장 · 입력 중에도 PgDn 다음 · PgUp 이전 · ctrl+f 검토 표시",
+        "en": "fill each blank, enter moves on and saves on the last · while typing too: PgDn next · PgUp previous · ctrl+f flag",
     },
     "exam.hint.task": {
         "ko": "enter 또는 ctrl+e: 코드 편집기 열기 (작성한 코드는 저장되고, 숨은 테스트는 제출할 때 채점)",

@@ -45,10 +45,16 @@ if TYPE_CHECKING:
 
 
 class ExamSitScreen(QuizScreen[None]):
+    # Page down/up and ctrl+f work everywhere, a text box included (priority: before the
+    # focused widget; Input and OptionList would otherwise take page down/up to scroll).
+    # The letters (and arrows) are typed as text in a box, so they are for when not typing.
     BINDINGS = [
-        Binding("n,right", "move(1)", "Next", id="exam-next"),
-        Binding("p,left", "move(-1)", "Previous", id="exam-previous"),
-        Binding("f", "flag", "Flag", id="exam-flag"),
+        Binding("pagedown", "move(1)", "Next", id="exam-next", priority=True),
+        Binding("pageup", "move(-1)", "Previous", id="exam-previous", priority=True),
+        Binding("ctrl+f", "flag", "Flag", id="exam-flag", priority=True),
+        Binding("n,right", "move(1)", "Next", show=False, id="exam-next-letter"),
+        Binding("p,left", "move(-1)", "Previous", show=False, id="exam-previous-letter"),
+        Binding("f", "flag", "Flag", show=False, id="exam-flag-letter"),
         Binding("l,g", "question_list", "Questions", id="exam-list"),
         Binding("enter,ctrl+e", "open_task", "Open editor", id="exam-open-task"),
         Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
