@@ -20,6 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.back": {"ko": "뒤로", "en": "Back"},
     "key.browse": {"ko": "둘러보기", "en": "Browse"},
     "key.close": {"ko": "닫기", "en": "Close"},
+    "key.palette": {
+        "ko": "명령 팔레트 (모든 화면으로 이동)",
+        "en": "Command palette (go to any screen)",
+    },
     "key.exams": {"ko": "모의고사", "en": "Exam"},
     "key.exam-start": {"ko": "시작/이어서", "en": "Start/resume"},
     "key.exam-last-results": {"ko": "지난 결과", "en": "Last results"},
@@ -651,6 +655,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
     # help
     "help.title": {"ko": "도움말", "en": "Help"},
+    "help.col.key": {"ko": "키", "en": "key"},
+    "help.col.action": {"ko": "동작", "en": "action"},
+    "help.section.anywhere": {"ko": "어디서나", "en": "Anywhere"},
+    "help.section.home": {"ko": "홈", "en": "Home"},
+    "help.section.study": {"ko": "복습 · 퀴즈", "en": "Review · quiz"},
+    "help.section.mistakes": {"ko": "오답노트", "en": "Mistakes"},
+    "help.section.practice": {"ko": "실기 과제 목록", "en": "Practice: task list"},
+    "help.section.task": {"ko": "실기 편집기", "en": "Practice: editor"},
+    "help.section.history": {"ko": "제출 기록", "en": "Submission history"},
+    "help.section.solution": {"ko": "모범 답안", "en": "Reference solution"},
+    "help.section.exams": {"ko": "모의고사 목록", "en": "Mock exams"},
+    "help.section.blueprint": {"ko": "모의고사 구성", "en": "Mock exam layout"},
+    "help.section.exam": {"ko": "모의고사 응시", "en": "Sitting a mock exam"},
+    "help.section.exam-submit": {"ko": "모의고사 제출 확인", "en": "Submitting a mock exam"},
+    "help.section.exam-results": {"ko": "모의고사 결과", "en": "Mock exam results"},
+    "help.section.stats": {"ko": "통계", "en": "Stats"},
+    "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
+    "help.section.item": {"ko": "문항 보기", "en": "One item"},
 }
 
 

@@ -21,7 +21,8 @@ from quizapp.tui.app import QuizApp
 from .conftest import wait_ready
 
 
-def all_bindings() -> list[tuple[str, Binding]]:
+def all_bindings() -> list[tuple[type[DOMNode], Binding]]:
+    """Every labelled binding declared by a class of the app, its screens and widgets."""
     modules = [app_module] + [
         importlib.import_module(m.name)
         for package in (quizapp.tui.screens, quizapp.tui.widgets)
@@ -29,7 +30,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     ]
     found = []
     for module in modules:
-        for name, obj in vars(module).items():
+        for obj in vars(module).values():
             if (
                 inspect.isclass(obj)
                 and issubclass(obj, DOMNode)
@@ -37,14 +38,15 @@ def all_bindings() -> list[tuple[str, Binding]]:
             ):
                 for binding in obj.__dict__.get("BINDINGS", []):
                     if isinstance(binding, Binding) and binding.description:
-                        found.append((f"{module.__name__}.{name}", binding))
+                        found.append((obj, binding))
     return found
 
 
 def test_every_labelled_binding_has_an_id_and_both_translations() -> None:
     bindings = all_bindings()
     assert len(bindings) > 20
-    for where, binding in bindings:
+    for owner, binding in bindings:
+        where = owner.__qualname__
         assert binding.id, f"{where}: binding {binding.key!r} has no id"
         entry = MESSAGES.get(f"key.{binding.id}")
         assert entry is not None, f"{where}: no i18n entry key.{binding.id}"
