@@ -15,8 +15,10 @@ import quizapp.tui.screens
 import quizapp.tui.widgets
 from quizapp.i18n import MESSAGES
 from quizapp.settings import resolve
+from quizapp.study import CardFilter
 from quizapp.tui import app as app_module
-from quizapp.tui.app import QuizApp
+from quizapp.tui.app import QuizApp, Start
+from quizapp.tui.widgets.answer import MultiChoiceList
 
 from .conftest import wait_ready
 
@@ -69,3 +71,21 @@ async def test_footer_labels_follow_the_language(
         await pilot.pause()
         labels = {b.binding.description for b in app.screen.active_bindings.values()}
         assert back in labels
+
+
+async def test_a_focused_answer_widget_labels_its_footer_keys_in_the_language(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    """The multiple-choice list's enter (submit) is shown in the footer in Korean too."""
+    choices = CardFilter(types=frozenset({"multiple_choice"}))
+    app = app_factory(start=Start("quiz", card_filter=choices, count=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        for _ in range(100):
+            if isinstance(app.focused, MultiChoiceList):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.focused, MultiChoiceList)
+        await pilot.pause()
+        footer = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert footer["enter"] == "제출"
