@@ -3,10 +3,8 @@ the letters n/p/f are typed as text. A written-only exam, so no grader starts.""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from quizapp.exam.view import stored_response
 from quizapp.settings import resolve
@@ -15,6 +13,7 @@ from quizapp.tui.screens.exam_sit import ExamSitScreen
 from quizapp.tui.widgets.answer import TypedAnswer
 
 from .conftest import wait_ready
+from .test_exam import until
 
 TYPED = """\
 id: typed
@@ -28,14 +27,6 @@ sections:
     types: [short_answer]
     points_each: 1
 """
-
-
-async def until(pilot: Any, condition: Callable[[], object], timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await pilot.pause(0.05)
 
 
 async def test_page_keys_and_ctrl_f_move_and_flag_while_typing_letters_stay_text(
