@@ -209,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=args.lang,
             profile=args.profile,
         )
-        return args.run(args, settings)
+        run: Callable[[argparse.Namespace, Settings], int] = args.run
+        return run(args, settings)
     except (UsageError, SettingsError) as exc:
         sys.stderr.write(f"quizapp: error: {exc}\n")
         return EXIT_USAGE
