@@ -96,7 +96,9 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
     from ..classroom.similarity import MIN_FINGERPRINTS, compare_all, distinctive_size
     from ..classroom.submissions import BadInput, collect, read_all
 
-    t = lambda key, **v: translate(key, settings.lang, **v)  # noqa: E731
+    def t(key: str, **values: object) -> str:
+        return translate(key, settings.lang, **values)
+
     threshold = args.threshold / 100
     if not 0 < threshold <= 1:
         raise UsageError("--threshold is a percentage between 1 and 100")

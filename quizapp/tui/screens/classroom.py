@@ -15,37 +15,32 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
+
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.classroom.report import ClassReport
 
-    from ..app import QuizApp
 
-
-class ClassScreen(Screen[None]):
+class ClassScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
     DEFAULT_CSS = """
     #class-table { height: auto; max-height: 60%; margin: 1 0; }
     #class-summary { padding: 0 1; }
     """
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="class"):
-            yield Static(self.quiz_app.t("app.loading"), id="class-title", markup=False)
+            yield Static(self.t("app.loading"), id="class-title", markup=False)
             yield DataTable(id="class-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="class-summary", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.quiz_app.t("class.screen_title")
+        self.sub_title = self.t("class.screen_title")
         self.query_one(DataTable).display = False
         self.load()
 
@@ -67,20 +62,20 @@ class ClassScreen(Screen[None]):
             return
         title = self.query_one("#class-title", Static)
         if event.state == WorkerState.ERROR:
-            message = self.quiz_app.t("class.error", error=event.worker.error)
+            message = self.t("class.error", error=event.worker.error)
             title.update(message)
             self.notify(message, severity="error", markup=False)
         elif event.state == WorkerState.SUCCESS:
             report = event.worker.result
             if report is None:
-                title.update(self.quiz_app.t("class.single_profile"))
+                title.update(self.t("class.single_profile"))
             else:
                 self.show(report)
 
     def show(self, report: ClassReport) -> None:
         from quizapp.classroom.report_view import student_rows, summary_lines, title_line
 
-        lang = self.quiz_app.lang
+        lang = self.lang
         self.query_one("#class-title", Static).update(title_line(report, lang))
         table = self.query_one(DataTable)
         header, *rows = student_rows(report, lang)
