@@ -178,11 +178,25 @@ def build_parser() -> argparse.ArgumentParser:
     similar.add_argument("--json", action="store_true", help="one JSON object per pair")
     similar.set_defaults(run=_lazy("classroom", "run_similar"))
 
-    grade = commands.add_parser("grade", help="grade files against a practical task's hidden tests")
-    grade.add_argument("task_id", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
-    grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")
+    grade = commands.add_parser(
+        "grade", help="grade files or folders against a practical task's hidden tests"
+    )
+    grade.add_argument("task_id", nargs="?", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
+    grade.add_argument(
+        "files", nargs="*", metavar="PATH", help="Python files, or folders (every .py inside)"
+    )
     grade.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
-    grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
+    grade.add_argument(
+        "--jobs", type=int, metavar="N", help="parallel workers (default: every core)"
+    )
+    grade.add_argument(
+        "--csv", metavar="FILE", help="write a gradebook: a row per file (per student with --exam)"
+    )
+    grade.add_argument(
+        "--exam",
+        metavar="BLUEPRINT_ID",
+        help="grade a class folder FOLDER/<student>/<task_id>.py against a blueprint's tasks",
+    )
     grade.add_argument(
         "--show-output",
         action="store_true",

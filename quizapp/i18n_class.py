@@ -86,6 +86,17 @@ CLASS_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{file}: 토큰으로 나눌 수 없어 건너뜁니다 ({error})",
         "en": "{file}: skipped, cannot be tokenized ({error})",
     },
+    # quizapp grade --exam
+    "grade.exam_written": {
+        "ko": "필기 구역 '{title}'은 파일로 채점하지 않습니다",
+        "en": "the written section '{title}' is not graded from files",
+    },
+    "grade.exam_drawn": {
+        "ko": "구역 '{title}'은 {pool}개 중 {count}개를 무작위로 뽑습니다: 학생이 낸 그 구역의 "
+        "과제를 모두 채점하고 가장 좋은 {count}개를 합산합니다",
+        "en": "section '{title}' draws {count} of {pool} tasks at random: every task of it "
+        "a student handed in is graded, and the best {count} count",
+    },
     # TUI class screen
     "cmd.class": {"ko": "반 보고서", "en": "Class report"},
     "cmd.class.help": {

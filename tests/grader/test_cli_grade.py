@@ -124,7 +124,10 @@ def test_what_a_file_printed_is_shown_only_when_asked(
             "unknown task 'no-such-task' (known: cnn-fashion, cnn-output-size,",
         ),
         (_args("cnn-output-size", "missing.py"), "file not found: missing.py"),
-        (_args("cnn-output-size", SUBMISSIONS), f"not a file: {SUBMISSIONS}"),
+        (
+            _args("cnn-output-size", bundled_bank_dir() / "exams"),
+            f"{bundled_bank_dir() / 'exams'}: no .py files in this folder",
+        ),
         (_args("cnn-output-size", GOOD, jobs=0), "--jobs must be at least 1"),
     ],
 )
