@@ -98,8 +98,8 @@ def graded_in_order(
 
 @contextmanager
 def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal (stdout's lines print above it);
-    nothing when piped, where the per-file lines are the progress."""
+    """A progress bar on stderr when it is a terminal; nothing when piped, where the
+    per-file lines are the progress."""
     if not sys.stderr.isatty():
         yield lambda: None
         return
@@ -107,7 +107,15 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = (label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # Reports reach stdout through the bar's console only when stdout is that terminal too
+    # (so they print above the bar); a redirected stdout keeps every line.
+    with Progress(
+        *columns,
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=sys.stdout.isatty(),
+        redirect_stderr=False,
+    ) as progress:
         bar = progress.add_task(label, total=total)
         yield lambda: progress.advance(bar)
 
