@@ -14,13 +14,11 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from question_bank import Bank, Task
-
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..store import Classroom, StoreError, open_database
-from .bank import load
+from .bank import load_valid
 
 
 def open_classroom(settings: Settings) -> Classroom:
@@ -29,24 +27,6 @@ def open_classroom(settings: Settings) -> Classroom:
         return Classroom(open_database(settings.database_url))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
-
-
-def valid_bank(settings: Settings) -> Bank | None:
-    bank, problems = load(settings)
-    if not problems:
-        return bank
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
-    return None
-
-
-def known_task(bank: Bank, task_id: str) -> Task:
-    task = bank.tasks.get(task_id)
-    if task is None:
-        known = ", ".join(sorted(bank.tasks)) or "none"
-        raise UsageError(f"unknown task {task_id!r} (known: {known})")
-    return task
 
 
 def open_output(name: str) -> IO[str]:
@@ -61,7 +41,7 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
     from ..classroom.report import build_report
     from ..classroom.report_view import format_report, report_json, write_csv
 
-    bank = valid_bank(settings)
+    bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL
     classroom = open_classroom(settings)
@@ -93,8 +73,8 @@ def _lines(span: tuple[int, int]) -> str:
 
 
 def run_similar(args: argparse.Namespace, settings: Settings) -> int:
-    from ..classroom.similarity import MIN_FINGERPRINTS, compare_all, distinctive_size
     from ..classroom.submissions import BadInput, collect, read_all
+    from .grade import known_task, similarity
 
     def t(key: str, **values: object) -> str:
         return translate(key, settings.lang, **values)
@@ -102,7 +82,7 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
     threshold = args.threshold / 100
     if not 0 < threshold <= 1:
         raise UsageError("--threshold is a percentage between 1 and 100")
-    bank = valid_bank(settings)
+    bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL
     task = known_task(bank, args.task_id)
@@ -111,12 +91,9 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
         sources = read_all(handed)
     except BadInput as exc:
         raise UsageError(str(exc)) from None
-    starter = task.read("starter.py")
-    have = distinctive_size(task.read("solution.py"), starter)
-    if have < MIN_FINGERPRINTS:
-        print(t("similar.too_short", task=task.id, have=have, need=MIN_FINGERPRINTS))
+    comparison = similarity(task, handed, sources, settings.lang, sys.stdout)
+    if comparison is None:
         return EXIT_OK
-    comparison = compare_all({h.name: s for h, s in zip(handed, sources, strict=True)}, starter)
     for name, error in comparison.unreadable.items():
         print(t("similar.unreadable", file=name, error=error), file=sys.stderr)
     pairs = comparison.above(threshold)

@@ -25,9 +25,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import IO
 
 from grader import Grader, GradeResult
-from question_bank import Task
+from question_bank import Bank, Task
 
 from ..classroom.gradebook import write_file_rows
 from ..classroom.similarity import MIN_FINGERPRINTS, Comparison, compare_all, distinctive_size
@@ -41,11 +42,16 @@ from .classroom import open_output
 
 def _task(settings: Settings, task_id: str) -> Task:
     bank, problems = load(settings)
+    return known_task(bank, task_id, bad_bank=bool(problems))
+
+
+def known_task(bank: Bank, task_id: str, *, bad_bank: bool = False) -> Task:
+    """The bank's task ``task_id``, or a usage error listing the known ones."""
     task = bank.tasks.get(task_id)
     if task is not None:
         return task
     known = ", ".join(sorted(bank.tasks)) or "none"
-    hint = " — the bank has problems, see `quizapp bank check`" if problems else ""
+    hint = " — the bank has problems, see `quizapp bank check`" if bad_bank else ""
     raise UsageError(f"unknown task {task_id!r} (known: {known}){hint}")
 
 
@@ -130,17 +136,17 @@ def handed_files(paths: Sequence[str]) -> tuple[list[HandedIn], list[str]]:
 
 
 def similarity(
-    task: Task, handed: list[HandedIn], sources: list[str], lang: str
+    task: Task, handed: list[HandedIn], sources: list[str], lang: str, out: IO[str] = sys.stderr
 ) -> Comparison | None:
-    """The class's similar pairs for the gradebook, or None (saying why) when the task's
-    solutions are too short to tell apart."""
+    """Every pair of the class's files compared (``class similar``, the gradebook's column),
+    or None, saying why on ``out``, when the task's solutions are too short to tell apart."""
     starter = task.read("starter.py")
     have = distinctive_size(task.read("solution.py"), starter)
     if have < MIN_FINGERPRINTS:
         message = translate(
             "similar.too_short", lang, task=task.id, have=have, need=MIN_FINGERPRINTS
         )
-        print(message, file=sys.stderr)
+        print(message, file=out)
         return None
     return compare_all({h.name: s for h, s in zip(handed, sources, strict=True)}, starter)
 
