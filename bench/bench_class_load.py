@@ -3,8 +3,9 @@ teacher's class report runs every few seconds.
 
 Each student is its own process with its own profile, writing through the real
 store API (``Reviews.apply`` with the FSRS scheduler, as a study session does;
-every 20th answer a graded task submission) as fast as it can, or with
-``--think-ms`` between answers. The teacher's process builds the full class report
+every 20th answer a graded task submission), pausing ``--think-ms`` on average
+between answers (default 1 s: a class answering several times faster than people
+read; ``--think-ms 0`` saturates the machine instead). The teacher's process builds the full class report
 (``quizapp class report``) every ``--report-every`` seconds meanwhile.
 
 Afterwards every review-log entry id a student was given back is looked up:
@@ -175,7 +176,12 @@ def main() -> int:
     parser.add_argument("--url", default=os.environ.get("QUIZAPP_TEST_PG_URL"))
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--think-ms", type=float, default=0.0, help="mean pause between answers")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=1000.0,
+        help="mean pause between a student's answers (0: as fast as the machine allows)",
+    )
     parser.add_argument("--report-every", type=float, default=3.0, metavar="SECONDS")
     parser.add_argument("--keep", action="store_true", help="keep the schema afterwards")
     args = parser.parse_args()
