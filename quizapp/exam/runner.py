@@ -252,7 +252,7 @@ class ExamRunner:
             score=round(total, 4),
             max_score=maximum,
             passed=percent >= blueprint.pass_percent,
-            at=min(self.clock(), self.deadline(attempt)),
+            at=attempt.submitted_at,  # the time used ends when it was handed in
         )
         self.feed_scheduler(closed, verdicts)
         return self.results(closed, verdicts)
@@ -261,7 +261,9 @@ class ExamRunner:
         """The attempts to grade now: handed in but not graded (the app was closed or the
         grader failed meanwhile), or out of time while nobody was looking."""
         return [
-            a for a in self.exams.attempts() if a.blueprint in self.bank.exams and self.to_grade(a)
+            self.reload(a)
+            for a in self.exams.attempts()
+            if a.blueprint in self.bank.exams and self.to_grade(a)
         ]
 
     def feed_scheduler(self, attempt: ExamAttempt, verdicts: dict[int, GradeResult]) -> None:
