@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from grader.handle import Handle
 from grader.result import CheckResult, GradeResult
 from grader.text import tr
 
@@ -34,3 +37,21 @@ def grader_failure(task: str = "tk", max_score: float = 10.0) -> GradeResult:
     return GradeResult.failure(
         task, max_score, tr("a grading worker could not start", "채점 작업자를 시작하지 못했습니다")
     )
+
+
+class FailingGrader:
+    """A grader whose every grade fails on its own side (as when its workers cannot
+    start): each handle is already done with :func:`grader_failure`. Runs go to ``runs``
+    (a real grader) when given."""
+
+    def __init__(self, runs: Any = None) -> None:
+        self.runs = runs
+        self.submitted: list[str] = []
+
+    def submit(self, task: Any, source: str, mode: str = "grade") -> Handle:
+        if mode == "run":
+            return self.runs.submit(task, source, mode=mode)  # type: ignore[no-any-return]
+        self.submitted.append(task.id)
+        handle = Handle(task.id)
+        handle._finish(grader_failure(task.id, float(task.points)))
+        return handle

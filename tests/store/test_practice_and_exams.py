@@ -40,6 +40,7 @@ def test_submissions_keep_code_verdict_score_and_time_newest_first(
     assert history[1].code == "def f():\n    pass\n"
     assert history[1].result == RESULT  # JSON round trip, Korean text included
     assert history[1].result.checks[0].message_in("ko") == "1이어야 하는데 2입니다"
+    assert history[0].result == verdict("tk", 10)  # an empty message stays empty
     assert (history[1].passed, history[1].score, history[1].max_score) == (False, 5.0, 10.0)
     assert history[1].submitted_at == START and history[1].duration_s == 2.5
     assert history[0].submitted_at == START + timedelta(minutes=3)
