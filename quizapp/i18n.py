@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.solution": {"ko": "모범 답안", "en": "Solution"},
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
+    "key.task-regrade": {"ko": "다시 채점", "en": "Grade again"},
+    "key.study-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
     "key.undo": {"ko": "되돌리기", "en": "Undo"},
     "key.use-code": {"ko": "이 코드 쓰기", "en": "Use this code"},

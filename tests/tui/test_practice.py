@@ -4,7 +4,6 @@ output, drafts, the reference solution and the submission history."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +25,7 @@ from quizapp.tui.screens.task import Cancelled, Graded, Ran, TaskScreen
 from quizapp.tui.widgets.check_report import CheckReport
 from tests.verdicts import FailingGrader, verdict
 
-from .conftest import wait_ready
+from .conftest import until, wait_ready
 
 SIZE = (130, 40)
 WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
@@ -58,15 +57,6 @@ class Notes:
     def __call__(self, message: Message) -> None:
         if isinstance(message, Notify):
             self.messages.append(message.notification.message)
-
-
-async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 async def task_screen(app: QuizApp, pilot: Any) -> TaskScreen:

@@ -6,7 +6,6 @@ the editor): no dead end."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +20,7 @@ from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.screens.task import Graded, TaskScreen
 from tests.verdicts import FailingGrader, verdict
 
-from .conftest import FakeClock, wait_ready
+from .conftest import FakeClock, until, wait_ready
 
 SIZE = (130, 40)
 WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
@@ -30,15 +29,6 @@ WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return load_bank()
-
-
-async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 async def editor(app: QuizApp, pilot: Any) -> TaskScreen:
