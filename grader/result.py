@@ -18,7 +18,7 @@ ErrorKind = Literal["submission", "internal"]
 
 
 def _text_or_none(value: Any) -> Text | None:
-    return as_text(value) if value else None  # None, "" and {} (an empty Text) are no text
+    return as_text(value) if value else None  # None, "" and {} are no text
 
 
 class CheckResult(BaseModel):
@@ -40,7 +40,7 @@ class CheckResult(BaseModel):
     @field_validator("message", mode="before")
     @classmethod
     def _message(cls, value: Any) -> Text:
-        return as_text(value) if value else {}  # a stored empty Text reads back empty
+        return as_text(value) if value else {}
 
     @field_validator("title", mode="before")
     @classmethod
@@ -174,7 +174,9 @@ class GradeResult(BaseModel):
             "error": self.error_in("en"),
             "error_text": self.error_in(lang),
             "error_kind": self.error_kind,
-            "diagnoses": [{"id": d.id, "message": in_lang(d.message, lang)} for d in self.diagnoses],
+            "diagnoses": [
+                {"id": d.id, "message": in_lang(d.message, lang)} for d in self.diagnoses
+            ],
             "duration_s": self.duration_s,
         }
         if self.output:

@@ -24,7 +24,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
@@ -47,18 +46,18 @@ from quizapp.exam.view import (
 from quizapp.store import StoreError
 
 from ..widgets.check_report import CheckReport
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.exam import ExamRunner, Results
     from quizapp.store import ExamAttempt
 
-    from ..app import QuizApp
 
 ANSWER_WIDTH = 24
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
 
-class ExamResultsScreen(Screen[None]):
+class ExamResultsScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="back"),
         Binding("r", "retry", "Grade again", id="exam-retry"),
@@ -80,17 +79,10 @@ class ExamResultsScreen(Screen[None]):
         self.failure: str | None = None
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def runner(self) -> ExamRunner:
         runner = self.quiz_app.exam_runner
         assert runner is not None
         return runner
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +91,7 @@ class ExamResultsScreen(Screen[None]):
             yield DataTable(id="results-questions", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="results-detail"):
                 yield Markdown("", id="review-head")
-                yield CheckReport(self.t, self.quiz_app.lang, id="review-report")
+                yield CheckReport(self.t, self.lang, id="review-report")
                 yield Markdown("", id="review-tail")
         yield Footer()
 
@@ -141,6 +133,7 @@ class ExamResultsScreen(Screen[None]):
             return
         if event.state == WorkerState.SUCCESS:
             self.grading_over()
+            assert event.worker.result is not None
             self.show_results(event.worker.result)
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.grading_over()

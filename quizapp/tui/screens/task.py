@@ -31,7 +31,6 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -44,13 +43,13 @@ from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
 from ..widgets.countdown import Countdown
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from grader import Handle
     from question_bank import Task
     from quizapp.study import Outcome, StudySession
 
-    from ..app import QuizApp
 
 AUTOSAVE_S = 1.0  # a draft is never older than this while the app runs
 JobKind = Literal["grade", "run"]
@@ -88,7 +87,7 @@ class ExamEditing:
 PRACTICE_ONLY = frozenset({"submit", "history", "solution"})
 
 
-class TaskScreen(Screen["Outcome | None"]):
+class TaskScreen(QuizScreen["Outcome | None"]):
     BINDINGS = [
         Binding("escape", "back", "Back / cancel", id="back", priority=True),
         Binding("ctrl+s", "submit", "Submit", id="submit"),
@@ -114,13 +113,6 @@ class TaskScreen(Screen["Outcome | None"]):
         self.job_started = 0.0
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     @property
     def editor(self) -> TextArea:
@@ -158,7 +150,7 @@ class TaskScreen(Screen["Outcome | None"]):
                 yield Markdown(self.prompt_markdown(), id="task-prompt-text")
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
-                yield CheckReport(self.t, self.quiz_app.lang, id="task-report")
+                yield CheckReport(self.t, self.lang, id="task-report")
         idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
         yield Static(idle, id="task-status", classes="muted", markup=False)
         yield Footer()
