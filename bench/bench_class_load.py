@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from grader.result import GradeResult
 from question_bank import Bank, load_banks
 from quizapp.classroom.report import build_report
 from quizapp.store import Classroom, ReviewRequest, StoreError, open_database, open_url
@@ -81,16 +82,17 @@ def student(
             started = time.perf_counter()
             try:
                 if len(latencies) % SUBMIT_EVERY == SUBMIT_EVERY - 1:
+                    task = rng.choice(tasks)
                     passed = rng.random() < 0.5
-                    result = {"task": tasks[0], "passed": passed, "score": 10.0 * passed}
-                    store.practice.submit(
-                        rng.choice(tasks),
-                        "pass\n",
-                        result,
+                    result = GradeResult(
+                        task=task,
                         passed=passed,
                         score=10.0 * passed,
                         max_score=10.0,
+                        checks=[],
+                        duration_s=0.5,
                     )
+                    store.practice.submit(task, "pass\n", result)
                     submissions += 1
                 else:
                     applied = store.reviews.apply(
@@ -168,7 +170,11 @@ def verify(url: str, results: list[dict[str, Any]]) -> tuple[int, int]:
 
 
 def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+        if len(values) > 1
+        else values[0]
+    )
 
 
 def main() -> int:
