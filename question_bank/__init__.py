@@ -3,7 +3,8 @@
 Knows nothing of Textual, the store or torch; see docs/bank-format.md.
 """
 
-from .loader import Bank, bundled_bank_dir, load_bank, load_banks
+from .bank_type import Bank
+from .loader import bundled_bank_dir, load_bank, load_banks
 from .models import (
     ITEM_TYPES,
     WRITTEN_TYPES,

@@ -16,7 +16,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import Bank, bundled_bank_dir, load_banks
+from .bank_type import Bank
+from .loader import bundled_bank_dir, load_banks
 from .problems import Problem
 
 KEEP = 4  # entries kept per cache folder

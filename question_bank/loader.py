@@ -8,26 +8,17 @@ returns all problems found, so that an author fixes everything in one pass.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import (
-    ITEM_TYPES,
-    TASK_FILES,
-    Blueprint,
-    Item,
-    ItemFile,
-    Section,
-    SyllabusEntry,
-    Task,
-)
-from .pages import format_pages, overlaps
+from .bank_type import Bank
+from .messages import describe, kind_of, suggest
+from .models import ITEM_TYPES, TASK_FILES, Blueprint, ItemFile, SyllabusEntry, Task
+from .pages import format_pages
 from .problems import BankError, Location, Problem
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
 
@@ -37,45 +28,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def bundled_bank_dir() -> Path:
     """The bank shipped inside the ``question_bank`` package."""
     return Path(str(resources.files("question_bank") / "bank"))
-
-
-@dataclass
-class Bank:
-    """Everything loaded from one or more bank folders."""
-
-    folders: list[Path] = field(default_factory=list)
-    syllabus: list[SyllabusEntry] = field(default_factory=list)
-    items: dict[str, Item] = field(default_factory=dict)
-    tasks: dict[str, Task] = field(default_factory=dict)
-    exams: dict[str, Blueprint] = field(default_factory=dict)
-    where: dict[str, Location] = field(default_factory=dict)
-
-    @property
-    def written(self) -> list[Item]:
-        return [i for i in self.items.values() if i.kind == "written"]
-
-    @property
-    def flashcards(self) -> list[Item]:
-        return [i for i in self.items.values() if i.kind == "flashcard"]
-
-    def written_pool(self, section: Section) -> list[Item]:
-        """The written items a blueprint section may draw from."""
-        return [
-            item
-            for item in self.written
-            if (section.types is None or item.type in section.types)
-            and (section.pages is None or overlaps(item.pages or [], section.pages))
-        ]
-
-    def task_pool(self, section: Section) -> list[Task]:
-        """The tasks a practical blueprint section may draw from."""
-        if section.tasks is not None:
-            return [self.tasks[t] for t in section.tasks if t in self.tasks]
-        return [
-            task
-            for task in self.tasks.values()
-            if section.pages is None or overlaps(task.pages, section.pages)
-        ]
 
 
 class _Collector:
@@ -112,128 +64,12 @@ class _Collector:
                 ):
                     source = fallback  # the value came from the file-wide defaults
                 line = line_at(source, loc, getattr(raw, "line", 1))
-                self.add(path, line, _describe(err, model, what))
+                self.add(path, line, describe(err, model, what))
             return None
 
     def semantic(self, obj: Any, raw: Any, path: Path) -> None:
         for loc, message in obj.problems():
             self.add(path, line_at(raw, loc, getattr(raw, "line", 1)), message)
-
-
-# -- messages ------------------------------------------------------------------
-
-_KIND_OF = {
-    str: "text",
-    int: "a number",
-    float: "a number",
-    bool: "true/false",
-    type(None): "an empty value",
-}
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return _KIND_OF.get(type(value), type(value).__name__)
-
-
-def _name(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "value"
-
-
-def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        annotation = info.annotation
-        # list[Section] | None → Section
-        for arg in getattr(annotation, "__args__", ()) or ():
-            for inner in getattr(arg, "__args__", ()) or (arg,):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    current = inner
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            current = annotation
-    fields = getattr(current, "model_fields", {})
-    return [name for name, info in fields.items() if not info.exclude]
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _describe(err: Any, model: type[BaseModel], what: str) -> str:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    name = _name(loc)
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    last = loc[-1] if loc else what
-    if kind == "missing":
-        return f"{what}: missing field {last!r}"
-    if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc)
-        hint = _suggest(str(last), allowed) or f" (allowed: {', '.join(allowed)})"
-        return f"{what}: unknown field {last!r}{hint}"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if kind == "string_pattern_mismatch" and last == "id":
-        return (
-            f"id {value!r} is not valid: use lowercase letters, digits and '-', "
-            "starting with a letter or digit"
-        )
-    if kind == "string_pattern_mismatch":
-        return f"`{name}` {value!r} must match {ctx.get('pattern')}"
-    if kind == "too_short":
-        if isinstance(value, list) and not value:
-            if last == "pages":
-                return "`pages` is empty: give at least one page, or leave `pages` out"
-            if last == "sections":
-                return "the blueprint has no sections"
-            return f"`{name}` is empty"
-        if isinstance(value, str):
-            return f"`{name}` is empty"
-        return f"`{name}` needs at least {ctx.get('min_length')} entries, got {len(value or [])}"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        return f"`{name}` must be one of {expected}; got {value!r}"
-    if kind in ("string_type", "str_type"):
-        return f"`{name}` must be text, got {_kind(value)}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"`{name}` must be a whole number, got {value!r}"
-    if kind in ("float_type", "float_parsing"):
-        return f"`{name}` must be a number, got {value!r}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"`{name}` must be true or false, got {value!r}"
-    if kind == "list_type":
-        return f"`{name}` must be a list, got {_kind(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"`{name}` must be a mapping (key: value lines), got {_kind(value)}"
-    bounds = {
-        "greater_than_equal": ("≥", "ge"),
-        "greater_than": (">", "gt"),
-        "less_than_equal": ("≤", "le"),
-        "less_than": ("<", "lt"),
-    }
-    if kind in bounds:
-        sign, key = bounds[kind]
-        return f"`{name}` must be {sign} {ctx.get(key)}, got {value!r}"
-    return f"`{name}`: {err['msg']}"
-
-
-# -- loading -------------------------------------------------------------------
 
 
 class _Loader:
@@ -303,7 +139,7 @@ class _Loader:
         raw_items = data["items"]
         if not isinstance(raw_items, LineList):
             self.report.add(
-                path, data.line_of("items"), f"`items` must be a list, got {_kind(raw_items)}"
+                path, data.line_of("items"), f"`items` must be a list, got {kind_of(raw_items)}"
             )
             return
         defaults: dict[str, Any] = {}
@@ -319,7 +155,7 @@ class _Loader:
     ) -> None:
         if not isinstance(raw, LineDict):
             self.report.add(
-                path, line, f"an item must be a mapping (id:, type:, …), got {_kind(raw)}"
+                path, line, f"an item must be a mapping (id:, type:, …), got {kind_of(raw)}"
             )
             return
         kind = raw.get("type")
@@ -332,7 +168,7 @@ class _Loader:
             return
         model = ITEM_TYPES.get(kind) if isinstance(kind, str) else None
         if model is None:
-            hint = _suggest(str(kind), ITEM_TYPES) or f" (expected one of: {', '.join(ITEM_TYPES)})"
+            hint = suggest(str(kind), ITEM_TYPES) or f" (expected one of: {', '.join(ITEM_TYPES)})"
             self.report.add(path, raw.line_of("type"), f"{label}: unknown type {kind!r}{hint}")
             return
         merged = {**defaults, **raw}
@@ -424,7 +260,7 @@ class _Loader:
             where = ("sections", s)
             for t, task in enumerate(section.tasks or []):
                 if task not in self.bank.tasks and task not in self.broken_tasks:
-                    hint = _suggest(task, self.bank.tasks)
+                    hint = suggest(task, self.bank.tasks)
                     self.report.add(
                         path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}"
                     )

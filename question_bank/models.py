@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
-from .pages import Page, PageRange
+from .pages import Page
 
 Loc = tuple[str | int, ...]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -307,7 +307,3 @@ class Blueprint(_Strict):
     @property
     def max_points(self) -> float:
         return sum(s.size() * s.points_each for s in self.sections)
-
-
-def item_pages(item: _ItemBase | Task) -> list[PageRange]:
-    return list(item.pages or [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loader import Bank
+from .bank_type import Bank
 from .pages import format_pages, overlaps
 from .text import display_width, pad
 

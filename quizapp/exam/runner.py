@@ -18,7 +18,7 @@ from typing import Any
 
 from question_bank import Bank, Blueprint, Task, format_pages, overlaps
 
-from ..store import ExamAttempt, ExamQuestion, StoreError
+from ..store import ExamAttempt, StoreError
 from ..study import StudyService, check_answer
 from .draw import Question, draw_questions
 
@@ -316,6 +316,3 @@ class ExamRunner:
         end = attempt.finished_at or self.clock()
         used = min(end - attempt.started_at, timedelta(minutes=attempt.minutes))
         return Results(attempt, blueprint, sections, entries, used, graded or {})
-
-    def question_of(self, attempt: ExamAttempt, index: int) -> ExamQuestion:
-        return attempt.questions[index]

@@ -14,10 +14,3 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def as_utc(value: datetime) -> datetime:
-    """``value`` in UTC; a naive datetime is refused (its zone is unknown)."""
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value!r}: pass an aware UTC time")
-    return value.astimezone(UTC)

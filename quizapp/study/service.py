@@ -117,9 +117,6 @@ class StudyService:
         cards = self.catalogue.known(self.store.reviews.mistakes())
         return [c for c in cards if card_filter is None or card_filter.accepts(c)]
 
-    def mistakes_session(self, card_filter: CardFilter | None = None) -> StudySession:
-        return self.session(self.mistakes(card_filter))
-
     # -- progress ----------------------------------------------------------------
 
     def mastery(self, progress: Mapping[str, CardProgress] | None = None) -> list[Mastery]:

@@ -188,7 +188,7 @@ def test_the_mistakes_list_holds_wrong_answers_until_answered_right(
     study(service, "tf")
     assert [c.card_id for c in service.mistakes()] == ["loss-card", "num", "sa"]
     assert [c.card_id for c in service.mistakes(CardFilter(topic="텐서"))] == ["num", "sa"]
-    session = service.mistakes_session()
+    session = service.session(service.mistakes(), requeue=False)
     answer_current(session)  # loss-card: Good
     answer_current(session, right=False)  # num: wrong again
     answer_current(session)  # sa: right

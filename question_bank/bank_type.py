@@ -1,0 +1,49 @@
+"""The :class:`Bank`: everything loaded from one or more bank folders, and its draw pools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Blueprint, Item, Section, SyllabusEntry, Task
+from .pages import overlaps
+from .problems import Location
+
+
+@dataclass
+class Bank:
+    """Everything loaded from one or more bank folders."""
+
+    folders: list[Path] = field(default_factory=list)
+    syllabus: list[SyllabusEntry] = field(default_factory=list)
+    items: dict[str, Item] = field(default_factory=dict)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    exams: dict[str, Blueprint] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def written(self) -> list[Item]:
+        return [i for i in self.items.values() if i.kind == "written"]
+
+    @property
+    def flashcards(self) -> list[Item]:
+        return [i for i in self.items.values() if i.kind == "flashcard"]
+
+    def written_pool(self, section: Section) -> list[Item]:
+        """The written items a blueprint section may draw from."""
+        return [
+            item
+            for item in self.written
+            if (section.types is None or item.type in section.types)
+            and (section.pages is None or overlaps(item.pages or [], section.pages))
+        ]
+
+    def task_pool(self, section: Section) -> list[Task]:
+        """The tasks a practical blueprint section may draw from."""
+        if section.tasks is not None:
+            return [self.tasks[t] for t in section.tasks if t in self.tasks]
+        return [
+            task
+            for task in self.tasks.values()
+            if section.pages is None or overlaps(task.pages, section.pages)
+        ]
