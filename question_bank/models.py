@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
+from .mistakes import Mistake
 from .pages import Page
 
 Loc = tuple[str | int, ...]
@@ -223,6 +224,7 @@ class Task(_Strict):
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
+    mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
 
     kind: ClassVar[str] = "task"
 
