@@ -16,6 +16,7 @@ reference's lines do.
 from __future__ import annotations
 
 import ast
+import itertools
 from dataclasses import dataclass
 
 # Families of interchangeable names: a name is swapped for every other member.
@@ -121,6 +122,7 @@ class _Edit:
     node: ast.AST
     replacement: str
     description: str
+    swap: tuple[ast.AST, ast.AST] | None = None  # exchange these two spans' text instead
 
 
 def _text(node: ast.AST) -> str:
@@ -156,6 +158,9 @@ class _Finder(ast.NodeVisitor):
         self.edits: list[_Edit] = []
         self._defaults: list[dict[str, int]] = [{}]
         self._skip: set[int] = set()  # ids of nodes already mutated as a whole
+
+    def swap(self, node: ast.AST, first: ast.AST, second: ast.AST, description: str) -> None:
+        self.edits.append(_Edit("swap-args", node, "", description, (first, second)))
 
     def add(self, operator: str, node: ast.AST, replacement: str, description: str) -> None:
         if isinstance(node, ast.expr) and not isinstance(node, ast.BinOp | ast.Compare):
@@ -204,15 +209,9 @@ class _Finder(ast.NodeVisitor):
     def visit_Return(self, node: ast.Return) -> None:
         if isinstance(node.value, ast.Tuple):
             items = node.value.elts
-            for i in range(len(items) - 1):
-                swapped = list(items)
-                swapped[i], swapped[i + 1] = items[i + 1], items[i]
-                self.add(
-                    "swap-args",
-                    node.value,
-                    _text(ast.Tuple(elts=swapped, ctx=ast.Load())),
-                    f"returned `{_text(items[i])}` and `{_text(items[i + 1])}` swapped",
-                )
+            for first, second in itertools.pairwise(items):
+                description = f"returned `{_text(first)}` and `{_text(second)}` swapped"
+                self.swap(node.value, first, second, description)
         self.generic_visit(node)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
@@ -283,13 +282,8 @@ class _Finder(ast.NodeVisitor):
                 continue
             if _text(first) == _text(second):
                 continue
-            swapped = list(node.args)
-            swapped[i], swapped[i + 1] = second, first
-            self.add(
-                "swap-args",
-                node,
-                _text(ast.Call(func=func, args=swapped, keywords=node.keywords)),
-                f"arguments `{_text(first)}` and `{_text(second)}` swapped",
+            self.swap(
+                node, first, second, f"arguments `{_text(first)}` and `{_text(second)}` swapped"
             )
         self.generic_visit(node)
 
@@ -325,7 +319,7 @@ class _Finder(ast.NodeVisitor):
 
     def _ints(self, node: ast.AST, value: int) -> None:
         seen = {value}
-        for other in (value + 1, value - 1, 0, 1):
+        for other in (value + 1, value - 1, 0, 1, value * 2):
             if other in seen:
                 continue
             seen.add(other)
@@ -351,12 +345,20 @@ class _Finder(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def _apply(lines: list[bytes], node: ast.AST, replacement: str) -> str:
-    """The source with ``node``'s span replaced (offsets are in UTF-8 bytes, as ast gives them)."""
-    start, end = node.lineno - 1, (node.end_lineno or node.lineno) - 1  # type: ignore[attr-defined]
-    col, end_col = node.col_offset, node.end_col_offset or 0  # type: ignore[attr-defined]
-    changed = lines[start][:col] + replacement.encode() + lines[end][end_col:]
-    return b"".join([*lines[:start], changed, *lines[end + 1 :]]).decode()
+def _span(starts: list[int], node: ast.AST) -> tuple[int, int]:
+    """``node``'s byte offsets in the source (ast gives columns in UTF-8 bytes)."""
+    begin = starts[node.lineno - 1] + node.col_offset  # type: ignore[attr-defined]
+    end = starts[(node.end_lineno or node.lineno) - 1] + (node.end_col_offset or 0)  # type: ignore[attr-defined]
+    return begin, end
+
+
+def _apply(data: bytes, starts: list[int], edit: _Edit) -> str:
+    """The source with the edit made; every other byte kept."""
+    if edit.swap is None:
+        begin, end = _span(starts, edit.node)
+        return (data[:begin] + edit.replacement.encode() + data[end:]).decode()
+    (a0, a1), (b0, b1) = (_span(starts, n) for n in edit.swap)
+    return (data[:a0] + data[b0:b1] + data[a1:b0] + data[a0:a1] + data[b1:]).decode()
 
 
 def mutants(source: str) -> list[Mutant]:
@@ -365,7 +367,10 @@ def mutants(source: str) -> list[Mutant]:
     _strip_docstrings(tree)
     finder = _Finder()
     finder.visit(tree)
-    lines = source.encode().splitlines(keepends=True)
+    data = source.encode()
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
     found: list[Mutant] = []
     seen = {source}
     counters: dict[str, int] = {}
@@ -373,7 +378,7 @@ def mutants(source: str) -> list[Mutant]:
         node = edit.node
         key = f"{edit.operator}:{node.lineno}:{node.col_offset}"  # type: ignore[attr-defined]
         index = counters[key] = counters.get(key, -1) + 1
-        mutated = _apply(lines, node, edit.replacement)
+        mutated = _apply(data, starts, edit)
         if mutated in seen:
             continue
         try:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
 from .messages import describe, kind_of, suggest
+from .equivalents import load_equivalents
 from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import ITEM_TYPES, TASK_FILES, Blueprint, ItemFile, SyllabusEntry, Task
 from .pages import format_pages
@@ -226,9 +227,10 @@ class _Loader:
         except (OSError, UnicodeDecodeError):
             return  # reported by check_python
         mistakes, problems = load_mistakes(folder, solution)
-        self.report.problems.extend(problems)
+        equivalent, more = load_equivalents(folder)
+        self.report.problems.extend([*problems, *more])
         if self.define("task", task.id, Location(spec, data.line_of("id"))):
-            update = {"folder": folder, "mistakes": tuple(mistakes)}
+            update = {"folder": folder, "mistakes": tuple(mistakes), "equivalent": equivalent}
             self.bank.tasks[task.id] = task.model_copy(update=update)
             self.broken_tasks.discard(folder.name)
 

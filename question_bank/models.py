@@ -225,6 +225,7 @@ class Task(_Strict):
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
     mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
+    equivalent: dict[str, str] = Field(default_factory=dict, exclude=True)  # equivalent.yaml
 
     kind: ClassVar[str] = "task"
 

@@ -116,7 +116,21 @@ def test_keywords_are_dropped_and_booleans_flipped() -> None:
 def test_arguments_and_returned_items_are_swapped() -> None:
     assert ["self.rnn = nn.LSTM(8, 4, batch_first=True)"] in _by(MODEL, "swap-args")
     source = "def f(r, c):\n    return r, c\n"
-    assert _by(source, "swap-args") == [["return (c, r)"]]
+    assert _by(source, "swap-args") == [["return c, r"]]
+
+
+def test_swapping_layers_of_a_multi_line_sequential_keeps_the_lines_and_comments() -> None:
+    source = _src(
+        """
+        from torch import nn
+
+        layers = nn.Sequential(
+            nn.Linear(4, 8),  # first
+            nn.ReLU(),
+        )
+        """
+    )
+    assert ["nn.ReLU(),  # first", "nn.Linear(4, 8),"] in _by(source, "swap-args")
 
 
 def test_no_grad_blocks_track_gradients_instead() -> None:
