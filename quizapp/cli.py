@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
 from .settings import LANGS, Settings, SettingsError, resolve
@@ -67,14 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "review", help="review due flashcards and items (spaced repetition)"
     ).set_defaults(run=tui)
     quiz = commands.add_parser("quiz", help="a quiz by pages, topic or type")
-    quiz.add_argument("--pages", metavar="PAGES", help="e.g. 17-26 or 83-88,90")
-    quiz.add_argument("--topic", metavar="TOPIC", help="a topic, e.g. 손실함수")
-    quiz.add_argument(
-        "--type",
-        action="append",
-        metavar="TYPE",
-        help="item type (repeatable or comma-separated): written, single_choice, …, flashcard",
-    )
+    _selection_options(quiz, "--type")
     quiz.add_argument("--count", type=int, metavar="N", help="how many questions (default 10)")
     quiz.add_argument("--cram", action="store_true", help="practise without changing the schedule")
     quiz.set_defaults(run=tui)
@@ -87,9 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     exam.add_argument("exam_id", nargs="?", metavar="ID", help="start (or resume) this blueprint")
     exam.set_defaults(run=tui)
 
-    bank = commands.add_parser("bank", help="check or count the question bank")
-    bank.set_defaults(help_parser=bank)
-    bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", parser_class=_Parser)
+    bank_commands = _group(commands, "bank", "check or count the question bank", "ACTION")
     check = bank_commands.add_parser(
         "check",
         help="validate the bundled bank and the given folders; print every problem as path:line",
@@ -111,6 +102,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(run=_lazy("bank", "run_stats"))
+
+    export_to = _group(commands, "export", "export the bank for another program", "FORMAT")
+    anki_out = export_to.add_parser(
+        "anki",
+        help="an Anki package (.apkg): a deck per syllabus entry, page tags, stable note ids",
+    )
+    anki_out.add_argument("file", metavar="FILE.apkg", help="the package to write")
+    _selection_options(anki_out, "--types", "--type")
+    anki_out.set_defaults(run=_lazy("anki", "run_export"))
+
+    import_from = _group(commands, "import", "import questions from another program", "FORMAT")
+    anki_in = import_from.add_parser(
+        "anki", help="Anki notes (plain-text export .txt or package .apkg) as a bank items file"
+    )
+    anki_in.add_argument(
+        "file", metavar="FILE", help="Anki's 'Notes in Plain Text' .txt or an .apkg"
+    )
+    anki_in.add_argument(
+        "--out", required=True, metavar="BANK_DIR/items/NAME.yaml", help="the items file to write"
+    )
+    anki_in.add_argument("--force", action="store_true", help="replace --out if it exists")
+    anki_in.set_defaults(run=_lazy("anki", "run_import"))
 
     progress = commands.add_parser(
         "stats", help="your progress: reviews, due cards, streak, retention, mastery, mock exams"
@@ -141,6 +154,26 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
     grade.set_defaults(run=_lazy("grade", "run_grade"))
     return parser
+
+
+def _group(commands: Any, name: str, about: str, metavar: str) -> Any:
+    """A command with actions of its own (`bank check`, `export anki`); alone, it prints its help."""
+    group = commands.add_parser(name, help=about)
+    group.set_defaults(help_parser=group)
+    return group.add_subparsers(dest=f"{name}_action", metavar=metavar, parser_class=_Parser)
+
+
+def _selection_options(parser: argparse.ArgumentParser, *type_flags: str) -> None:
+    """``--pages``, ``--topic`` and the type option, as `quiz` and `export anki` take them."""
+    parser.add_argument("--pages", metavar="PAGES", help="e.g. 17-26 or 83-88,90")
+    parser.add_argument("--topic", metavar="TOPIC", help="a topic, e.g. 손실함수")
+    parser.add_argument(
+        *type_flags,
+        dest="type",
+        action="append",
+        metavar="TYPE",
+        help="item type (repeatable or comma-separated): written, single_choice, …, flashcard",
+    )
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace, Settings], int]:

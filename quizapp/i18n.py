@@ -92,6 +92,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "item.false": {"ko": "거짓 (X)", "en": "False"},
     "item.task_prompt": {"ko": "실기 과제", "en": "Practical task"},
     "item.points": {"ko": "배점", "en": "Points"},
+    # Anki export
+    "anki.beyond_scope": {"ko": "시험 범위 밖", "en": "Beyond the exam scope"},
     # types
     "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
     "type.multiple_choice": {"ko": "복수 선택", "en": "Multiple choice"},

@@ -66,6 +66,13 @@ def full_markdown(entry: Any, lang: str) -> str:
     parts = [question_markdown(entry, lang), "---", answer_markdown(entry, lang)]
     if getattr(entry, "reverse", False):
         parts.append(f"_{translate('item.reverse', lang)}_")
+    details = details_markdown(entry, lang)
+    return "\n\n".join([*parts, details] if details else parts)
+
+
+def details_markdown(entry: Any, lang: str) -> str:
+    """The explanation and the page reference ("" when the item has neither)."""
+    parts = []
     explanation = getattr(entry, "explanation", None)
     if explanation:
         parts.append(f"**{translate('item.explanation', lang)}**\n\n{explanation}")

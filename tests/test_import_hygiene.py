@@ -37,7 +37,16 @@ def test_question_bank_is_headless(module: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["quizapp.store", "quizapp.study", "quizapp.exam", "quizapp.exam.grading"]
+    "module",
+    [
+        "quizapp.store",
+        "quizapp.study",
+        "quizapp.exam",
+        "quizapp.exam.grading",
+        "quizapp.anki.export",
+        "quizapp.anki.read_apkg",
+        "quizapp.anki.read_text",
+    ],
 )
 def test_the_app_core_is_headless(module: str) -> None:
     loaded = _modules_after(f"import {module}")

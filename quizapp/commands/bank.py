@@ -61,12 +61,20 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+def load_valid(settings: Settings) -> Bank | None:
+    """The loaded bank, or None after printing its problems (the caller exits 1)."""
     bank, problems = load(settings)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+        return None
+    return bank
+
+
+def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+    bank = load_valid(settings)
+    if bank is None:
         return EXIT_FAIL
     stats = bank_stats(bank)
     if args.json:

@@ -11,18 +11,7 @@ from pathlib import Path
 
 from ..cli import EXIT_OK, EXIT_USAGE, UsageError
 from ..settings import Settings
-
-QUIZ_TYPES = (
-    "written",
-    "single_choice",
-    "multiple_choice",
-    "true_false",
-    "short_answer",
-    "numeric",
-    "cloze",
-    "flashcard",
-    "task",
-)
+from .filters import QUIZ_TYPES, card_filter
 
 
 def task_ids(settings: Settings) -> list[str]:
@@ -67,28 +56,10 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
 
     screen = args.command or "home"
     if screen == "quiz":
-        from question_bank import parse_pages_arg
-        from quizapp.study import CardFilter
-
-        pages = None
-        if args.pages:
-            try:
-                pages = tuple(parse_pages_arg(args.pages))
-            except ValueError as exc:
-                raise UsageError(f"--pages: {exc}") from None
-        types = None
-        if args.type:
-            chosen = {t.strip() for part in args.type for t in part.split(",") if t.strip()}
-            unknown = sorted(chosen - set(QUIZ_TYPES))
-            if unknown:
-                raise UsageError(
-                    f"--type: unknown type {unknown[0]!r} (known: {', '.join(QUIZ_TYPES)})"
-                )
-            types = frozenset(chosen)
+        chosen = card_filter(args.pages, args.topic, args.type, QUIZ_TYPES)
         if args.count is not None and args.count < 1:
             raise UsageError("--count must be at least 1")
-        card_filter = CardFilter(pages=pages, topic=args.topic, types=types)
-        return Start("quiz", card_filter=card_filter, count=args.count, cram=args.cram)
+        return Start("quiz", card_filter=chosen, count=args.count, cram=args.cram)
     if screen == "practice" and args.task_id:
         known = task_ids(settings)
         if args.task_id not in known:

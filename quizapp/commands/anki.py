@@ -1,0 +1,85 @@
+"""``quizapp export anki FILE.apkg`` and ``quizapp import anki FILE --out BANK/items/NAME.yaml``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+from .bank import load_valid
+from .filters import ITEM_TYPES, card_filter
+
+_TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
+_PACKAGE_SUFFIXES = (".apkg", ".colpkg")
+
+
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    from quizapp.anki.export import build_decks, write_package
+    from quizapp.study import Catalogue
+
+    path = Path(args.file)
+    if path.suffix != ".apkg":
+        raise UsageError(f"{path}: an Anki package ends in .apkg")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: folder {path.parent} does not exist")
+    chosen = card_filter(args.pages, args.topic, args.type, ITEM_TYPES, option="--types")
+    if chosen.types is None:
+        chosen = dataclasses.replace(chosen, types=frozenset({"written", "flashcard"}))
+    bank = load_valid(settings)
+    if bank is None:
+        return EXIT_FAIL
+    ids = dict.fromkeys(card.item_id for card in Catalogue(bank).select(chosen))
+    items = [bank.items[i] for i in ids]
+    if not items:
+        print("no item matches the given --pages, --topic and --types", file=sys.stderr)
+        return EXIT_FAIL
+    decks = build_decks(bank, items, settings.lang)
+    try:
+        write_package(decks, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    filled = sum(1 for d in decks if d.notes)
+    print(f"wrote {len(items)} notes in {filled} decks to {path}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    from quizapp.anki.notes import ImportFailure, convert
+    from quizapp.anki.read_apkg import read_apkg
+    from quizapp.anki.read_text import read_text
+    from quizapp.anki.write_items import write_items
+
+    source, out = Path(args.file), Path(args.out)
+    if out.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"--out {out}: an items file ends in .yaml (BANK_DIR/items/NAME.yaml)")
+    if out.exists() and not args.force:
+        raise UsageError(f"--out {out}: the file exists; pass --force to replace it")
+    if not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    suffix = source.suffix.casefold()
+    if suffix not in (*_TEXT_SUFFIXES, *_PACKAGE_SUFFIXES):
+        raise UsageError(f"{source}: expected Anki's plain-text export (.txt) or a package (.apkg)")
+    try:
+        notes, skipped = (read_apkg if suffix in _PACKAGE_SUFFIXES else read_text)(source)
+    except ImportFailure as exc:
+        raise UsageError(str(exc)) from None
+    done = convert(notes)
+    problems = sorted([*skipped, *done.skipped], key=lambda s: s.line)
+    for problem in problems:
+        print(f"{source}:{problem.line}: {problem.reason}", file=sys.stderr)
+    if not done.items:
+        print(f"{source}: no note could be imported; nothing written", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        write_items(out, done.items, source.name)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write: {exc.strerror or exc}") from None
+    cards = sum(1 for i in done.items if i["type"] == "flashcard")
+    print(
+        f"wrote {len(done.items)} items ({cards} flashcards, {len(done.items) - cards} cloze) "
+        f"to {out}; {len(problems)} warning{'' if len(problems) == 1 else 's'}"
+    )
+    return EXIT_OK

@@ -1,0 +1,56 @@
+"""The ``--pages``, ``--topic`` and ``--type`` options shared by `quiz` and `export anki`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..cli import UsageError
+
+if TYPE_CHECKING:
+    from quizapp.study import CardFilter
+
+# What `--type` may name: an item type, or `written` for every written type.
+ITEM_TYPES = (
+    "written",
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "flashcard",
+)
+QUIZ_TYPES = (*ITEM_TYPES, "task")
+
+
+def card_filter(
+    pages: str | None,
+    topic: str | None,
+    types: Sequence[str] | None,
+    known_types: Sequence[str],
+    *,
+    option: str = "--type",
+) -> CardFilter:
+    """A :class:`quizapp.study.CardFilter`, or a one-line usage error naming the bad option.
+
+    ``types`` are the option's values, each repeatable or comma-separated.
+    """
+    from question_bank import parse_pages_arg
+    from quizapp.study import CardFilter
+
+    page_ranges = None
+    if pages:
+        try:
+            page_ranges = tuple(parse_pages_arg(pages))
+        except ValueError as exc:
+            raise UsageError(f"--pages: {exc}") from None
+    chosen = None
+    if types:
+        chosen = frozenset(t.strip() for part in types for t in part.split(",") if t.strip())
+        unknown = sorted(chosen - set(known_types))
+        if unknown:
+            raise UsageError(
+                f"{option}: unknown type {unknown[0]!r} (known: {', '.join(known_types)})"
+            )
+    return CardFilter(pages=page_ranges, topic=topic, types=chosen)
