@@ -152,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")
     grade.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
+    grade.add_argument(
+        "--show-output",
+        action="store_true",
+        help="also print what each file printed while graded (for teachers; cut to a few KB)",
+    )
     grade.set_defaults(run=_lazy("grade", "run_grade"))
     return parser
 
