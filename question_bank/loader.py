@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
-from .messages import describe, kind_of, suggest
 from .equivalents import load_equivalents
+from .messages import describe, kind_of, suggest
 from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import ITEM_TYPES, TASK_FILES, Blueprint, ItemFile, SyllabusEntry, Task
 from .pages import format_pages
