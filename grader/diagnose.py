@@ -115,9 +115,11 @@ def matches(sig: Signature, outcome: Outcome) -> bool:
 
 
 def diagnoses(signatures: Sequence[Signature], outcome: Outcome, source: str) -> list[Diagnosis]:
-    """Every catalogued mistake the run matches, then the plain diagnoses of the source."""
-    found = [Diagnosis(id=s.id, message=s.message) for s in signatures if matches(s, outcome)]
-    return [*found, *plain(source)]
+    """The catalogued mistakes the run matches (the most specific), then the plain diagnoses."""
+    matched = [s for s in signatures if matches(s, outcome)]
+    # the most specific: drop a mistake whose failing checks are a part of another match's
+    kept = [s for s in matched if not any(set(s.failed) < set(o.failed) for o in matched)]
+    return [*(Diagnosis(id=s.id, message=s.message) for s in kept), *plain(source)]
 
 
 # -- plain diagnoses ---------------------------------------------------------------

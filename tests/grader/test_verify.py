@@ -103,9 +103,29 @@ def test_an_equivalence_claim_is_checked_with_other_seeds(tmp_path: Path) -> Non
     )
 
 
-def test_a_catalogued_mistake_must_fail(tmp_path: Path) -> None:
-    _code, (row,), _ = _verify(tmp_path, "mistaken")
-    assert (row["mistakes"], row["mistakes_failed"]) == (1, 1)
+def test_a_catalogued_mistake_fails_and_is_diagnosed_as_itself(tmp_path: Path) -> None:
+    code, (row,), _ = _verify(tmp_path, "mistaken")
+    assert code == EXIT_OK, row
+    assert (row["mistakes"], row["mistakes_failed"], row["mistakes_diagnosed"]) == (1, 1, 1)
+
+
+def test_a_catalogued_mistake_that_passes_falls_short(tmp_path: Path) -> None:
+    bank = write_tree(
+        tmp_path / "other",
+        _task(
+            "lenient",
+            "[0]",
+            {
+                "mistakes.yaml": "- id: times-three\n  message: {en: x3, ko: x3}\n"
+                "  replace: [{old: x * 2, new: x * 3}]\n"
+            },
+        ),
+    )
+    run = quizapp("--bank", bank, "bank", "verify", "lenient", "--json")
+    row = json.loads(run.out)
+    assert run.code == EXIT_FAIL
+    assert (row["mistakes"], row["mistakes_failed"]) == (1, 0)
+    assert "mistake 'times-three' passes the hidden tests" in row["problems"]
 
 
 def test_the_human_table_shows_survivors_as_diffs(tmp_path: Path) -> None:
