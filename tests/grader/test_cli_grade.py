@@ -167,6 +167,7 @@ def test_a_grader_failure_is_internal_in_the_json_rows(tmp_path: Path) -> None:
         "--lang", "ko", "--bank", tmp_path / "bank", "grade", "broken-argmax", good, "--json"
     )
     row = json.loads(run.out)
+    assert run.err == ""  # the grader logs, but prints nothing of its own
     assert (row["passed"], row["error_kind"]) == (False, "internal")
     assert row["error"].startswith("this task cannot be graded: the reference solution fails")
     assert row["error_text"].startswith("이 문제는 채점할 수 없습니다")
