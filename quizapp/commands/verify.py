@@ -19,7 +19,7 @@ from question_bank import Task
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..settings import Settings
-from .bank import load
+from .bank import load_valid
 
 _HEADER = (
     "task",
@@ -35,13 +35,11 @@ _HEADER = (
 )
 
 
-def _tasks(settings: Settings, ids: list[str]) -> list[Task]:
-    bank, problems = load(settings, cached=False)
-    if problems:
-        raise UsageError(
-            f"the bank has {len(problems)} problem(s), the first: {problems[0]} "
-            "(see `quizapp bank check`)"
-        )
+def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
+    """The tasks to verify (all by default); None when the bank has problems (printed)."""
+    bank = load_valid(settings)
+    if bank is None:
+        return None
     for task_id in ids:
         if task_id not in bank.tasks:
             known = ", ".join(sorted(bank.tasks)) or "none"
@@ -114,6 +112,8 @@ class _Progress:
 
 def run_verify(args: argparse.Namespace, settings: Settings) -> int:
     tasks = _tasks(settings, list(args.task_ids))
+    if tasks is None:
+        return EXIT_FAIL
     progress = _Progress(jobs(tasks))
     verdicts: list[TaskVerdict] = []
     with Grader(workers=os.cpu_count() or 1) as grader:
