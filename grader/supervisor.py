@@ -31,7 +31,7 @@ import weakref
 import zlib
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from . import diagnose, judge
 from .handle import Handle
@@ -44,6 +44,7 @@ from .session import RunSpec, Session
 from .text import Text, as_text
 from .worker import Worker, WorkerError, marked_processes
 
+_T = TypeVar("_T")
 Mode = Literal["grade", "run"]
 _JobMode = Literal["grade", "run", "reference"]
 
@@ -363,11 +364,7 @@ class Grader:
         parts = [task.id, task.read("solution.py"), hidden]
         parts += [f"{m.id}\0{m.source}" for m in mistakes]
         key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
-        with self._lock:
-            future = self._signature_cache.get(key)
-            mine = future is None
-            if future is None:
-                future = self._signature_cache[key] = Future()
+        future, mine = self._claim(self._signature_cache, key)
         if not mine:
             return future.result()
         found: list[diagnose.Signature] = []
@@ -414,14 +411,19 @@ class Grader:
             duration_s=round(time.monotonic() - started, 3),
         )
 
+    def _claim(self, cache: dict[str, Future[_T]], key: str) -> tuple[Future[_T], bool]:
+        """The cached future for ``key``, and whether this thread must compute it (first asker)."""
+        with self._lock:
+            future = cache.get(key)
+            if future is not None:
+                return future, False
+            future = cache[key] = Future()
+            return future, True
+
     def _reference(self, worker: Worker, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
         digest = _digest(task.id, solution, hidden)
-        with self._lock:
-            future = self._references.get(digest)
-            mine = future is None
-            if future is None:
-                future = self._references[digest] = Future()
+        future, mine = self._claim(self._references, digest)
         if not mine:
             return future.result()
         try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -55,12 +55,8 @@ class Survivor:
     diff: str
 
     def row(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "operator": self.operator,
-            "line": self.line,
-            "description": self.description,
-        }
+        """The ``--json`` form: everything but the diff."""
+        return {k: v for k, v in asdict(self).items() if k != "diff"}
 
 
 @dataclass
