@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from grader import Grader
 from grader.diagnose import plain
 from question_bank import Bank
+
+from ..helpers import quizapp
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
 
@@ -88,3 +91,13 @@ def test_a_mistake_written_in_another_style_is_still_recognised(bank: Bank, grad
 def test_a_passing_submission_has_no_diagnosis(bank: Bank, grader: Grader) -> None:
     task = bank.tasks["dataset-custom"]
     assert grader.grade(task, task.read("solution.py")).diagnoses == []
+
+
+def test_quizapp_grade_shows_the_diagnosis_above_the_checks_in_the_chosen_language() -> None:
+    bad = SUBMISSIONS / "cnn-fashion" / "bad_softmax.py"
+    run = quizapp("--lang", "ko", "grade", "cnn-fashion", bad)
+    lines = run.out.splitlines()
+    assert lines[1] == "  살펴볼 점:"
+    assert lines[2].startswith("    → 마지막에 softmax를 적용했습니다")
+    row = json.loads(quizapp("grade", "cnn-fashion", bad, "--json").out)
+    assert [d["id"] for d in row["diagnoses"]] == ["softmax-output"]
