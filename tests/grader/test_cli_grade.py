@@ -86,7 +86,11 @@ def test_the_readable_report_has_a_header_and_a_line_per_check(
     run_grade(_args("cnn-output-size", BAD), resolve(lang="en"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{BAD}  FAILED  0/10  (")
-    assert lines[1] == "  ✓ defines conv_output_size()"
+    assert lines[1:3] == [  # the catalogued mistake it makes, above the checks
+        "  Where to look:",
+        "    → the + 1 is missing: the output size is floor((size + 2p - k) / s) + 1 (p.105–106)",
+    ]
+    assert lines[3] == "  ✓ defines conv_output_size()"
     assert any(
         line.startswith("  ✗ ") and "expected conv_output_size(28, 3) 26, got 25" in line
         for line in lines
