@@ -101,7 +101,11 @@ def test_the_readable_report_follows_the_language(capsys: pytest.CaptureFixture[
     run_grade(_args("cnn-output-size", BAD), resolve(lang="ko"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{BAD}  실패  0/10  (")
-    assert lines[1] == "  ✓ conv_output_size() 정의"
+    assert lines[1:3] == [
+        "  살펴볼 점:",
+        "    → + 1이 빠졌습니다: 출력 크기는 floor((size + 2p - k) / s) + 1입니다 (p.105–106)",
+    ]
+    assert lines[3] == "  ✓ conv_output_size() 정의"
     failed = [line for line in lines if line.startswith("  ✗ ")]
     assert failed and all("기대값" in line and "expected" not in line for line in failed)
 
