@@ -16,7 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
+from .equivalents import load_equivalents
 from .messages import describe, kind_of, suggest
+from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import ITEM_TYPES, TASK_FILES, Blueprint, ItemFile, SyllabusEntry, Task
 from .pages import format_pages
 from .problems import BankError, Location, Problem
@@ -202,6 +204,9 @@ class _Loader:
                 "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)",
             )
             return
+        if "mistakes" in data:
+            self.report.add(spec, data.line_of("mistakes"), f"mistakes belong in {MISTAKES_FILE}")
+            return
         task = self.report.validate(Task, data, spec, what="task")
         for name in TASK_FILES[1:]:
             if name not in missing:
@@ -217,8 +222,16 @@ class _Loader:
             return
         if missing:
             return
+        try:
+            solution = (folder / "solution.py").read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return  # reported by check_python
+        mistakes, problems = load_mistakes(folder, solution)
+        equivalent, more = load_equivalents(folder)
+        self.report.problems.extend([*problems, *more])
         if self.define("task", task.id, Location(spec, data.line_of("id"))):
-            self.bank.tasks[task.id] = task.model_copy(update={"folder": folder})
+            update = {"folder": folder, "mistakes": tuple(mistakes), "equivalent": equivalent}
+            self.bank.tasks[task.id] = task.model_copy(update=update)
             self.broken_tasks.discard(folder.name)
 
     def check_python(self, path: Path) -> None:

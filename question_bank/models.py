@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
+from .mistakes import Mistake
 from .pages import Page
 
 Loc = tuple[str | int, ...]
@@ -237,6 +238,8 @@ class Task(_Strict):
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
+    mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
+    equivalent: dict[str, str] = Field(default_factory=dict, exclude=True)  # equivalent.yaml
 
     kind: ClassVar[str] = "task"
 

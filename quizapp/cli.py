@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
     check.set_defaults(run=_lazy("bank", "run_check"))
+    verify = bank_commands.add_parser(
+        "verify",
+        help="check that the hidden tests pass the reference and catch the catalogued mistakes "
+        "and the reference's mutants",
+    )
+    verify.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="only these tasks")
+    verify.add_argument(
+        "--json", action="store_true", help="one JSON object per task, one per line"
+    )
+    verify.set_defaults(run=_lazy("verify", "run_verify"))
     stats = bank_commands.add_parser(
         "stats", help="count items, flashcards, tasks and exams per syllabus entry"
     )

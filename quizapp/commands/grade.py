@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import IO
 
 from grader import Grader, GradeResult
+from grader.text import in_lang
 from question_bank import Bank, Task
 
 from ..classroom.gradebook import write_file_rows
@@ -70,6 +71,9 @@ def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
     error = result.error_in(lang)
     if error:
         lines.append(f"  {translate('report.error', lang).lower()}: {error}")
+    if result.diagnoses:
+        lines.append(f"  {translate('report.diagnoses', lang)}:")
+        lines.extend(f"    → {in_lang(d.message, lang)}" for d in result.diagnoses)
     for check in result.checks:
         mark = "✓" if check.passed else "✗"
         message = check.message_in(lang)
