@@ -115,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "item.task_prompt": {"ko": "실기 과제", "en": "Practical task"},
     "item.points": {"ko": "배점", "en": "Points"},
     # Anki export
+    "anki.also_accepted": {"ko": "다른 정답", "en": "Also accepted"},
     "anki.beyond_scope": {"ko": "시험 범위 밖", "en": "Beyond the exam scope"},
     # types
     "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
