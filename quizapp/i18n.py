@@ -709,6 +709,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.section.stats": {"ko": "통계", "en": "Stats"},
     "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
     "help.section.item": {"ko": "문항 보기", "en": "One item"},
+    "help.section.class": {"ko": "우리 반", "en": "The class"},
 }
 
 MESSAGES.update(CLASS_MESSAGES)

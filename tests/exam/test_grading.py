@@ -5,27 +5,20 @@ sent at all, and a grader that goes away mid-batch raising instead of inventing 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import CancelledError
 
 import pytest
 
 from grader import Grader
-from question_bank import Bank, load_bank
+from question_bank import Bank
 from quizapp.exam.grading import grade_with
 
 PARTIAL_ARGMAX = "def predict_classes(logits):\n    return logits.max(dim=1).values\n"
 
 
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> Iterator[Grader]:
-    with Grader(workers=2) as pool:
-        yield pool
+@pytest.fixture(scope="session")
+def grader(shared_grader: Grader) -> Grader:
+    return shared_grader
 
 
 class Recording:
@@ -76,6 +69,7 @@ def test_an_empty_task_is_not_sent_and_says_why(bank: Bank, grader: Grader) -> N
     assert verdict.error_kind == "submission"  # the student's doing, not the grader's
 
 
+@pytest.mark.slow  # starts and closes a grader of its own
 def test_a_grader_closed_mid_batch_raises_rather_than_scoring_zero(bank: Bank) -> None:
     pool = Grader(workers=1)
     task = bank.tasks["tensor-argmax"]

@@ -17,6 +17,8 @@ from grader import Grader, GradeResult, RunResult
 from grader.worker import marked_processes
 from question_bank import Bank
 
+from ..helpers import wait_until
+
 SLEEPER = "import time\ndef predict_classes(logits):\n    time.sleep(60)\n"
 GOOD = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
 
@@ -108,7 +110,7 @@ def test_a_killed_worker_fails_the_job_and_is_replaced(bank: Bank) -> None:
     with Grader(workers=1) as solo:
         assert solo.grade(task, GOOD, timeout=120).passed
         handle = solo.submit(task, SLEEPER)
-        time.sleep(1.0)
+        wait_until(solo.sandbox_processes)  # the submission is running
         zygote = solo._workers[0].process
         assert zygote is not None
         os.kill(zygote.pid, signal.SIGKILL)
@@ -125,7 +127,7 @@ def test_closing_stops_every_worker_and_fails_nothing_silently(bank: Bank) -> No
     task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
     solo = Grader(workers=1)
     running = solo.submit(task, SLEEPER)
-    time.sleep(2.5)
+    wait_until(solo.sandbox_processes, timeout=60)  # the submission is running
     zygote = solo._workers[0].process
     assert zygote is not None
     started = time.monotonic()
@@ -194,7 +196,8 @@ def test_workers_die_with_the_app_even_without_close(tmp_path: Path) -> None:
         "task = load_bank().tasks['tensor-argmax'].model_copy(update={'time_limit_s': 60})\n"
         "grader = Grader(workers=1)\n"
         "grader.submit(task, 'import time\\ntime.sleep(60)\\n')\n"
-        "time.sleep(4)\n"
+        "while not grader.sandbox_processes():\n"
+        "    time.sleep(0.05)\n"
         "print(grader._workers[0].process.pid, grader._workers[0].marker, flush=True)\n"
         "import os\n"
         "os._exit(0)  # no close(), no atexit: as if the app crashed\n"

@@ -93,6 +93,7 @@ def test_a_passing_submission_has_no_diagnosis(bank: Bank, grader: Grader) -> No
     assert grader.grade(task, task.read("solution.py")).diagnoses == []
 
 
+@pytest.mark.slow  # `quizapp grade` in a subprocess that imports torch
 def test_quizapp_grade_shows_the_diagnosis_above_the_checks_in_the_chosen_language() -> None:
     bad = SUBMISSIONS / "cnn-fashion" / "bad_softmax.py"
     run = quizapp("--lang", "ko", "grade", "cnn-fashion", bad)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,7 @@ from quizapp.settings import Settings, resolve
 from quizapp.tui.app import QuizApp, make_app
 
 if TYPE_CHECKING:
-    from grader import Grader
+    pass
 
 
 class FakeClock:
@@ -75,16 +75,3 @@ async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30
         assert loop.time() < deadline, "timed out waiting"
         await pilot.pause(0.05)
     await pilot.pause()
-
-
-@pytest.fixture(scope="session")
-def shared_grader() -> Iterator[Grader]:
-    """One warm grader for every Pilot test that grades (practice, mock exam): pass it as
-    ``app_factory(grader=shared_grader)``; such an app neither warms up
-    nor closes a grader of its own. Starting a worker imports torch (seconds), so sharing
-    keeps the suite fast."""
-    from grader import Grader
-
-    with Grader(workers=2) as grader:
-        grader.warm_up()
-        yield grader

@@ -15,7 +15,7 @@ from textual.notifications import Notify
 from textual.widgets import DataTable, Input, TextArea
 
 from grader import Grader
-from question_bank import Bank, load_bank, overlaps, parse_pages_arg
+from question_bank import Bank, overlaps, parse_pages_arg
 from quizapp.study import Rating
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.screens.history import HistoryScreen
@@ -30,11 +30,6 @@ from .conftest import until, wait_ready
 SIZE = (130, 40)
 WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
 FOREVER = "while True:\n    pass\n"
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 @pytest.fixture

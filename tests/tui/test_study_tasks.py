@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from grader import Grader
-from question_bank import Bank, TrueFalse, load_bank
+from question_bank import Bank, TrueFalse
 from quizapp.study import CardFilter, Rating
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.screens.mistakes import MistakesScreen
@@ -24,11 +22,6 @@ from .conftest import FakeClock, until, wait_ready
 
 SIZE = (130, 40)
 WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 async def editor(app: QuizApp, pilot: Any) -> TaskScreen:
