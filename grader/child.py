@@ -21,14 +21,18 @@ import sys
 import types
 from typing import Any, NoReturn
 
-from . import protocol, sandbox, tracebacks
+from . import frames, protocol, sandbox, tracebacks
+from .limits import Limits
+from .messages import memory_limit, msg, same
 from .probe import Probe, ProbeError, Stop
+from .text import Text
 
 _EXIT = os._exit
 _WRITE = os.write
 _READ = os.read
 _ENCODE = protocol.encode
 _FrameReader = protocol.FrameReader
+_CHECK_FRAME, _DONE_FRAME = frames.check, frames.done
 
 
 class _Channel:
@@ -58,7 +62,7 @@ def main(
     zygote_pid: int,
     fds: list[int],
     workdir: str,
-    limits: sandbox.Limits,
+    limits: Limits,
     confinement: sandbox.Confinement,
 ) -> NoReturn:
     channel_fd, stdout_fd, stderr_fd = fds
@@ -75,7 +79,7 @@ def main(
     except BaseException as exc:
         fd = sandbox.CHANNEL_FD if sandbox.arranged() else channel_fd
         try:
-            _Channel(fd).send({"type": "sandbox_error", "error": f"{type(exc).__name__}: {exc}"})
+            _Channel(fd).send(frames.sandbox_error(f"{type(exc).__name__}: {exc}"))
         finally:
             _EXIT(71)
     channel = _Channel(sandbox.CHANNEL_FD)
@@ -108,35 +112,33 @@ def _new_module(name: str) -> types.ModuleType:
 def _grade(job: dict[str, Any], channel: _Channel) -> None:
     memory_mb = int(job["memory_mb"])
     hidden: dict[str, Any] = {"__name__": "hidden_tests", "__builtins__": builtins}
-    exec(compile(job["hidden"], "hidden_tests.py", "exec", dont_inherit=True), hidden)
+    # The source itself is dropped once compiled: student code need not find it lying around.
+    exec(compile(job.pop("hidden"), "hidden_tests.py", "exec", dont_inherit=True), hidden)
 
     tracebacks.register_source(job["source"])
     code, syntax = _compile(job["source"])
     if syntax is not None or code is None:
-        error = tracebacks.describe_syntax_error(syntax) if syntax else "cannot compile"
-        channel.send({"type": "load_error", "error": error})
+        channel.send(frames.load_error(tracebacks.describe_syntax_error(syntax or SyntaxError())))
         return
     module = _new_module("submission")
     try:
         exec(code, module.__dict__)
     except BaseException as exc:
-        if tracebacks.is_out_of_memory(exc):
-            error = f"memory limit {memory_mb} MB exceeded"
-        elif type(exc) is SystemExit:
-            error = "the program exited before the tests ran (it called exit())"
+        if type(exc) is SystemExit:
+            error = msg("exited_before_tests", how=msg("exit_called"))
         else:
             error = tracebacks.describe(exc, memory_mb)
-        channel.send({"type": "load_error", "error": error})
+        channel.send(frames.load_error(error))
         return
 
-    channel.send({"type": "ready"})
+    channel.send(frames.child_ready())
     go = channel.receive()
-    if go is None or go.get("type") != "go":
+    if go is None or frames.type_of(go) != frames.GO:
         return
     nonce = go.get("nonce")
 
     def emit(record: dict[str, Any]) -> None:
-        channel.send({"type": "check", "nonce": nonce, "check": record})
+        channel.send(_CHECK_FRAME(nonce, record))
 
     probe = Probe(
         module.__dict__,
@@ -146,34 +148,32 @@ def _grade(job: dict[str, Any], channel: _Channel) -> None:
         emit=emit,
         memory_mb=memory_mb,
     )
-    fatal = None
+    fatal: Text | None = None
     try:
         hidden["probe"](probe)
     except Stop:
         pass
     except ProbeError as exc:
-        fatal = f"the hidden tests are broken: {exc}"
+        fatal = msg("hidden_broken", detail=exc)
     except BaseException as exc:
         fatal = tracebacks.describe(exc, memory_mb)
     channel.send(
-        {
-            "type": "done",
-            "nonce": nonce,
-            "exports": probe.exports,
-            "stopped_by": probe.stopped_by,
-            "fatal": fatal,
-            "memory_hit": probe.memory_hit,
-        }
+        _DONE_FRAME(
+            nonce,
+            exports=probe.exports,
+            stopped_by=probe.stopped_by,
+            fatal=fatal,
+            memory_hit=probe.memory_hit,
+        )
     )
 
 
 def _run(job: dict[str, Any], channel: _Channel) -> None:
-    error: str | None
+    error: Text | None
     tracebacks.register_source(job["source"])
     code, syntax = _compile(job["source"])
     if syntax is not None or code is None:
-        error = tracebacks.format_for_run(syntax) if syntax else "cannot compile"
-        channel.send({"type": "run_done", "error": error})
+        channel.send(frames.run_done(same(tracebacks.format_for_run(syntax or SyntaxError()))))
         return
     module = _new_module("__main__")
     error = None
@@ -181,10 +181,10 @@ def _run(job: dict[str, Any], channel: _Channel) -> None:
         exec(code, module.__dict__)
     except SystemExit as exc:
         if exc.code not in (None, 0):
-            error = f"the program exited with status {exc.code!r}"
+            error = msg("run_exit_status", code=repr(exc.code))
     except BaseException as exc:
         if tracebacks.is_out_of_memory(exc):
-            error = f"memory limit {job['memory_mb']} MB exceeded"
+            error = memory_limit(int(job["memory_mb"]))
         else:
-            error = tracebacks.format_for_run(exc)
-    channel.send({"type": "run_done", "error": error})
+            error = same(tracebacks.format_for_run(exc))
+    channel.send(frames.run_done(error))

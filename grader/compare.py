@@ -12,6 +12,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .limits import MESSAGE_CHARS
+from .messages import EMPTY, cut, msg, same
+from .text import LANGS, Text, as_text, in_lang
+
 MAX_LISTED = 8
 
 
@@ -22,26 +26,26 @@ def _is_kind(value: Any, key: str) -> bool:
     return isinstance(value, dict) and key in value and len(value) <= 2
 
 
-def _type_word(value: Any) -> str:
+def _type_word(value: Any) -> Text:
     if value is None:
-        return "None"
+        return same("None")
     if isinstance(value, bool):
-        return "a bool"
+        return msg("type_bool")
     if isinstance(value, int):
-        return "a Python int"
+        return msg("type_int")
     if isinstance(value, float):
-        return "a Python float"
+        return msg("type_float")
     if isinstance(value, str):
-        return "a str"
+        return msg("type_str")
     if isinstance(value, list):
-        return "a list"
+        return msg("type_list")
     if _is_kind(value, "$tuple"):
-        return "a tuple"
+        return msg("type_tuple")
     if _is_kind(value, "$tensor"):
-        return "a torch.Tensor"
+        return msg("type_tensor")
     if _is_kind(value, "$object"):
-        return _short(str(value["$object"]))
-    return "a dict"
+        return same(_short(str(value["$object"])))
+    return msg("type_dict")
 
 
 def _short(type_name: str) -> str:
@@ -64,8 +68,8 @@ def _flat(values: Any) -> list[Any]:
     return [values]
 
 
-def describe(value: Any, fmt: str | None = None) -> str:
-    """A short human rendering of an encoded value."""
+def describe(value: Any, fmt: str | None = None, lang: str = "en") -> str:
+    """A short human rendering of an encoded value, in ``lang``."""
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, int):
@@ -77,63 +81,68 @@ def describe(value: Any, fmt: str | None = None) -> str:
     if isinstance(value, str):
         return _short(value) if fmt in ("type", "dtype") else repr(value)
     if isinstance(value, list):
-        items = [describe(v) for v in value[:MAX_LISTED]]
+        items = [describe(v, lang=lang) for v in value[:MAX_LISTED]]
         return "[" + ", ".join(items) + (", …" if len(value) > MAX_LISTED else "") + "]"
     if _is_kind(value, "$tuple"):
         items_raw = value["$tuple"] if isinstance(value["$tuple"], list) else []
         if fmt == "shape" and all(isinstance(n, int) for n in items_raw):
             return _shape_text(items_raw)
-        items = [describe(v) for v in items_raw[:MAX_LISTED]]
+        items = [describe(v, lang=lang) for v in items_raw[:MAX_LISTED]]
         more = ", …" if len(items_raw) > MAX_LISTED else ""
         return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + more + ")"
     if _is_kind(value, "$tensor"):
         t = value["$tensor"] if isinstance(value["$tensor"], dict) else {}
         flat = _flat(t.get("values"))
-        if len(flat) <= 6 and isinstance(t.get("values"), list):
-            return f"tensor({describe(t.get('values'))})"
-        if not isinstance(t.get("values"), list):  # a 0-d tensor
-            return f"tensor({describe(t.get('values'))})"
-        return f"a tensor of shape {_shape_text(t.get('shape'))} ({t.get('dtype')})"
+        if len(flat) <= 6 or not isinstance(t.get("values"), list):  # small, or 0-d
+            return f"tensor({describe(t.get('values'), lang=lang)})"
+        shape = _shape_text(t.get("shape"))
+        return in_lang(msg("tensor_of_shape", shape=shape, dtype=t.get("dtype")), lang)
     if _is_kind(value, "$object"):
         name = _short(str(value["$object"]))
+        if "why" in value:
+            return in_lang(msg("object_why", name=name, why=as_text(value["why"])), lang)
         if "value" in value:
-            return f"{name} {describe(value['value'])}"
-        if fmt == "shape":
-            return f"{_article(name)} (not a torch.Tensor)"
-        return _article(name)
-    return "an unexpected value"
+            return f"{name} {describe(value['value'], lang=lang)}"
+        key = "not_a_plain_tensor" if fmt == "shape" else "an_object"
+        return in_lang(msg(key, article=_article(name), name=name), lang)
+    return in_lang(msg("unexpected_value"), lang)
+
+
+def described(value: Any, fmt: str | None = None) -> Text:
+    """:func:`describe` in every language."""
+    return {lang: describe(value, fmt, lang) for lang in LANGS}
 
 
 def _article(name: str) -> str:
-    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+    return "an" if name[:1].lower() in "aeiou" else "a"
 
 
 # -- comparing -----------------------------------------------------------------
 
 
-def same(a: Any, b: Any) -> bool:
+def same_value(a: Any, b: Any) -> bool:
     """Exact equality of encoded values, types included (1, 1.0 and True all differ)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, float):
         return a == b or (math.isnan(a) and math.isnan(b))
     if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
     return bool(a == b)
 
 
 def _near(ref: Any, got: Any, atol: float, rtol: float) -> bool:
     if isinstance(ref, bool) or isinstance(got, bool) or type(ref) is not type(got):
-        return same(ref, got)
+        return same_value(ref, got)
     if isinstance(ref, int | float):
         if math.isnan(ref) or math.isnan(got):
             return math.isnan(ref) and math.isnan(got)
         if math.isinf(ref) or math.isinf(got):
             return bool(ref == got)
         return bool(abs(got - ref) <= atol + rtol * abs(ref))
-    return same(ref, got)
+    return same_value(ref, got)
 
 
 def close(ref: Any, got: Any, atol: float, rtol: float) -> bool:
@@ -161,32 +170,34 @@ def _index_text(index: int, shape: list[int]) -> str:
     return f"({inner},)" if len(coords) == 1 else f"({inner})"
 
 
-def _compare_tensor(ref_obs: dict[str, Any], got: Any) -> str | None:
-    label = str(ref_obs["label"])
+def _label(obs: dict[str, Any]) -> Text:
+    return as_text(obs.get("label"))
+
+
+def _compare_tensor(ref_obs: dict[str, Any], got: Any) -> Text | None:
+    label = _label(ref_obs)
     ref = ref_obs["value"]["$tensor"]
     modified = ref_obs.get("fmt") == "unchanged"
     if not _is_kind(got, "$tensor") or not isinstance(got["$tensor"], dict):
-        if _is_kind(got, "$object") and got.get("$object") == "torch.Tensor" and "value" in got:
-            return f"{label} is {got['value']}"
-        return f"expected {label} to be a torch.Tensor, got {describe(got)}"
+        if _is_kind(got, "$object") and got.get("$object") == "torch.Tensor" and "why" in got:
+            return msg("tensor_unreadable", label=label, why=as_text(got["why"]))
+        return msg("not_a_tensor", label=label, seen=described(got))
     tensor = got["$tensor"]
-    if not same(ref.get("shape"), tensor.get("shape")):
-        if modified:
-            return (
-                f"{label} was modified: its shape changed from {_shape_text(ref.get('shape'))} "
-                f"to {_shape_text(tensor.get('shape'))}"
-            )
-        return (
-            f"expected {label} shape {_shape_text(ref.get('shape'))}, "
-            f"got {_shape_text(tensor.get('shape'))}"
+    ref_shape, got_shape = _shape_text(ref.get("shape")), _shape_text(tensor.get("shape"))
+    if not same_value(ref.get("shape"), tensor.get("shape")):
+        key = "modified_shape" if modified else "tensor_shape"
+        return msg(
+            key, label=label, before=ref_shape, after=got_shape, expected=ref_shape, seen=got_shape
         )
-    if ref_obs.get("dtype", True) and ref.get("dtype") != tensor.get("dtype"):
-        if modified:
-            return f"{label} was modified: its dtype changed from {ref.get('dtype')} to {tensor.get('dtype')}"
-        return f"expected {label} dtype {ref.get('dtype')}, got {tensor.get('dtype')}"
+    ref_dtype, got_dtype = ref.get("dtype"), tensor.get("dtype")
+    if ref_obs.get("dtype", True) and ref_dtype != got_dtype:
+        key = "modified_dtype" if modified else "tensor_dtype"
+        return msg(
+            key, label=label, before=ref_dtype, after=got_dtype, expected=ref_dtype, seen=got_dtype
+        )
     ref_flat, got_flat = _flat(ref.get("values")), _flat(tensor.get("values"))
     if len(ref_flat) != len(got_flat):
-        return f"{label} does not hold as many values as its shape says"
+        return msg("tensor_size", label=label)
     atol, rtol = float(ref_obs.get("atol", 0.0)), float(ref_obs.get("rtol", 0.0))
     bad = [
         i
@@ -197,25 +208,39 @@ def _compare_tensor(ref_obs: dict[str, Any], got: Any) -> str | None:
         return None
     first = bad[0]
     where = _index_text(first, ref.get("shape") or [])
-    at = f" at {where}" if where else ""
-    expected, seen = describe(ref_flat[first]), describe(got_flat[first])
-    count = f" ({len(bad):,} of {len(ref_flat):,} values differ)" if len(ref_flat) > 1 else ""
+    at = msg("at_index", index=where) if where else EMPTY
+    expected, seen = described(ref_flat[first]), described(got_flat[first])
+    count = (
+        msg("values_differ_count", bad=f"{len(bad):,}", total=f"{len(ref_flat):,}")
+        if len(ref_flat) > 1
+        else EMPTY
+    )
     if modified:
-        return f"{label} was modified by the call: the value{at} was {expected}, now {seen}{count}"
-    tolerance = f", tolerance {atol:g} + {rtol:g}·|expected|" if atol or rtol else ""
+        return msg("modified_value", label=label, at=at, before=expected, after=seen, count=count)
+    tolerance = msg("tolerance", atol=f"{atol:g}", rtol=f"{rtol:g}") if atol or rtol else EMPTY
     fail = ref_obs.get("fail")
-    head = f"{fail}: " if fail else ""
-    return (
-        f"{head}{label} values differ from the reference{at}: expected {expected}, "
-        f"got {seen}{count}{tolerance}"
+    head = msg("fail_head", fail=as_text(fail)) if fail else EMPTY
+    return msg(
+        "tensor_values",
+        head=head,
+        label=label,
+        at=at,
+        expected=expected,
+        seen=seen,
+        count=count,
+        tolerance=tolerance,
     )
 
 
-def compare(ref_obs: dict[str, Any], got_obs: Any) -> str | None:
+def compare(ref_obs: dict[str, Any], got_obs: Any) -> Text | None:
     """None when the submission's observation matches the reference's, else the message."""
-    label = str(ref_obs.get("label"))
-    if not isinstance(got_obs, dict) or got_obs.get("label") != label or "value" not in got_obs:
-        return f"{label}: not observed"
+    label = _label(ref_obs)
+    if (
+        not isinstance(got_obs, dict)
+        or as_text(got_obs.get("label")) != label
+        or "value" not in got_obs
+    ):
+        return msg("not_observed", label=label)
     ref, got = ref_obs.get("value"), got_obs.get("value")
     how, fmt = ref_obs.get("how"), ref_obs.get("fmt")
     if how == "tensor" and _is_kind(ref, "$tensor"):
@@ -223,19 +248,27 @@ def compare(ref_obs: dict[str, Any], got_obs: Any) -> str | None:
     if how == "close":
         ok = close(ref, got, float(ref_obs.get("atol", 0.0)), float(ref_obs.get("rtol", 0.0)))
     else:
-        ok = same(ref, got)
+        ok = same_value(ref, got)
     if ok:
         return None
+    message = _mismatch(ref_obs, ref, got, how, fmt, label)
     note = got_obs.get("note")
-    suffix = f" ({note})" if isinstance(note, str) and note else ""
+    if note:  # the submission's side: kept short
+        message = msg("with_note", message=message, note=cut(as_text(note), MESSAGE_CHARS))
+    return message
+
+
+def _mismatch(ref_obs: dict[str, Any], ref: Any, got: Any, how: Any, fmt: Any, label: Text) -> Text:
     fail = ref_obs.get("fail")
+    expected, seen = described(ref, fmt), described(got, fmt)
     if fail:
         if isinstance(ref, bool) and isinstance(got, bool):
-            return f"{fail}{suffix}"
-        return f"{fail} (expected {describe(ref, fmt)}, got {describe(got, fmt)}){suffix}"
-    expected, seen = describe(ref, fmt), describe(got, fmt)
+            return as_text(fail)
+        return msg("fail_expected", fail=as_text(fail), expected=expected, seen=seen)
     if expected == seen or (_type_word(ref) != _type_word(got) and fmt not in ("shape", "type")):
-        expected, seen = f"{expected} ({_type_word(ref)})", f"{seen} ({_type_word(got)})"
+        expected = msg("value_typed", value=expected, kind=_type_word(ref))
+        seen = msg("value_typed", value=seen, kind=_type_word(got))
     elif how == "close" and isinstance(ref, int | float) and isinstance(got, int | float):
-        suffix = f" (the values differ by {abs(got - ref):.3g}){suffix}"
-    return f"expected {label} {expected}, got {seen}{suffix}"
+        diff = f"{abs(got - ref):.3g}"
+        return msg("expected_close", label=label, expected=expected, seen=seen, diff=diff)
+    return msg("expected_value", label=label, expected=expected, seen=seen)

@@ -1,12 +1,13 @@
 """The verdict, decided in the app's process from plain data only.
 
-The reference run's checks define what is graded: their names, order,
+The reference run's checks define what is graded: their names, titles, order,
 points, comparison rules (exact, within a tolerance, tensor) and wording. The
 submission's observations are compared with them one by one; a check passes
 when it ran without error and every observation matches. Nothing the
 submission reports can add a check, change points or loosen a tolerance.
 The submission's frames are untrusted: any shape this module does not expect
-fails the check (or the run) instead of raising.
+fails the check (or the run) instead of raising, every sentence it reports is
+cut short, and one that quotes a line of the hidden tests is not shown.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .compare import compare
+from .limits import HIDDEN_LINE_CHARS, REPORTED_CHARS
+from .messages import TextError, cut, msg
 from .outcome import Outcome
-from .result import CheckResult, GradeResult
+from .result import CheckResult, ErrorKind, GradeResult
+from .text import LANGS, Text, as_text, is_complete
 
 
-class ReferenceBroken(Exception):
+class ReferenceBroken(TextError):
     """The task's reference solution does not pass its own hidden tests (a bank bug)."""
 
 
@@ -34,46 +38,122 @@ class Reference:
     def total_points(self) -> float:
         return sum(float(c["points"]) for c in self.checks)
 
+    def title(self, name: str) -> Text:
+        """The check's name in every language (its English name if the probe gave no other)."""
+        for check in self.checks:
+            if check["name"] == name:
+                return as_text(check.get("title") or name)
+        return as_text(name)
+
+    def untranslated(self) -> list[str]:
+        """The English words of the hidden tests that lack their Korean: check names,
+        observation labels and ``fail`` messages written as plain ``str``."""
+        missing: list[str] = []
+        for check in self.checks:
+            texts = [check.get("title") or check["name"]]
+            for observation in check.get("observations") or []:
+                texts += [observation.get("label"), observation.get("fail")]
+            for text in texts:
+                if text is not None and not is_complete(as_text(text)):
+                    english = as_text(text)["en"]
+                    if english not in missing:
+                        missing.append(english)
+        return missing
+
 
 def reference_from(outcome: Outcome) -> Reference:
-    error = outcome.error()
-    if error:
-        raise ReferenceBroken(f"the reference solution could not be run: {error}")
+    problem = outcome.problem()
+    if problem:
+        raise ReferenceBroken(msg("reference_not_run", detail=problem.text))
     for check in outcome.checks:
         if check.get("error"):
-            raise ReferenceBroken(
-                f"the reference solution fails its check {check['name']!r}: {check['error']}"
-            )
+            error = as_text(check["error"])
+            raise ReferenceBroken(msg("reference_fails_check", name=check["name"], detail=error))
     assert outcome.done is not None
     if not outcome.checks:
-        raise ReferenceBroken("the hidden tests define no checks")
+        raise ReferenceBroken(msg("no_checks"))
     exports = outcome.done.get("exports") or {}
     return Reference(checks=list(outcome.checks), exports=dict(exports))
+
+
+# -- what the submission's side may say --------------------------------------------
+
+
+def _plain(line: str) -> str:
+    return " ".join(line.split()).strip("\"'` ")
+
+
+class Screen:
+    """Keeps the hidden tests' source out of what the student reads.
+
+    A submission can find the hidden tests' source (or pieces of it) in its
+    own process and raise it as an exception message. Every sentence of a
+    verdict is cut to :data:`REPORTED_CHARS`, and one that holds a whole line
+    of the source (of at least :data:`HIDDEN_LINE_CHARS` characters) is
+    replaced by a sentence saying so.
+    """
+
+    def __init__(self, hidden_source: str) -> None:
+        lines = {_plain(line) for line in hidden_source.splitlines()}
+        self.lines = sorted(line for line in lines if len(line) >= HIDDEN_LINE_CHARS)
+
+    def __call__(self, text: Text, what: Text) -> Text:
+        text = cut(
+            {lang: text[lang] for lang in LANGS if lang in text} or as_text(""), REPORTED_CHARS
+        )
+        plain = " ".join(_plain(t) for t in text.values())
+        if any(line in plain for line in self.lines):
+            return msg("message_hidden", what=what)
+        return text
 
 
 # -- the verdict ---------------------------------------------------------------
 
 
-def _check_message(ref_check: dict[str, Any], got: dict[str, Any]) -> str | None:
+def _check_message(ref_check: dict[str, Any], got: dict[str, Any]) -> Text | None:
     error = got.get("error")
     if error is not None:
-        return str(error)[:1000] if isinstance(error, str) else "the check failed"
+        return as_text(error) if isinstance(error, dict | str) else msg("check_failed")
     observations = got.get("observations")
     if not isinstance(observations, list):
-        return "the check reported nothing"
+        return msg("check_reported_nothing")
     ref_observations = ref_check.get("observations") or []
     for i, ref_obs in enumerate(ref_observations):
         message = compare(ref_obs, observations[i] if i < len(observations) else None)
         if message:
             return message
     if len(observations) > len(ref_observations):
-        return "the check reported more than it should"
+        return msg("check_reported_more")
     return None
 
 
-def grade(task_id: str, max_score: float, reference: Reference, outcome: Outcome) -> GradeResult:
-    """Compare one submission's run with the reference and score it."""
-    error = outcome.error()
+def _not_run(reference: Reference, error: Text | None, stopped_by: Any) -> Text:
+    if error:
+        return msg("not_run", why=error)
+    if isinstance(stopped_by, str):
+        return msg("not_run", why=msg("required_failed", name=reference.title(stopped_by)))
+    return msg("not_run_plain")
+
+
+def grade(
+    task_id: str,
+    max_score: float,
+    reference: Reference,
+    outcome: Outcome,
+    *,
+    hidden_source: str = "",
+    show_output: bool = False,
+) -> GradeResult:
+    """Compare one submission's run with the reference and score it.
+
+    ``hidden_source`` (the task's ``hidden_tests.py``) is what no sentence of
+    the verdict may quote; ``show_output`` puts what the run printed into the
+    verdict (for a teacher: it could carry the hidden tests back).
+    """
+    screen = Screen(hidden_source)
+    problem = outcome.problem()
+    error: Text | None = screen(problem.text, msg("check_failed")) if problem else None
+    error_kind: ErrorKind | None = problem.kind if problem else None
     got_by_name: dict[str, dict[str, Any]] = {}
     for check in outcome.checks:
         if isinstance(check, dict) and isinstance(check.get("name"), str):
@@ -85,45 +165,43 @@ def grade(task_id: str, max_score: float, reference: Reference, outcome: Outcome
         and not isinstance(stopped_by, str)
         and any(str(c["name"]) not in got_by_name for c in reference.checks)
     ):
-        error = "the program tampered with the grader (its report is incomplete)"
+        error, error_kind = msg("tampered", detail=msg("tamper_incomplete")), "submission"
     total = reference.total_points
     results: list[CheckResult] = []
     for ref_check in reference.checks:
         name = str(ref_check["name"])
         max_points = max_score * float(ref_check["points"]) / total if total else 0.0
         got = got_by_name.get(name)
+        message: Text | None
         if got is None:
-            if error:
-                message = f"not run: {error}"
-            elif isinstance(stopped_by, str):
-                message = f"not run: {stopped_by!r} failed"
-            else:
-                message = "not run"
+            message = _not_run(reference, error, stopped_by)
         else:
             try:
-                message = _check_message(ref_check, got) or ""
+                message = _check_message(ref_check, got)
             except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
-                message = "the check's report is malformed"  # only a forged report gets here
+                message = msg("check_malformed")  # only a forged report gets here
+            if message:
+                message = screen(message, msg("check_failed"))
         passed = not message
         results.append(
             CheckResult(
                 name=name,
+                title=reference.title(name),
                 passed=passed,
-                message=message,
+                message=message or {},
                 points=round(max_points if passed else 0.0, 4),
                 max_points=round(max_points, 4),
             )
         )
     score = round(sum(r.points for r in results), 2)
-    all_passed = error is None and all(r.passed for r in results)
     return GradeResult(
         task=task_id,
-        passed=all_passed,
+        passed=error is None and all(r.passed for r in results),
         score=min(score, max_score),
         max_score=max_score,
         checks=results,
         error=error,
+        error_kind=error_kind,
         duration_s=round(outcome.duration_s, 3),
-        stdout=outcome.stdout.text(),
-        stderr=outcome.stderr.text(),
+        output=outcome.output() if show_output else "",
     )

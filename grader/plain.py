@@ -10,7 +10,8 @@ plain ``torch.Tensor`` are read; anything else is reported by its type name.
 
 Encoding: JSON values as they are, tuples as ``{"$tuple": [...]}``, tensors as
 ``{"$tensor": {"shape", "dtype", "values"}}``, other objects as
-``{"$object": "module.Type"}`` (plus ``"value"`` for NumPy scalars).
+``{"$object": "module.Type"}`` (plus ``"value"`` for NumPy scalars, or ``"why"``,
+a :data:`grader.text.Text`, for a value that cannot be read).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 
 import numpy
 import torch
+
+from .messages import TextError, msg
 
 _TensorBase = torch._C.TensorBase
 TENSOR: type = torch.Tensor
@@ -69,7 +72,7 @@ MAX_STR = 2_000
 MAX_INT_DIGITS = 60
 
 
-class Unreadable(Exception):
+class Unreadable(TextError):
     """A value the probe cannot turn into plain data."""
 
 
@@ -116,15 +119,15 @@ def dtype_of(value: object) -> Any:
 def tensor_values(value: Any) -> Any:
     """A plain tensor's values as nested lists (raises :class:`Unreadable` otherwise)."""
     if type(value) is not TENSOR:
-        raise Unreadable(f"not a tensor: {type_name(value)}")
+        raise Unreadable(msg("unreadable_not_tensor", kind=type_name(value)))
     if _LAYOUT.__get__(value) is not _STRIDED or (_IS_NESTED and _IS_NESTED.__get__(value)):
-        raise Unreadable("a sparse or nested tensor")
+        raise Unreadable(msg("unreadable_layout"))
     if _DEVICE.__get__(value) != _CPU:
-        raise Unreadable("a tensor that is not on the CPU")
+        raise Unreadable(msg("unreadable_device"))
     if _DTYPE.__get__(value) not in _READABLE_DTYPES:
-        raise Unreadable(f"a tensor of dtype {_DTYPE.__get__(value)}")
+        raise Unreadable(msg("unreadable_dtype", dtype=_DTYPE.__get__(value)))
     if _NUMEL(value) > MAX_ELEMENTS:
-        raise Unreadable(f"a tensor with more than {MAX_ELEMENTS} elements")
+        raise Unreadable(msg("unreadable_size", count=f"{MAX_ELEMENTS:,}"))
     return _TOLIST(value)
 
 
@@ -137,17 +140,17 @@ def encode(value: Any, depth: int = 0) -> Any:
         return value[:MAX_STR] + "…"
     if kind is int:
         if abs(value) >= 10**MAX_INT_DIGITS:
-            return {"$object": "int", "value": "a very large int"}
+            return {"$object": "int", "why": msg("very_large_int")}
         return value
     if kind is float:
         return value
     if depth >= MAX_DEPTH:
-        return {"$object": type_name(value), "value": "nested too deeply"}
+        return {"$object": type_name(value), "why": msg("nested_too_deeply")}
     if kind is TENSOR:
         try:
             values = tensor_values(value)
         except Unreadable as exc:
-            return {"$object": "torch.Tensor", "value": str(exc)}
+            return {"$object": "torch.Tensor", "why": exc.text}
         return {
             "$tensor": {
                 "shape": [int(n) for n in _SHAPE.__get__(value)],
@@ -157,14 +160,14 @@ def encode(value: Any, depth: int = 0) -> Any:
         }
     if kind is list or kind is tuple:
         if len(value) > MAX_ELEMENTS:
-            return {"$object": type_name(value), "value": f"{len(value)} items"}
+            return {"$object": type_name(value), "why": msg("too_many_items", count=len(value))}
         items = [encode(v, depth + 1) for v in value]
         return {"$tuple": items} if kind is tuple else items
     if kind is dict:
         out: dict[str, Any] = {}
         for key, item in _DICT_ITEMS(value):
             if type(key) is not str:
-                return {"$object": "dict", "value": "keys that are not strings"}
+                return {"$object": "dict", "why": msg("keys_not_str")}
             out["_" + key if key.startswith("$") else key] = encode(item, depth + 1)
         return out
     if kind is numpy.float64:  # a subclass of float: it is a Python float, as far as tasks go

@@ -5,11 +5,16 @@ records *observations* inside named *checks*::
 
     def probe(p: Probe) -> None:
         CNN = p.cls("CNN")
-        model = p.build("CNN() can be created", lambda: CNN())
-        with p.check("parameter count", points=2):
-            p.observe("parameter count", p.parameter_count(model), fmt="count")
-        with p.check("output shape, batch 8"):
-            p.shape("output shape", model(p.randn(8, 1, 28, 28)))
+        model = p.build(tr("CNN() can be created", "CNN()을 만들 수 있다"), lambda: CNN())
+        with p.check(tr("parameter count", "파라미터 수"), points=2):
+            p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
+        with p.check(tr("output shape, batch 8", "출력 모양 (배치 8)")):
+            p.shape(tr("output shape", "출력 모양"), model(p.randn(8, 1, 28, 28)))
+
+Every name, label, ``fail`` and ``note`` is a :data:`grader.text.Text` written
+with :func:`grader.text.tr` (a plain ``str`` is English only). A check's
+stable name — what the judge matches, what seeds its inputs, what ``--json``
+prints as ``name`` — is its English text.
 
 The same probe runs twice, in two different sandboxed processes: against the
 task's reference solution and against the submission. It never decides
@@ -32,11 +37,13 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 import torch
 
 from . import plain, tracebacks, weights
+from .messages import TextError, msg
+from .text import Text, as_text, in_lang
 
 _TORCH_MANUAL_SEED = torch.manual_seed
 _RANDN, _RAND, _RANDINT = torch.randn, torch.rand, torch.randint
@@ -56,7 +63,7 @@ def _class_name(cls: type) -> str:
     return str(cls.__qualname__)
 
 
-class ProbeMismatch(Exception):
+class ProbeMismatch(TextError):
     """The submission cannot be exercised as the task says; the message is for the student."""
 
 
@@ -69,6 +76,11 @@ class Stop(Exception):
 
 
 Record = dict[str, Any]
+Words = str | Text  # a name or label: a Text from tr(), or English only
+
+
+def _optional(words: Words | None) -> Text | None:
+    return None if words is None else as_text(words)
 
 
 class _Check:
@@ -88,8 +100,8 @@ class _Check:
     ) -> bool:
         probe = self.probe
         if exc is not None:
-            if _ISINSTANCE(exc, (ProbeMismatch, weights.WeightMismatch)):
-                self.record["error"] = str(exc)
+            if _ISINSTANCE(exc, TextError):
+                self.record["error"] = cast(TextError, exc).text
             elif _ISINSTANCE(exc, ProbeError):
                 raise exc
             else:
@@ -134,8 +146,10 @@ class Probe:
 
     # -- checks ------------------------------------------------------------------
 
-    def check(self, name: str, points: float = 1, *, required: bool = False) -> _Check:
+    def check(self, name: Words, points: float = 1, *, required: bool = False) -> _Check:
         """A named check worth ``points``; use it as ``with p.check(...):``."""
+        title = as_text(name)
+        name = in_lang(title, "en")
         if self._current is not None:
             raise ProbeError(f"check {name!r} is inside check {self._current['name']!r}")
         if name in self._names:
@@ -143,6 +157,7 @@ class Probe:
         self._names.add(name)
         record: Record = {
             "name": name,
+            "title": title,
             "points": float(points),
             "required": required,
             "observations": [],
@@ -154,19 +169,20 @@ class Probe:
 
     def _record(self, observation: dict[str, Any]) -> None:
         if self._current is None:
-            raise ProbeError(f"observation {observation['label']!r} is outside any check")
+            label = in_lang(observation["label"], "en")
+            raise ProbeError(f"observation {label!r} is outside any check")
         self._current["observations"].append(observation)
 
     # -- observations ------------------------------------------------------------
 
     def observe(
         self,
-        label: str,
+        label: Words,
         value: Any,
         *,
         fmt: str | None = None,
-        fail: str | None = None,
-        note: str | None = None,
+        fail: Words | None = None,
+        note: Words | None = None,
     ) -> None:
         """``value`` must equal the reference's exactly (types included: 1 is not 1.0 or True).
 
@@ -176,64 +192,64 @@ class Probe:
         """
         self._record(
             {
-                "label": label,
+                "label": as_text(label),
                 "how": "exact",
                 "value": plain.encode(value),
                 "fmt": fmt,
-                "fail": fail,
-                "note": note,
+                "fail": _optional(fail),
+                "note": _optional(note),
             }
         )
 
     def close(
         self,
-        label: str,
+        label: Words,
         value: Any,
         *,
         atol: float = 1e-6,
         rtol: float = 1e-5,
-        fail: str | None = None,
+        fail: Words | None = None,
     ) -> None:
         """Numbers (or lists of numbers) equal to the reference's within a tolerance; types must match."""
         self._record(
             {
-                "label": label,
+                "label": as_text(label),
                 "how": "close",
                 "value": plain.encode(value),
                 "atol": atol,
                 "rtol": rtol,
-                "fail": fail,
+                "fail": _optional(fail),
             }
         )
 
     def tensor(
         self,
-        label: str,
+        label: Words,
         value: Any,
         *,
         atol: float = 1e-5,
         rtol: float = 1e-4,
         dtype: bool = True,
-        fail: str | None = None,
+        fail: Words | None = None,
     ) -> None:
         """A plain ``torch.Tensor`` with the reference's shape, dtype (if ``dtype``) and values."""
         self._record(
             {
-                "label": label,
+                "label": as_text(label),
                 "how": "tensor",
                 "value": plain.encode(value),
                 "atol": atol,
                 "rtol": rtol,
                 "dtype": dtype,
-                "fail": fail,
+                "fail": _optional(fail),
             }
         )
 
-    def unchanged(self, label: str, value: Any) -> None:
+    def unchanged(self, label: Words, value: Any) -> None:
         """An input after the call: it must still hold what the reference's input held."""
         self._record(
             {
-                "label": label,
+                "label": as_text(label),
                 "how": "tensor",
                 "value": plain.encode(value),
                 "atol": 0.0,
@@ -243,41 +259,56 @@ class Probe:
             }
         )
 
-    def shape(self, label: str, value: Any) -> None:
+    def shape(self, label: Words, value: Any) -> None:
         """The shape of a plain tensor (a description of anything else)."""
         self._record(
-            {"label": label, "how": "exact", "value": plain.shape_of(value), "fmt": "shape"}
-        )
-
-    def dtype(self, label: str, value: Any) -> None:
-        self._record(
-            {"label": label, "how": "exact", "value": plain.dtype_of(value), "fmt": "dtype"}
-        )
-
-    def kind(self, label: str, value: Any, *, fail: str | None = None) -> None:
-        """The exact type of ``value`` (``torch.nn.MSELoss``, ``int``, ``tuple``)."""
-        self._record(
             {
-                "label": label,
+                "label": as_text(label),
                 "how": "exact",
-                "value": plain.type_name(value),
-                "fmt": "type",
-                "fail": fail,
+                "value": plain.shape_of(value),
+                "fmt": "shape",
             }
         )
 
-    def types(self, label: str, value: Any) -> None:
-        """The type of ``value`` and, for a tuple or list, of its items: ``tuple (int, int)``."""
+    def dtype(self, label: Words, value: Any) -> None:
         self._record(
-            {"label": label, "how": "exact", "value": plain.type_outline(value), "fmt": "type"}
+            {
+                "label": as_text(label),
+                "how": "exact",
+                "value": plain.dtype_of(value),
+                "fmt": "dtype",
+            }
         )
 
-    def unpack(self, value: Any, count: int, what: str) -> list[Any]:
+    def kind(self, label: Words, value: Any, *, fail: Words | None = None) -> None:
+        """The exact type of ``value`` (``torch.nn.MSELoss``, ``int``, ``tuple``)."""
+        self._record(
+            {
+                "label": as_text(label),
+                "how": "exact",
+                "value": plain.type_name(value),
+                "fmt": "type",
+                "fail": _optional(fail),
+            }
+        )
+
+    def types(self, label: Words, value: Any) -> None:
+        """The type of ``value`` and, for a tuple or list, of its items: ``tuple (int, int)``."""
+        self._record(
+            {
+                "label": as_text(label),
+                "how": "exact",
+                "value": plain.type_outline(value),
+                "fmt": "type",
+            }
+        )
+
+    def unpack(self, value: Any, count: int, what: Words) -> list[Any]:
         """The items of a tuple or list of ``count`` items (else the check fails, saying so)."""
         if type(value) in (tuple, list) and len(value) == count:
             return list(value)
         raise ProbeMismatch(
-            f"expected {what} to be a tuple of {count} items, got {plain.type_outline(value)}"
+            msg("not_a_tuple_of", what=as_text(what), count=count, seen=plain.type_outline(value))
         )
 
     # -- the submission ----------------------------------------------------------
@@ -286,28 +317,28 @@ class Probe:
         missing = object()
         value = _DICT_GET(self._namespace, name, missing)
         if value is missing:
-            raise ProbeMismatch(f"your code does not define {name}")
+            raise ProbeMismatch(msg("not_defined", name=name))
         return value
 
     def function(self, name: str) -> Any:
         """The submission's function ``name`` (a required check)."""
         found: Any = None
-        with self.check(f"defines {name}()", points=0, required=True):
+        with self.check(msg("defines_function", name=name), points=0, required=True):
             found = self._lookup(name)
             if not _CALLABLE(found) or _ISINSTANCE(found, type):
-                raise ProbeMismatch(f"{name} must be a function, got {plain.type_name(found)}")
+                raise ProbeMismatch(msg("must_be_function", name=name, kind=plain.type_name(found)))
         return found
 
     def cls(self, name: str, base: type = torch.nn.Module) -> Any:
         """The submission's class ``name``, derived from ``base`` (a required check)."""
         found: Any = None
-        with self.check(f"defines class {name}", points=0, required=True):
+        with self.check(msg("defines_class", name=name), points=0, required=True):
             found = self._lookup(name)
             if not _ISINSTANCE(found, type) or not _ISSUBCLASS(found, base):
-                raise ProbeMismatch(f"{name} must be a class derived from {_class_name(base)}")
+                raise ProbeMismatch(msg("must_be_class", name=name, base=_class_name(base)))
         return found
 
-    def build(self, label: str, factory: Callable[[], Any]) -> Any:
+    def build(self, label: Words, factory: Callable[[], Any]) -> Any:
         """Create an object with the submission's code (a required check named ``label``)."""
         built: Any = None
         with self.check(label, points=0, required=True):
@@ -373,7 +404,7 @@ class Probe:
             if grad is None or float(grad.abs().sum()) == 0.0:
                 missing.append(path)
         self.observe(
-            "number of parameters that get no gradient",
+            msg("no_gradient_count"),
             len(missing),
             note=", ".join(missing[:8]) or None,
         )
@@ -387,9 +418,9 @@ class Probe:
                 else [float(grad.double().sum()), float(grad.double().abs().sum())]
             )
             self.close(
-                f"gradient of {slot}",
+                msg("gradient_of", slot=slot),
                 summary,
                 atol=1e-5,
                 rtol=1e-3,
-                fail=f"the gradient of {slot} differs from the reference's",
+                fail=msg("gradient_differs", slot=slot),
             )

@@ -18,7 +18,7 @@ ErrorKind = Literal["submission", "internal"]
 
 
 def _text_or_none(value: Any) -> Text | None:
-    return None if value is None or value == "" else as_text(value)
+    return as_text(value) if value else None  # None, "" and {} are no text
 
 
 class CheckResult(BaseModel):
@@ -40,12 +40,12 @@ class CheckResult(BaseModel):
     @field_validator("message", mode="before")
     @classmethod
     def _message(cls, value: Any) -> Text:
-        return {} if value is None or value == "" else as_text(value)
+        return as_text(value) if value else {}
 
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> Text:
-        return {} if value is None or value == "" else as_text(value)
+        return as_text(value) if value else {}
 
     def title_in(self, lang: str) -> str:
         return in_lang(self.title, lang) or self.name
@@ -174,7 +174,9 @@ class GradeResult(BaseModel):
             "error": self.error_in("en"),
             "error_text": self.error_in(lang),
             "error_kind": self.error_kind,
-            "diagnoses": [{"id": d.id, "message": in_lang(d.message, lang)} for d in self.diagnoses],
+            "diagnoses": [
+                {"id": d.id, "message": in_lang(d.message, lang)} for d in self.diagnoses
+            ],
             "duration_s": self.duration_s,
         }
         if self.output:

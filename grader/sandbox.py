@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import math
 import os
 import resource
 import signal
@@ -20,6 +19,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import landlock, seccomp
+from .limits import DISK_MB, MB, OPEN_FILES, Limits
 
 CHANNEL_FD = 3
 PR_SET_PDEATHSIG = 1
@@ -27,8 +27,6 @@ PR_CAPBSET_DROP = 24
 PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
 CAP_LAST = 63
-FILE_SIZE_LIMIT = 64 * 1024 * 1024
-OPEN_FILES_LIMIT = 1024
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _arranged = False
@@ -37,23 +35,6 @@ _arranged = False
 def arranged() -> bool:
     """Whether the channel already sits at :data:`CHANNEL_FD` (for reporting set-up failures)."""
     return _arranged
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one sandboxed run may use."""
-
-    time_s: float
-    memory_mb: int
-    baseline_data_kb: int = 0  # the warm runtime's data segment, which the limit comes on top of
-
-    @property
-    def cpu_seconds(self) -> int:
-        return max(1, math.ceil(self.time_s))
-
-    @property
-    def data_bytes(self) -> int:
-        return (self.baseline_data_kb + self.memory_mb * 1024) * 1024
 
 
 @dataclass(frozen=True)
@@ -96,10 +77,10 @@ def _set_limits(limits: Limits) -> None:
     cpu = limits.cpu_seconds
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_DATA, (limits.data_bytes, limits.data_bytes))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (DISK_MB * MB, DISK_MB * MB))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    cap = OPEN_FILES_LIMIT if hard == resource.RLIM_INFINITY else min(OPEN_FILES_LIMIT, hard)
+    cap = OPEN_FILES if hard == resource.RLIM_INFINITY else min(OPEN_FILES, hard)
     resource.setrlimit(resource.RLIMIT_NOFILE, (cap, cap))
 
 

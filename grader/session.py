@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import os
 import secrets
 import selectors
@@ -21,11 +22,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import protocol
-from .outcome import OUTPUT_LIMIT, Outcome
+from . import frames, protocol
+from .limits import GRACE_S, MB, OUTPUT_LIMIT_MB
+from .messages import msg
+from .outcome import Outcome
+from .text import Text, as_text, in_lang
 from .worker import Worker
 
-GRACE_S = 5.0  # beyond the time limit, before the zygote is presumed stuck
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -65,9 +69,10 @@ class Session:
 
     # -- the channel ---------------------------------------------------------------
 
-    def _tamper(self, why: str) -> None:
+    def _tamper(self, why: Text) -> None:
         if self.outcome.tampering is None:
             self.outcome.tampering = why
+            log.warning("job %s: tampering: %s", self.job_id, in_lang(why, "en"))
         self._kill("tampering")
 
     def _kill(self, reason: str) -> None:
@@ -75,33 +80,32 @@ class Session:
             return
         self.kill_sent = True
         with contextlib.suppress(OSError, Exception):
-            self.worker.send({"op": "kill", "job": self.job_id, "reason": reason})
+            self.worker.send(frames.kill(self.job_id, reason))
 
     def _on_frame(self, frame: dict[str, Any]) -> None:
-        kind = frame.get("type")
+        kind = frames.type_of(frame)
         out = self.outcome
-        if self.state == "load" and kind == "ready" and self.spec.mode != "run":
+        if self.state == "load" and kind == frames.READY and self.spec.mode != "run":
             out.ready = True
             self.state = "probe"
-            go = {"type": "go", "nonce": self.nonce, "exports": self.spec.exports}
+            go = frames.go(self.nonce, self.spec.exports)
             assert self.channel is not None
             with contextlib.suppress(OSError):  # the child is gone; its exit tells the rest
                 self.channel.sendall(protocol.encode(go))
-        elif self.state == "load" and kind in ("load_error", "sandbox_error"):
-            text = frame.get("error")
-            text = text[:1000] if isinstance(text, str) else "unknown error"
-            if kind == "load_error":
-                out.load_error = text
-            else:
-                out.sandbox_error = text
+        elif self.state == "load" and kind == frames.LOAD_ERROR:
+            out.load_error = as_text(frame.get("error"))
             self.state = "finished"
-        elif self.state == "load" and kind == "run_done" and self.spec.mode == "run":
+        elif self.state == "load" and kind == frames.SANDBOX_ERROR:
+            error = frame.get("error")
+            out.sandbox_error = error[:1000] if isinstance(error, str) else "unknown error"
+            self.state = "finished"
+        elif self.state == "load" and kind == frames.RUN_DONE and self.spec.mode == "run":
             out.run_done = frame
             self.state = "finished"
-        elif self.state == "probe" and kind in ("check", "done"):
+        elif self.state == "probe" and kind in (frames.CHECK, frames.DONE):
             if frame.get("nonce") != self.nonce:
-                self._tamper("a report without the grader's nonce")
-            elif kind == "check":
+                self._tamper(msg("tamper_no_nonce"))
+            elif kind == frames.CHECK:
                 check = frame.get("check")
                 name = check.get("name") if isinstance(check, dict) else None
                 if (
@@ -109,7 +113,7 @@ class Session:
                     or not isinstance(name, str)
                     or name in self.seen_checks
                 ):
-                    self._tamper("a duplicated or malformed check report")
+                    self._tamper(msg("tamper_duplicate"))
                 else:
                     self.seen_checks.add(name)
                     out.checks.append(check)
@@ -117,16 +121,16 @@ class Session:
                 out.done = frame
                 self.state = "finished"
         else:
-            self._tamper(f"an unexpected {str(kind)[:20]!r} message")
+            self._tamper(msg("tamper_unexpected", kind=repr(str(kind)[:20])))
 
     def _on_channel(self, data: bytes) -> None:
         if self.state == "finished" and data:
-            self._tamper("data after the final report")
+            self._tamper(msg("tamper_after_end"))
             return
         try:
             frames = self.reader.feed(data)
         except protocol.ProtocolError as exc:
-            self._tamper(str(exc))
+            self._tamper(msg("tamper_bad_frame", detail=exc))
             return
         for frame in frames:
             if self.outcome.tampering:
@@ -145,11 +149,11 @@ class Session:
         if not data:
             return False
         try:
-            frames = self.worker.rx.reader.feed(data)
+            received = self.worker.rx.reader.feed(data)
         except protocol.ProtocolError:
             return False
-        for frame in frames:
-            if frame.get("op") == "ended" and frame.get("job") == self.job_id:
+        for frame in received:
+            if frames.op_of(frame) == frames.ENDED and frame.get("job") == self.job_id:
                 self.outcome.ended = frame
         return True
 
@@ -162,22 +166,22 @@ class Session:
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.channel = parent
-        message = {
-            "op": "run",
-            "job": self.job_id,
-            "mode": spec.mode,
-            "source": spec.source,
-            "hidden": spec.hidden,
-            "task_id": spec.task_id,
-            "seed": spec.seed,
-            "time_limit_s": spec.time_limit_s,
-            "memory_mb": spec.memory_mb,
-            "hidden_paths": spec.hidden_paths,
-        }
+        message = frames.run(
+            self.job_id,
+            mode=spec.mode,
+            source=spec.source,
+            hidden=spec.hidden,
+            task_id=spec.task_id,
+            seed=spec.seed,
+            time_limit_s=spec.time_limit_s,
+            memory_mb=spec.memory_mb,
+            hidden_paths=spec.hidden_paths,
+        )
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
         except (OSError, Exception) as exc:
-            out.worker_failure = f"the grading worker is not available ({exc})"
+            log.warning("job %s: cannot send the run to the worker: %s", self.job_id, exc)
+            out.worker_failure = msg("worker_unavailable", detail=exc)
             for fd in (out_r, err_r):
                 os.close(fd)
             parent.close()
@@ -201,7 +205,8 @@ class Session:
             while out.ended is None or open_streams:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    out.worker_failure = "the grading worker stopped answering"
+                    log.warning("job %s: the worker stopped answering", self.job_id)
+                    out.worker_failure = msg("worker_stuck")
                     self.worker.stop()
                     break
                 for key, _mask in selector.select(min(remaining, 1.0)):
@@ -215,14 +220,13 @@ class Session:
                             self._on_channel(data)
                         else:
                             if self.reader.pending:
-                                self._tamper("an incomplete message")
+                                self._tamper(msg("tamper_partial_frame"))
                             selector.unregister(parent)
                             open_streams.discard("channel")
                     elif tag == "control":
                         if not self._on_control():
-                            out.worker_failure = (
-                                "the grading worker died while running this submission"
-                            )
+                            log.warning("job %s: the worker died", self.job_id)
+                            out.worker_failure = msg("worker_died")
                             self.worker.stop()
                             open_streams.clear()
                             out.ended = out.ended or {}
@@ -235,7 +239,7 @@ class Session:
                         data = os.read(tag, 1 << 16)
                         if data:
                             streams[tag].add(data)
-                            if out.stdout.total + out.stderr.total > OUTPUT_LIMIT:
+                            if out.stdout.total + out.stderr.total > OUTPUT_LIMIT_MB * MB:
                                 self._kill("output")
                         else:
                             selector.unregister(tag)

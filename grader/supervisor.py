@@ -10,12 +10,19 @@ version of its files) in a sandbox of their own, then reused.
         result = grader.grade(task, source)          # GradeResult
         handle = grader.submit(task, source)         # from any thread
         handle.cancel()
+
+A graded result carries nothing the submission printed unless the caller
+asks (``show_output=True``, for a teacher): a submission can find the hidden
+tests in its own process and print them. A failure of the grader itself
+(a worker that cannot start or dies, a broken reference solution) has
+``error_kind="internal"``: it is not held against the student.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import queue
 import threading
@@ -29,13 +36,18 @@ from typing import Literal, Protocol
 from . import judge
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
+from .limits import REFERENCE_TIME_FACTOR, Limits
+from .messages import msg
 from .outcome import Outcome
-from .result import GradeResult, RunResult
+from .result import ErrorKind, GradeResult, RunResult
 from .session import RunSpec, Session
+from .text import Text, as_text
 from .worker import Worker, WorkerError, marked_processes
 
 Mode = Literal["grade", "run"]
 _JobMode = Literal["grade", "run", "reference"]
+
+log = logging.getLogger(__name__)
 
 
 class TaskLike(Protocol):
@@ -75,7 +87,8 @@ class _Job:
     task: TaskLike | None
     source: str
     mode: _JobMode
-    limits: tuple[float, int] = (10.0, 1024)
+    limits: Limits = field(default_factory=Limits)
+    show_output: bool = False
     enqueued: float = field(default_factory=time.monotonic)
 
 
@@ -180,22 +193,57 @@ class Grader:
 
     # -- submitting --------------------------------------------------------------
 
-    def submit(self, task: TaskLike | None, source: str, mode: Mode = "grade") -> Handle:
-        """Queue ``source`` for grading against ``task`` (or for a plain run: ``mode="run"``)."""
+    def submit(
+        self,
+        task: TaskLike | None,
+        source: str,
+        mode: Mode = "grade",
+        *,
+        show_output: bool = False,
+    ) -> Handle:
+        """Queue ``source`` for grading against ``task`` (or for a plain run: ``mode="run"``).
+
+        ``show_output=True`` puts what a graded run printed into the result's
+        ``output`` (cut to a few KB); a plain run always returns its output.
+        """
         if mode not in ("grade", "run"):
             raise ValueError(f"unknown mode {mode!r}")
         if mode == "grade" and task is None:
             raise ValueError("grading needs a task")
         self._ensure_threads()
-        limits = (float(task.time_limit_s), int(task.memory_mb)) if task else (10.0, 1024)
+        limits = Limits(float(task.time_limit_s), int(task.memory_mb)) if task else Limits()
         handle = Handle(task.id if task else None)
-        self._queue.put(_Job(handle, task, source, mode, limits))
+        self._queue.put(_Job(handle, task, source, mode, limits, show_output))
         return handle
 
-    def grade(self, task: TaskLike, source: str, timeout: float | None = None) -> GradeResult:
-        result = self.submit(task, source).result(timeout)
+    def grade(
+        self,
+        task: TaskLike,
+        source: str,
+        timeout: float | None = None,
+        *,
+        show_output: bool = False,
+    ) -> GradeResult:
+        result = self.submit(task, source, show_output=show_output).result(timeout)
         assert isinstance(result, GradeResult)
         return result
+
+    def reference(self, task: TaskLike, timeout: float | None = None) -> Reference:
+        """What the task's reference solution shows (computed once, then remembered).
+
+        Raises :class:`grader.judge.ReferenceBroken` when it cannot be had.
+        """
+        self._ensure_threads()
+        handle = Handle(task.id)
+        self._queue.put(_Job(handle, task, "", "reference"))
+        result = handle.result(timeout)
+        with self._lock:
+            future = self._references.get(
+                _digest(task.id, task.read("solution.py"), task.read("hidden_tests.py"))
+            )
+        if future is None:
+            raise ReferenceBroken(as_text(getattr(result, "error", None) or msg("no_detail")))
+        return future.result()
 
     def run(self, task: TaskLike | None, source: str, timeout: float | None = None) -> RunResult:
         result = self.submit(task, source, mode="run").result(timeout)
@@ -221,9 +269,9 @@ class Grader:
                 try:
                     result = self._execute(worker, job, wake_r)
                 except Exception as exc:  # never leave a handle waiting
-                    result = self._failure(
-                        job, f"internal grader error: {type(exc).__name__}: {exc}"
-                    )
+                    log.exception("grading job for %s failed", job.handle.task_id)
+                    detail = f"{type(exc).__name__}: {exc}"
+                    result = self._failure(job, msg("internal_error", detail=detail))
                 finally:
                     self._active.discard(job.handle)
                 job.handle._finish(result)
@@ -232,13 +280,13 @@ class Grader:
             os.close(wake_w)
             worker.stop()
 
-    def _ready(self, worker: Worker) -> str | None:
+    def _ready(self, worker: Worker) -> Text | None:
         if worker.alive:
             return None
         try:
             worker.start()
         except WorkerError as exc:
-            return str(exc)
+            return exc.text
         return None
 
     def _session(self, worker: Worker, spec: RunSpec, wake_r: int | None) -> Outcome:
@@ -256,56 +304,73 @@ class Grader:
 
     def _execute(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
         started = time.monotonic()
-        time_limit, memory_mb = job.limits
         task = job.task
         if job.mode == "run":
-            spec = RunSpec(
-                mode="run",
-                source=job.source,
-                task_id=task.id if task else "",
-                time_limit_s=time_limit,
-                memory_mb=memory_mb,
-                hidden_paths=_hidden_paths(task) if task else [],
-            )
-            outcome = self._session(worker, spec, wake_r)
-            error = outcome.error()
-            if outcome.run_done is not None and not error:
-                error = outcome.run_done.get("error")
-                error = error if isinstance(error, str) or error is None else "error"
-            return RunResult(
-                task=task.id if task else None,
-                ok=error is None,
-                error=error,
-                stdout=outcome.stdout.text(),
-                stderr=outcome.stderr.text(),
-                duration_s=round(time.monotonic() - started, 3),
-            )
+            return self._run(worker, job, wake_r, started)
         assert task is not None
         if job.mode == "reference":  # warming up: compute and remember, nobody waits
-            with contextlib.suppress(ReferenceBroken):
+            try:
                 self._reference(worker, task)
-            return self._failure(job, "reference computed")
+            except ReferenceBroken as exc:
+                return self._failure(job, exc.text)
+            return self._failure(job, msg("reference_computed"))
         try:
             reference = self._reference(worker, task)
         except ReferenceBroken as exc:
-            return self._failure(job, f"this task cannot be graded: {exc}")
+            log.error("task %s cannot be graded: %s", task.id, exc)
+            return self._failure(job, msg("task_ungradable", detail=exc.text))
+        hidden = task.read("hidden_tests.py")
         spec = RunSpec(
             mode="grade",
             source=job.source,
             task_id=task.id,
-            time_limit_s=time_limit,
-            memory_mb=memory_mb,
-            hidden=task.read("hidden_tests.py"),
+            time_limit_s=job.limits.time_s,
+            memory_mb=job.limits.memory_mb,
+            hidden=hidden,
             seed=task_seed(task.id),
             hidden_paths=_hidden_paths(task),
             exports=reference.exports,
         )
         outcome = self._session(worker, spec, wake_r)
-        return judge.grade(task.id, float(task.points), reference, outcome)
+        return judge.grade(
+            task.id,
+            float(task.points),
+            reference,
+            outcome,
+            hidden_source=hidden,
+            show_output=job.show_output,
+        )
+
+    def _run(self, worker: Worker, job: _Job, wake_r: int, started: float) -> RunResult:
+        task = job.task
+        spec = RunSpec(
+            mode="run",
+            source=job.source,
+            task_id=task.id if task else "",
+            time_limit_s=job.limits.time_s,
+            memory_mb=job.limits.memory_mb,
+            hidden_paths=_hidden_paths(task) if task else [],
+        )
+        outcome = self._session(worker, spec, wake_r)
+        problem = outcome.problem()
+        error, kind = (problem.text, problem.kind) if problem else (None, None)
+        if outcome.run_done is not None and problem is None:
+            reported = outcome.run_done.get("error")
+            error = None if reported is None else as_text(reported)
+            kind = "submission" if error else None
+        return RunResult(
+            task=task.id if task else None,
+            ok=error is None,
+            error=error,
+            error_kind=kind,
+            stdout=outcome.stdout.text(),
+            stderr=outcome.stderr.text(),
+            duration_s=round(time.monotonic() - started, 3),
+        )
 
     def _reference(self, worker: Worker, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
-        digest = hashlib.sha256(f"{task.id}\0{solution}\0{hidden}".encode()).hexdigest()
+        digest = _digest(task.id, solution, hidden)
         with self._lock:
             future = self._references.get(digest)
             mine = future is None
@@ -318,7 +383,7 @@ class Grader:
                 mode="reference",
                 source=solution,
                 task_id=task.id,
-                time_limit_s=float(task.time_limit_s) * 3,
+                time_limit_s=float(task.time_limit_s) * REFERENCE_TIME_FACTOR,
                 memory_mb=int(task.memory_mb),
                 hidden=hidden,
                 seed=task_seed(task.id),
@@ -337,17 +402,16 @@ class Grader:
         return reference
 
     @staticmethod
-    def _failure(job: _Job, error: str) -> GradeResult | RunResult:
+    def _failure(job: _Job, error: Text, kind: ErrorKind = "internal") -> GradeResult | RunResult:
+        """The result of a job the grader could not carry out (its own fault, by default)."""
         task = job.task
         if job.mode == "run":
-            return RunResult(task=task.id if task else None, ok=False, error=error, duration_s=0.0)
+            task_id = task.id if task else None
+            return RunResult(task=task_id, ok=False, error=error, error_kind=kind, duration_s=0.0)
         assert task is not None
-        return GradeResult(
-            task=task.id,
-            passed=False,
-            score=0.0,
-            max_score=float(task.points),
-            checks=[],
-            error=error,
-            duration_s=0.0,
-        )
+        return GradeResult.failure(task.id, float(task.points), error, kind)
+
+
+def _digest(task_id: str, solution: str, hidden: str) -> str:
+    """Identifies a task's reference: its id and the files the reference run depends on."""
+    return hashlib.sha256(f"{task_id}\0{solution}\0{hidden}".encode()).hexdigest()

@@ -14,9 +14,10 @@ missing its Korean).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 LANGS = ("en", "ko")
+_isinstance = isinstance  # captured: the sandboxed child uses these after student code ran
 Text = dict[str, str]
 
 
@@ -27,11 +28,11 @@ def tr(en: str, ko: str) -> Text:
 
 def as_text(value: Any) -> Text:
     """``value`` as a :data:`Text`: a plain ``str`` is English only; anything else is ``str()``-ed."""
-    if isinstance(value, Mapping):
-        out = {lang: str(value[lang]) for lang in LANGS if isinstance(value.get(lang), str)}
+    if _isinstance(value, Mapping):
+        out = {lang: str(value[lang]) for lang in LANGS if _isinstance(value.get(lang), str)}
         if out:
             return out
-    if isinstance(value, str):
+    if _isinstance(value, str):
         return {"en": value}
     return {"en": str(value)}
 
@@ -40,9 +41,10 @@ def in_lang(text: Text | str | None, lang: str) -> str:
     """The text in ``lang``, falling back to English (then to any language there is)."""
     if text is None:
         return ""
-    if isinstance(text, str):
+    if type(text) is str:
         return text
-    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+    words = cast(Text, text)
+    return words.get(lang) or words.get("en") or next(iter(words.values()), "")
 
 
 def is_complete(text: Text) -> bool:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import linecache
 from types import TracebackType
 
+from .limits import MESSAGE_CHARS
+from .messages import memory_limit, msg
+from .text import Text
+
 SUBMISSION = "submission.py"
-MAX_MESSAGE = 400
 _TYPE_NAME = type.__dict__["__qualname__"]
 
 
@@ -38,7 +41,7 @@ def _text(exc: BaseException) -> str:
     if type(text) is not str:
         return ""
     text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE] + "…"
+    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + "…"
 
 
 def submission_lines(tb: TracebackType | None) -> list[tuple[int, str]]:
@@ -64,21 +67,25 @@ def is_out_of_memory(exc: BaseException) -> bool:
     )
 
 
-def describe(exc: BaseException, memory_mb: int | None = None) -> str:
+def describe(exc: BaseException, memory_mb: int | None = None) -> Text:
     """One line: what was raised and on which line of the submission."""
     if memory_mb is not None and is_out_of_memory(exc):
-        return f"memory limit {memory_mb} MB exceeded"
+        return memory_limit(memory_mb)
     name = _name(exc)
     text = _text(exc)
     if name == "SystemExit":
-        return f"your code called exit({text})"
+        return msg("called_exit", code=text)
     lines = submission_lines(exc.__traceback__)
     what = f"{name}: {text}" if text else name
     if lines:
         line, function = lines[-1]
-        where = f"line {line}" if function == "<module>" else f"line {line}, in {function}"
-        return f"your code raised an exception: {what} ({where})"
-    return f"an exception was raised: {what}"
+        where = (
+            msg("at_line", line=line)
+            if function == "<module>"
+            else msg("at_line_in", line=line, function=function)
+        )
+        return msg("raised", what=what, where=where)
+    return msg("raised_elsewhere", what=what)
 
 
 def format_for_run(exc: BaseException) -> str:
@@ -98,6 +105,7 @@ def format_for_run(exc: BaseException) -> str:
     return "\n".join(out)
 
 
-def describe_syntax_error(exc: SyntaxError) -> str:
-    where = f" on line {exc.lineno}" if exc.lineno else ""
-    return f"syntax error{where}: {exc.msg}"
+def describe_syntax_error(exc: SyntaxError) -> Text:
+    if exc.lineno:
+        return msg("syntax_error", line=exc.lineno, detail=exc.msg)
+    return msg("syntax_error_somewhere", detail=exc.msg)

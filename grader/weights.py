@@ -23,7 +23,9 @@ from typing import Any
 import torch
 from torch import nn
 
+from .messages import TextError, join, msg
 from .plain import PARAMETER, TENSOR, type_name
+from .text import Text
 
 _GETATTR = object.__getattribute__
 _MODULE: type = nn.Module
@@ -38,7 +40,7 @@ _FLOATS = {torch.float16, torch.bfloat16, torch.float32, torch.float64}
 MAX_MODULES = 10_000
 
 
-class WeightMismatch(Exception):
+class WeightMismatch(TextError):
     """The submission's parameters cannot be mapped onto the reference's."""
 
 
@@ -77,7 +79,7 @@ def layer_kind(module: object) -> str:
 def walk(model: object) -> list[tuple[str, Any, object, bool]]:
     """(path, tensor, owner, is_buffer) for each unique parameter and buffer, in registration order."""
     if not isinstance(model, _MODULE):
-        raise WeightMismatch(f"expected an nn.Module, got {type_name(model)}")
+        raise WeightMismatch(msg("not_a_module", kind=type_name(model)))
     found: list[tuple[str, Any, object, bool]] = []
     seen: set[int] = set()
     visited: set[int] = set()
@@ -88,26 +90,26 @@ def walk(model: object) -> list[tuple[str, Any, object, bool]]:
             continue
         visited.add(id(module))
         if len(visited) > MAX_MODULES:
-            raise WeightMismatch("the model has too many sub-modules")
+            raise WeightMismatch(msg("too_many_modules"))
         for attr, is_buffer in (("_parameters", False), ("_buffers", True)):
             table = _GETATTR(module, attr)
             if type(table) is not dict:
-                raise WeightMismatch("the model's parameter tables were replaced")
+                raise WeightMismatch(msg("tables_replaced"))
             for name, tensor in dict.items(table):
                 if tensor is None or id(tensor) in seen:
                     continue
                 wanted = PARAMETER if not is_buffer else TENSOR
                 if not isinstance(tensor, wanted):
-                    raise WeightMismatch(f"{prefix}{name} is not a tensor")
+                    raise WeightMismatch(msg("entry_not_tensor", path=f"{prefix}{name}"))
                 seen.add(id(tensor))
                 found.append((f"{prefix}{name}", tensor, module, is_buffer))
         children = _GETATTR(module, "_modules")
         if type(children) is not dict:
-            raise WeightMismatch("the model's module table was replaced")
+            raise WeightMismatch(msg("modules_replaced"))
         for name, child in dict.items(children):
             if child is not None:
                 if not isinstance(child, _MODULE):
-                    raise WeightMismatch(f"{prefix}{name} is not an nn.Module")
+                    raise WeightMismatch(msg("entry_not_module", path=f"{prefix}{name}"))
                 stack.append((f"{prefix}{name}.", child))
     return found
 
@@ -157,18 +159,20 @@ def match(reference: list[Slot], submitted: list[Slot]) -> list[int | None]:
 
 def describe_mismatch(
     reference: list[Slot], submitted: list[Slot], mapping: list[int | None]
-) -> str:
+) -> Text:
     used = {j for j in mapping if j is not None}
     extra = [str(s) for s, j in zip(submitted, mapping, strict=True) if j is None and not s.buffer]
     missing = [str(r) for j, r in enumerate(reference) if j not in used and not r.buffer]
     parts = []
     if missing:
-        parts.append(
-            "the reference has " + ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
-        )
+        parts.append(msg("reference_has", slots=_listed(missing)))
     if extra:
-        parts.append("your model has " + ", ".join(extra[:6]) + (" …" if len(extra) > 6 else ""))
-    return "your model's parameters differ from the reference's: " + "; ".join(parts)
+        parts.append(msg("yours_has", slots=_listed(extra)))
+    return msg("parameters_differ", parts=join(parts, "; "))
+
+
+def _listed(slots: list[str]) -> str:
+    return ", ".join(slots[:6]) + (" …" if len(slots) > 6 else "")
 
 
 def values_for(slot: Slot, index: int, seed: int) -> Any:

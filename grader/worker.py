@@ -8,6 +8,7 @@ it forks inherits, so that strays can be found in /proc should a zygote die.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import selectors
@@ -19,7 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from . import protocol
+from . import frames, protocol
+from .messages import TextError, msg
 
 PASSED_ENV = (
     "PATH",
@@ -34,8 +36,10 @@ PASSED_ENV = (
 START_TIMEOUT_S = 120.0
 MARKER = "QUIZAPP_SANDBOX"
 
+log = logging.getLogger(__name__)
 
-class WorkerError(Exception):
+
+class WorkerError(TextError):
     """The zygote could not be started or stopped answering."""
 
 
@@ -80,6 +84,7 @@ class Worker:
     def start(self) -> None:
         """Start the zygote and wait until torch is imported and warm."""
         self.stop()
+        log.info("starting a grading worker (%s)", self.python)
         self.marker = secrets.token_hex(8)
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the zygote
@@ -96,7 +101,8 @@ class Worker:
             )
         except OSError as exc:
             mine.close()
-            raise WorkerError(f"cannot start the grading worker: {exc}") from None
+            log.error("cannot start a grading worker: %s", exc)
+            raise WorkerError(msg("worker_no_start", detail=exc)) from None
         finally:
             theirs.close()
         self.sock = mine
@@ -110,17 +116,17 @@ class Worker:
             selector.register(self.sock, selectors.EVENT_READ)
             if not selector.select(START_TIMEOUT_S):
                 self.stop()
-                raise WorkerError("the grading worker did not start in time")
+                log.error("the grading worker did not start in %s s", START_TIMEOUT_S)
+                raise WorkerError(msg("worker_start_timeout"))
         try:
             message = self.rx.receive()
         except (OSError, protocol.ProtocolError):
             message = None
-        if message is None or message.get("op") != "ready":
+        if message is None or frames.op_of(message) != frames.READY:
             detail = self._stderr_tail()
             self.stop()
-            raise WorkerError(
-                f"the grading worker failed to start{': ' + detail if detail else ''}"
-            )
+            log.error("the grading worker failed to start: %s", detail or "no message")
+            raise WorkerError(msg("worker_start_failed", detail=detail or msg("no_detail")))
         return message
 
     def _stderr_tail(self) -> str:
@@ -134,7 +140,7 @@ class Worker:
 
     def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
         if self.sock is None:
-            raise WorkerError("the grading worker is not running")
+            raise WorkerError(msg("worker_not_running"))
         protocol.send(self.sock, message, fds)
 
     def stop(self) -> None:

@@ -23,6 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import contextlib
+import logging
 import selectors
 import shutil
 import signal
@@ -30,13 +31,18 @@ import socket
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from typing import Any
+
+from . import frames
+from .limits import DISK_MB, MAX_PROCESSES, MB, Limits
 
 POLL_S = 0.02
 DISK_POLL_S = 0.25
-MAX_PROCESSES = 64
 OPTIMIZER_WORDS = ("optim", "compile", "_dynamo")
-DISK_LIMIT = 64 * 1024 * 1024
+DISK_LIMIT = DISK_MB * MB
+
+log = logging.getLogger(__name__)
 
 
 def _import_runtime() -> None:
@@ -110,6 +116,26 @@ def _dir_size(path: str, limit: int) -> int:
     return total
 
 
+@dataclass
+class _Watch:
+    """What watching one child has found so far."""
+
+    job_id: Any
+    pid: int
+    limits: Limits
+    workdir: str
+    baseline_rss_kb: int
+    started: float = field(default_factory=time.monotonic)
+    reason: str | None = None  # why the run was stopped (see frames.STOP_REASONS)
+    alive: bool = True  # False once the supervisor has gone away
+    peak_kb: int = 0
+    status: int = 0
+    rusage: Any = None
+
+    def stop(self, reason: str) -> None:
+        self.reason = self.reason or reason
+
+
 class Zygote:
     def __init__(self, sock: socket.socket) -> None:
         from . import landlock, procs, protocol
@@ -128,36 +154,51 @@ class Zygote:
         self.protocol.send(self.sock, message)
 
     def serve(self) -> None:
-        self.send(
-            {
-                "op": "ready",
-                "pid": self.pid,
-                "landlock": self.abi,
-                "subreaper": self.subreaper,
-                "threads": len(os.listdir("/proc/self/task")),
-            }
-        )
+        threads = len(os.listdir("/proc/self/task"))
+        self.send(frames.zygote_ready(self.pid, self.abi, self.subreaper, threads))
         while True:
             message = self.rx.receive()
             if message is None:
                 return
-            if message.get("op") == "run":
+            if frames.op_of(message) == frames.RUN:
                 fds = self.rx.take_fds(3)
                 try:
                     alive = self.run(message, fds)
                 except Exception as exc:  # a bug here must not take the worker down
+                    log.exception("job %s failed inside the zygote", message.get("job"))
                     self.procs.kill_all_below(self.pid)
-                    self.send(
-                        {
-                            "op": "ended",
-                            "job": message.get("job"),
-                            "reason": "internal",
-                            "detail": f"{type(exc).__name__}: {exc}",
-                        }
-                    )
+                    detail = f"{type(exc).__name__}: {exc}"
+                    self.send(frames.ended(message.get("job"), reason="internal", detail=detail))
                     continue
                 if not alive:
                     return
+
+    def run(self, job: dict[str, Any], fds: list[int]) -> bool:
+        """Run one job to its end; False when the supervisor has gone away."""
+        limits = Limits(
+            time_s=float(job["time_limit_s"]),
+            memory_mb=int(job["memory_mb"]),
+            baseline_data_kb=_status_kb("VmData"),
+        )
+        confinement = self._confinement([str(p) for p in job.get("hidden_paths", [])])
+        self._warm_optimizers_for(job)
+        workdir = tempfile.mkdtemp(prefix="quizapp-sandbox-")
+        baseline_rss = self.procs.anon_rss_kb(self.pid)
+        pid = self._fork(job, fds, workdir, limits, confinement)
+        watch = _Watch(job.get("job"), pid, limits, workdir, baseline_rss)
+        self.send(frames.started(watch.job_id, pid))
+        try:
+            self._watch(watch)
+        finally:
+            leftovers = self._clean_up(watch)
+        if watch.alive:
+            try:
+                self.send(self._ended(watch, leftovers))
+            except OSError:
+                return False
+        return watch.alive
+
+    # -- the steps of one run ------------------------------------------------------
 
     def _confinement(self, hidden: list[str]) -> Any:
         from .sandbox import confinement
@@ -167,30 +208,22 @@ class Zygote:
             self._confinements[key] = confinement(list(key), self.abi)
         return self._confinements[key]
 
-    def run(self, job: dict[str, Any], fds: list[int]) -> bool:
-        """Run one job to its end; False when the supervisor has gone away."""
-        from . import child
-        from .sandbox import Limits
-
-        job_id = job.get("job")
-        time_limit = float(job["time_limit_s"])
-        memory_kb = int(job["memory_mb"]) * 1024
-        limits = Limits(
-            time_s=time_limit,
-            memory_mb=int(job["memory_mb"]),
-            baseline_data_kb=_status_kb("VmData"),
-        )
-        confinement = self._confinement([str(p) for p in job.get("hidden_paths", [])])
-        if not self._optimizers_warm and any(
-            word in str(job.get(part, ""))
-            for part in ("source", "hidden")
-            for word in OPTIMIZER_WORDS
-        ):
-            warm_up_optimizers()  # in the zygote, before the fork: paid once, not per child
+    def _warm_optimizers_for(self, job: dict[str, Any]) -> None:
+        """Warm the optimizers in the zygote, before the fork, if this job may use them:
+        paid once, not per child."""
+        if self._optimizers_warm:
+            return
+        text = str(job.get("source", "")) + str(job.get("hidden", ""))
+        if any(word in text for word in OPTIMIZER_WORDS):
+            warm_up_optimizers()
             self._optimizers_warm = True
-        workdir = tempfile.mkdtemp(prefix="quizapp-sandbox-")
-        baseline_rss = self.procs.anon_rss_kb(self.pid)
-        started = time.monotonic()
+
+    def _fork(
+        self, job: dict[str, Any], fds: list[int], workdir: str, limits: Limits, confinement: Any
+    ) -> int:
+        """Fork the sandboxed child (which never returns) and give up our copies of its fds."""
+        from . import child
+
         pid = os.fork()
         if pid == 0:
             try:
@@ -207,91 +240,94 @@ class Zygote:
                 os._exit(70)
         for fd in fds:
             os.close(fd)
-        self.send({"op": "started", "job": job_id, "pid": pid})
+        return pid
 
-        reason: str | None = None
-        alive = True
-        peak_kb = 0
-        status = 0
-        rusage: Any = None
-        pidfd = os.pidfd_open(pid)
-        selector = selectors.DefaultSelector()
-        selector.register(pidfd, selectors.EVENT_READ, "child")
-        selector.register(self.sock, selectors.EVENT_READ, "control")
-        deadline = started + time_limit
-        next_disk = started + DISK_POLL_S
-        try:
-            while True:
-                now = time.monotonic()
-                events = selector.select(max(0.0, min(POLL_S, deadline - now)))
-                for key, _mask in events:
-                    if key.data == "child":
-                        _pid, status, rusage = os.wait4(pid, 0)
-                        selector.unregister(pidfd)
-                        break
-                    try:
-                        frames, eof = self._read_control()
-                    except self.protocol.ProtocolError:
-                        frames, eof = [], True
-                    if eof:
-                        alive = False
-                        reason = reason or "cancelled"
-                        selector.unregister(self.sock)
-                    for frame in frames:
-                        if frame.get("op") == "kill" and frame.get("job") == job_id:
-                            reason = reason or str(frame.get("reason") or "cancelled")
-                if rusage is not None:
-                    break
-                # limits
-                tree = self.procs.descendants(self.pid)
-                used = sum(self.procs.anon_rss_kb(p) for p in tree) - baseline_rss
-                peak_kb = max(peak_kb, used)
-                now = time.monotonic()
-                if reason is None and used > memory_kb:
-                    reason = "memory"
-                if reason is None and len(tree) > MAX_PROCESSES:
-                    reason = "processes"
-                if reason is None and now >= deadline:
-                    reason = "time"
-                if reason is None and now >= next_disk:
-                    next_disk = now + DISK_POLL_S
-                    if _dir_size(workdir, DISK_LIMIT) > DISK_LIMIT:
-                        reason = "disk"
-                if reason is not None:
-                    self.procs.kill_group(pid)
-                    self.procs.kill_all_below(self.pid, keep=pid)
-        finally:
-            selector.close()
-            os.close(pidfd)
-            self.procs.kill_group(pid)
-            if rusage is None:  # leaving early (an error here): do not leave the child behind
-                self.procs.kill_all_below(self.pid, keep=pid)
-                with contextlib.suppress(ChildProcessError):
-                    _pid, status, rusage = os.wait4(pid, 0)
-            killed_after = self.procs.kill_all_below(self.pid)
-            shutil.rmtree(workdir, ignore_errors=True)
-        cpu = (rusage.ru_utime + rusage.ru_stime) if rusage is not None else 0.0
-        if reason is None and os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu >= limits.cpu_seconds):
-                reason = "cpu"
-        ended = {
-            "op": "ended",
-            "job": job_id,
-            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-            "reason": reason,
-            "cpu_s": round(cpu, 4),
-            "wall_s": round(time.monotonic() - started, 4),
-            "peak_mb": round(peak_kb / 1024, 1),
-            "leftovers": killed_after,
-        }
-        if alive:
+    def _watch(self, watch: _Watch) -> None:
+        """Wait for the child to end, enforcing the limits and obeying ``kill`` frames."""
+        pidfd = os.pidfd_open(watch.pid)
+        deadline = watch.started + watch.limits.time_s
+        next_disk = watch.started + DISK_POLL_S
+        with selectors.DefaultSelector() as selector:
             try:
-                self.send(ended)
-            except OSError:
-                return False
-        return alive
+                selector.register(pidfd, selectors.EVENT_READ, "child")
+                selector.register(self.sock, selectors.EVENT_READ, "control")
+                while watch.rusage is None:
+                    timeout = max(0.0, min(POLL_S, deadline - time.monotonic()))
+                    for key, _mask in selector.select(timeout):
+                        if key.data == "child":
+                            _pid, watch.status, watch.rusage = os.wait4(watch.pid, 0)
+                            break
+                        if self._on_control(watch):
+                            selector.unregister(self.sock)
+                    if watch.rusage is not None:
+                        break
+                    now = time.monotonic()
+                    if watch.reason is None and now >= next_disk:
+                        next_disk = now + DISK_POLL_S
+                        if _dir_size(watch.workdir, DISK_LIMIT) > DISK_LIMIT:
+                            watch.stop("disk")
+                    self._enforce(watch, deadline)
+            finally:
+                os.close(pidfd)
+
+    def _on_control(self, watch: _Watch) -> bool:
+        """Read the supervisor's frames during a run; True when it has gone away."""
+        try:
+            found, eof = self._read_control()
+        except self.protocol.ProtocolError:
+            found, eof = [], True
+        if eof:
+            watch.alive = False
+            watch.stop("cancelled")
+        for frame in found:
+            if frames.op_of(frame) == frames.KILL and frame.get("job") == watch.job_id:
+                watch.stop(str(frame.get("reason") or "cancelled"))
+        return eof
+
+    def _enforce(self, watch: _Watch, deadline: float) -> None:
+        """Measure the child's processes; kill them all once a limit is hit (or a kill came)."""
+        tree = self.procs.descendants(self.pid)
+        used = sum(self.procs.anon_rss_kb(p) for p in tree) - watch.baseline_rss_kb
+        watch.peak_kb = max(watch.peak_kb, used)
+        if used > watch.limits.memory_mb * 1024:
+            watch.stop("memory")
+        elif len(tree) > MAX_PROCESSES:
+            watch.stop("processes")
+        elif time.monotonic() >= deadline:
+            watch.stop("time")
+        if watch.reason is not None:
+            self.procs.kill_group(watch.pid)
+            self.procs.kill_all_below(self.pid, keep=watch.pid)
+
+    def _clean_up(self, watch: _Watch) -> int:
+        """Kill and reap everything the run left; returns how many processes were still running."""
+        self.procs.kill_group(watch.pid)
+        if watch.rusage is None:  # leaving early (an error here): do not leave the child behind
+            self.procs.kill_all_below(self.pid, keep=watch.pid)
+            with contextlib.suppress(ChildProcessError):
+                _pid, watch.status, watch.rusage = os.wait4(watch.pid, 0)
+        leftovers = self.procs.kill_all_below(self.pid)
+        shutil.rmtree(watch.workdir, ignore_errors=True)
+        return leftovers
+
+    def _ended(self, watch: _Watch, leftovers: int) -> dict[str, Any]:
+        """The ``ended`` frame: how the child ended and what it used."""
+        status, rusage = watch.status, watch.rusage
+        cpu = (rusage.ru_utime + rusage.ru_stime) if rusage is not None else 0.0
+        if watch.reason is None and os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu >= watch.limits.cpu_seconds):
+                watch.stop("cpu")
+        return frames.ended(
+            watch.job_id,
+            reason=watch.reason,
+            exit_code=os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            cpu_s=round(cpu, 4),
+            wall_s=round(time.monotonic() - watch.started, 4),
+            peak_mb=round(watch.peak_kb / 1024, 1),
+            leftovers=leftovers,
+        )
 
     def _read_control(self) -> tuple[list[dict[str, Any]], bool]:
         data, fds, _flags, _addr = socket.recv_fds(self.sock, 1 << 16, 16)
@@ -303,8 +339,9 @@ class Zygote:
 
 
 def main(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.WARNING, format="zygote: %(levelname)s %(message)s")
     if len(argv) != 2 or not argv[1].isdigit():
-        sys.stderr.write("usage: python -m grader.zygote FD\n")
+        log.error("usage: python -m grader.zygote FD")
         return 2
     sock = socket.socket(fileno=int(argv[1]))
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)

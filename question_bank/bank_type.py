@@ -8,6 +8,7 @@ from pathlib import Path
 from .models import Blueprint, Item, Section, SyllabusEntry, Task
 from .pages import overlaps
 from .problems import Location
+from .scope import in_section_scope
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Bank:
             for item in self.written
             if (section.types is None or item.type in section.types)
             and (section.pages is None or overlaps(item.pages or [], section.pages))
+            and in_section_scope(item.pages, section, self.syllabus)
         ]
 
     def task_pool(self, section: Section) -> list[Task]:
@@ -45,5 +47,6 @@ class Bank:
         return [
             task
             for task in self.tasks.values()
-            if section.pages is None or overlaps(task.pages, section.pages)
+            if (section.pages is None or overlaps(task.pages, section.pages))
+            and in_section_scope(task.pages, section, self.syllabus)
         ]

@@ -1,4 +1,5 @@
-"""Anki-style cloze deletions: ``{{c1::정답}}`` or ``{{c1::정답::hint}}``."""
+"""Anki-style cloze deletions: ``{{c1::정답}}``, ``{{c1::정답::hint}}``, and accepted
+alternatives separated by ``|``: ``{{c1::목적|비용}}`` (the first is the one shown)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ _OPENER = re.compile(r"\{\{\s*c\d*\s*:?")
 @dataclass(frozen=True)
 class Blank:
     number: int
-    answer: str
+    answers: tuple[str, ...]  # every accepted spelling; the first is shown as the answer
     hint: str | None
+
+    @property
+    def answer(self) -> str:
+        return self.answers[0]
 
 
 def parse_cloze(text: str) -> list[Blank]:
@@ -27,9 +32,15 @@ def parse_cloze(text: str) -> list[Blank]:
             raise ValueError(f"cloze deletion {match.group(0)!r}: numbers start at c1")
         if not answer.strip():
             raise ValueError(f"cloze deletion {match.group(0)!r} has an empty answer")
+        answers = tuple(a.strip() for a in answer.split("|"))
+        if not all(answers):
+            raise ValueError(
+                f"cloze deletion {match.group(0)!r} has an empty alternative; "
+                "write {{c1::목적|비용}} with text on both sides of each '|'"
+            )
         if sep and not hint.strip():
             raise ValueError(f"cloze deletion {match.group(0)!r} has an empty hint")
-        blanks.append(Blank(number, answer.strip(), hint.strip() if sep else None))
+        blanks.append(Blank(number, answers, hint.strip() if sep else None))
     leftover = _DELETION.sub("", text)
     stray = _OPENER.search(leftover)
     if stray:
@@ -44,7 +55,7 @@ def render_cloze(text: str, reveal: bool = False) -> str:
     def blank(match: re.Match[str]) -> str:
         answer, sep, hint = match.group(2).partition("::")
         if reveal:
-            return f"**{answer.strip()}**"
+            return f"**{answer.split('|')[0].strip()}**"
         return f"[{hint.strip()}]" if sep else "[...]"
 
     return _DELETION.sub(blank, text)

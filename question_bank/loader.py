@@ -310,6 +310,8 @@ class _Loader:
                     limits.append(f"pages {format_pages(section.pages)}")
                 if section.types is not None:
                     limits.append(f"types {', '.join(section.types)}")
+                if section.scope is not None:
+                    limits.append(f"scope {section.scope}")
                 scope = f" ({'; '.join(limits)})" if limits else ""
                 self.report.add(
                     path,

@@ -138,6 +138,20 @@ class Numeric(_ItemBase):
     prompt: Text
     answer: float
     tolerance: Annotated[float, Field(ge=0)] = 0.0
+    # `ratio`: the answer is a share between 0 and 1, and `0.8`, `80%` and `4/5` are
+    # all accepted; the prompt says so.
+    form: Literal["number", "ratio"] = "number"
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        if self.form == "ratio" and not 0 <= self.answer <= 1:
+            return [
+                (
+                    ("answer",),
+                    f"a ratio answer lies between 0 and 1, got {self.answer:g} "
+                    f"(write {self.answer / 100:g} for {self.answer:g}%)",
+                )
+            ]
+        return []
 
     @property
     def headline(self) -> str:
@@ -315,6 +329,9 @@ class Section(_Strict):
     pages: PageList | None = None
     types: Annotated[list[WrittenType], Field(min_length=1)] | None = None
     tasks: Annotated[list[ItemId], Field(min_length=1)] | None = None
+    # `exam`: only items and tasks with a page in the syllabus; `beyond`: only those
+    # without (the extra chapters). Left out: both.
+    scope: Literal["exam", "beyond"] | None = None
     points_each: Annotated[float, Field(gt=0)]
 
     def problems(self) -> list[tuple[Loc, str]]:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a bank: where it is and what is wrong."""
+    """One thing wrong with a bank: where it is and what is wrong.
+
+    An ``error`` makes the bank unusable; a ``warning`` points at something that
+    works but is probably not what the author meant (``bank check`` prints it and
+    still exits 0).
+    """
 
     path: Path
     line: int
     message: str
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
 
 
 @dataclass(frozen=True)

@@ -76,9 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     practice.add_argument("task_id", nargs="?", metavar="TASK_ID", help="open this task directly")
     practice.set_defaults(run=tui)
-    exam = commands.add_parser("exam", help="timed mock exams")
+    exam = commands.add_parser(
+        "exam",
+        help="timed mock exams; `exam preview ID` prints a paper without starting one",
+        usage="quizapp exam [ID]\n       quizapp exam preview ID [--seed N] [--json | --markdown FILE]",
+    )
     exam.add_argument("exam_id", nargs="?", metavar="ID", help="start (or resume) this blueprint")
-    exam.set_defaults(run=tui)
+    exam.add_argument("preview_id", nargs="?", metavar="ID", help=argparse.SUPPRESS)
+    exam.add_argument("--seed", type=int, metavar="N", help="preview: the seed to draw with")
+    paper = exam.add_mutually_exclusive_group()
+    paper.add_argument("--json", action="store_true", help="preview: print the questions as JSON")
+    paper.add_argument(
+        "--markdown", metavar="FILE", help="preview: write the questions and the answer key"
+    )
+    exam.set_defaults(run=_lazy("exam", "run_exam"))
 
     bank_commands = _group(commands, "bank", "check or count the question bank", "ACTION")
     check = bank_commands.add_parser(
@@ -142,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")
     grade.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
+    grade.add_argument(
+        "--show-output",
+        action="store_true",
+        help="also print what each file printed while graded (for teachers; cut to a few KB)",
+    )
     grade.set_defaults(run=_lazy("grade", "run_grade"))
     return parser
 
@@ -193,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=args.lang,
             profile=args.profile,
         )
-        return args.run(args, settings)
+        run: Callable[[argparse.Namespace, Settings], int] = args.run
+        return run(args, settings)
     except (UsageError, SettingsError) as exc:
         sys.stderr.write(f"quizapp: error: {exc}\n")
         return EXIT_USAGE

@@ -7,6 +7,10 @@ back to English, a missing key is a bug (KeyError in tests).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
+
 MESSAGES: dict[str, dict[str, str]] = {
     # app-wide
     "app.title": {"ko": "AI Essential 학습", "en": "AI Essential study"},
@@ -16,12 +20,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.back": {"ko": "뒤로", "en": "Back"},
     "key.browse": {"ko": "둘러보기", "en": "Browse"},
     "key.close": {"ko": "닫기", "en": "Close"},
+    "key.palette": {
+        "ko": "명령 팔레트 (모든 화면으로 이동)",
+        "en": "Command palette (go to any screen)",
+    },
     "key.exams": {"ko": "모의고사", "en": "Exam"},
     "key.exam-start": {"ko": "시작/이어서", "en": "Start/resume"},
     "key.exam-last-results": {"ko": "지난 결과", "en": "Last results"},
     "key.exam-next": {"ko": "다음 문항", "en": "Next"},
     "key.exam-previous": {"ko": "이전 문항", "en": "Previous"},
     "key.exam-flag": {"ko": "검토 표시", "en": "Flag"},
+    "key.exam-next-letter": {"ko": "다음 문항 (입력 중이 아닐 때)", "en": "Next (when not typing)"},
+    "key.exam-previous-letter": {
+        "ko": "이전 문항 (입력 중이 아닐 때)",
+        "en": "Previous (when not typing)",
+    },
+    "key.exam-flag-letter": {"ko": "검토 표시 (입력 중이 아닐 때)", "en": "Flag (when not typing)"},
     "key.exam-list": {"ko": "문항 목록", "en": "Questions"},
     "key.exam-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.exam-submit": {"ko": "시험 제출", "en": "Submit exam"},
@@ -53,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
+    "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
+    "key.pick-true": {"ko": "참 (O)", "en": "True (O)"},
+    "key.pick-false": {"ko": "거짓 (X)", "en": "False (X)"},
+    "key.toggle-choice": {"ko": "보기 선택/해제", "en": "Toggle a choice"},
     "key.undo": {"ko": "되돌리기", "en": "Undo"},
     "key.use-code": {"ko": "이 코드 쓰기", "en": "Use this code"},
     # bank errors
@@ -359,6 +377,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot load past attempts: {error}",
     },
     # exam: sitting (countdown, questions, editor), submitting, results and review
+    # exam preview (`quizapp exam preview ID --markdown FILE`)
+    "preview.header": {
+        "ko": "시험 시간 {minutes}분 · 총점 {points}점 · 합격 {passing}% · 시드 {seed}",
+        "en": "{minutes} minutes · {points} points · pass at {passing}% · seed {seed}",
+    },
+    "preview.question": {
+        "ko": "문제 {number} ({points}점)",
+        "en": "Question {number} ({points} points)",
+    },
+    "preview.key": {"ko": "정답 및 해설", "en": "Answer key"},
+    "preview.answer": {"ko": "문제 {number}", "en": "Question {number}"},
+    "preview.solution": {"ko": "모범 답안", "en": "Reference solution"},
+    "preview.written": {"ko": "시험지를 {path}에 저장했습니다", "en": "Wrote the paper to {path}"},
     "exam.countdown": {"ko": "남은 시간 {left}", "en": "Time left {left}"},
     "exam.position": {
         "ko": "문항 {number}/{total} · {section} · {points}점 │ 답함 {answered}/{total} · 검토 표시 {flagged}",
@@ -377,12 +408,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "1 or o: true · 2 or x: false (saved at once) · n/→ next · p/← previous · f flag · l list",
     },
     "exam.hint.typed": {
-        "ko": "답을 입력하고 enter로 저장 (다른 문항으로 가도 저장) · esc: 입력 끝내기 → n/p/f/l 사용",
-        "en": "type and press enter to save (moving on saves it too) · esc: stop typing → n/p/f/l",
+        "ko": "답을 입력하고 enter로 저장 (다른 문항으로 가도 저장) · 입력 중에도 PgDn 다음 · PgUp 이전 · ctrl+f 검토 표시",
+        "en": "type and press enter to save (moving on saves it too) · while typing too: PgDn next · PgUp previous · ctrl+f flag",
     },
     "exam.hint.cloze": {
-        "ko": "빈칸마다 입력, enter로 다음 빈칸 · 마지막 빈칸에서 enter로 저장 · esc: 입력 끝내기",
-        "en": "fill each blank, enter moves on and saves on the last · esc: stop typing",
+        "ko": "빈칸마다 입력, enter로 다음 빈칸 · 마지막 빈칸에서 enter로 저장 · 입력 중에도 PgDn 다음 · PgUp 이전 · ctrl+f 검토 표시",
+        "en": "fill each blank, enter moves on and saves on the last · while typing too: PgDn next · PgUp previous · ctrl+f flag",
     },
     "exam.hint.task": {
         "ko": "enter 또는 ctrl+e: 코드 편집기 열기 (작성한 코드는 저장되고, 숨은 테스트는 제출할 때 채점)",
@@ -639,6 +670,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
     # help
     "help.title": {"ko": "도움말", "en": "Help"},
+    "help.col.key": {"ko": "키", "en": "key"},
+    "help.col.action": {"ko": "동작", "en": "action"},
+    "help.section.anywhere": {"ko": "어디서나", "en": "Anywhere"},
+    "help.section.home": {"ko": "홈", "en": "Home"},
+    "help.section.study": {"ko": "복습 · 퀴즈", "en": "Review · quiz"},
+    "help.section.mistakes": {"ko": "오답노트", "en": "Mistakes"},
+    "help.section.practice": {"ko": "실기 과제 목록", "en": "Practice: task list"},
+    "help.section.task": {"ko": "실기 편집기", "en": "Practice: editor"},
+    "help.section.history": {"ko": "제출 기록", "en": "Submission history"},
+    "help.section.solution": {"ko": "모범 답안", "en": "Reference solution"},
+    "help.section.exams": {"ko": "모의고사 목록", "en": "Mock exams"},
+    "help.section.blueprint": {"ko": "모의고사 구성", "en": "Mock exam layout"},
+    "help.section.exam": {"ko": "모의고사 응시", "en": "Sitting a mock exam"},
+    "help.section.exam-submit": {"ko": "모의고사 제출 확인", "en": "Submitting a mock exam"},
+    "help.section.exam-results": {"ko": "모의고사 결과", "en": "Mock exam results"},
+    "help.section.stats": {"ko": "통계", "en": "Stats"},
+    "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
+    "help.section.item": {"ko": "문항 보기", "en": "One item"},
 }
 
 

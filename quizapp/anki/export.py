@@ -24,7 +24,7 @@ import genanki
 from question_bank import Bank, Cloze, Flashcard, Item, SyllabusEntry, overlaps
 
 from ..i18n import translate
-from ..render import answer_markdown, details_markdown, question_markdown
+from ..render import answer_markdown, notes_markdown, question_markdown
 from .to_html import to_html
 
 PARENT_DECK = "AI Essential"
@@ -143,7 +143,7 @@ class DeckPlan:
 
 
 def make_note(item: Item, tags: list[str], lang: str) -> genanki.Note:
-    extra = to_html(details_markdown(item, lang))
+    extra = to_html("\n\n".join(notes_markdown(item, lang)))
     if isinstance(item, Cloze):
         fields = [to_html(item.text), extra]
         model = CLOZE

@@ -1,7 +1,8 @@
 """The HTML of an Anki field → bank Markdown.
 
 Anki's editor writes a small set of tags: ``<br>``, ``<div>``/``<p>`` for lines,
-``<b>``/``<i>``/``<u>``, ``<code>``/``<pre>``, lists, links, images and entities.
+``<b>``/``<i>``/``<u>``, ``<code>``/``<pre>``, lists, links, images and entities;
+tables (which the export writes for items that show one) become pipe tables.
 A converter over :mod:`html.parser` covers them in one page; the libraries that
 do more (markdownify, html2text) bring BeautifulSoup or a GPL licence for it.
 Unknown tags are dropped and their text kept.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = {"div", "p", "ul", "ol", "pre", "table", "tr", "blockquote", *(f"h{i}" for i in range(7))}
+_BLOCKS = {"div", "p", "ul", "ol", "pre", "blockquote", *(f"h{i}" for i in range(7))}
 _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _SPACE = re.compile(r"[ \t\r\n\xa0]+")
 _LANGUAGE = re.compile(r"language-([\w+-]+)")
@@ -25,6 +26,8 @@ class _Converter(HTMLParser):
         self.lists: list[list[int]] = []  # per open list: [next number] (ol) or [] (ul)
         self.pre = 0
         self.href: list[str | None] = []
+        self.rows: list[list[str]] | None = None  # the open table's rows
+        self.cell: int | None = None  # where the open cell's text starts in ``out``
 
     # -- output helpers --------------------------------------------------------
 
@@ -68,6 +71,13 @@ class _Converter(HTMLParser):
             self.out.append("[")
         elif tag == "img":
             self.out.append(attr.get("alt") or "")
+        elif tag == "table":
+            self._block_break()
+            self.rows = []
+        elif tag == "tr" and self.rows is not None:
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows is not None:
+            self.cell = len(self.out)
         elif tag.startswith("h") and tag[1:].isdigit():
             self._block_break()
             self.out.append("#" * int(tag[1:]) + " ")
@@ -106,6 +116,15 @@ class _Converter(HTMLParser):
         elif tag == "a":
             href = self.href.pop() if self.href else None
             self.out.append(f"]({href})" if href else "]")
+        elif tag in ("td", "th") and self.rows and self.cell is not None:
+            text = "".join(self.out[self.cell :]).replace("\\\n", " ").strip()
+            del self.out[self.cell :]
+            self.rows[-1].append(text.replace("|", "\\|"))
+            self.cell = None
+        elif tag == "table" and self.rows is not None:
+            self.out.append(_pipe_table([row for row in self.rows if row]))
+            self.rows = None
+            self._block_break()
         elif tag in ("ul", "ol"):
             if self.lists:
                 self.lists.pop()
@@ -122,6 +141,15 @@ class _Converter(HTMLParser):
         if self._text().endswith(("\n", "- ", ". ")) or not self.out:
             text = text.lstrip(" ")
         self.out.append(text)
+
+
+def _pipe_table(rows: list[list[str]]) -> str:
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
 
 
 def to_markdown(html: str) -> str:

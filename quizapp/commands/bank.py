@@ -11,6 +11,7 @@ from pathlib import Path
 
 from question_bank import Bank, Problem, load_banks
 from question_bank.cache import load_banks_cached
+from question_bank.scope import scope_warnings
 from question_bank.stats import bank_stats, format_stats
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
@@ -41,13 +42,25 @@ def load(
     return load_banks_cached(folders, settings.data_dir / "cache")
 
 
+def load_valid(settings: Settings) -> Bank | None:
+    """The bank for a command that needs a valid one; None after printing its problems."""
+    bank, problems = load(settings)
+    if not problems:
+        return bank
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+    return None
+
+
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)
     elapsed = time.perf_counter() - started
+    warnings = scope_warnings(bank)
+    for problem in sorted([*problems, *warnings]):
+        print(problem)
     if problems:
-        for problem in problems:
-            print(problem)
         files = len({p.path for p in problems})
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
@@ -56,20 +69,11 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
         f"ok: {len(bank.folders)} bank folder{'s' if len(bank.folders) != 1 else ''}, "
         f"{len(bank.written)} written items, {len(bank.flashcards)} flashcards, "
         f"{len(bank.tasks)} tasks, {len(bank.exams)} exams, "
-        f"{len(bank.syllabus)} syllabus entries ({elapsed:.2f} s)"
+        f"{len(bank.syllabus)} syllabus entries"
+        + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else "")
+        + f" ({elapsed:.2f} s)"
     )
     return EXIT_OK
-
-
-def load_valid(settings: Settings) -> Bank | None:
-    """The loaded bank, or None after printing its problems (the caller exits 1)."""
-    bank, problems = load(settings)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
-        return None
-    return bank
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:

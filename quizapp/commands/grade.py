@@ -1,10 +1,17 @@
-"""``quizapp grade TASK_ID FILE [FILE ...] [--json] [--jobs N]``: grade files like the app does.
+"""``quizapp grade TASK_ID FILE [FILE ...] [--json] [--jobs N] [--show-output]``: grade files
+like the app does.
 
 All files go to one :class:`grader.Grader`, whose warm workers take them in
 turn (both cores by default), so that a batch costs one torch start, not one
 per file. Results are printed in the order of the files, each as soon as it
 and the ones before it are done. Exit status: 0 when every file passed, 1
 when any failed, 2 for a usage error (unknown task, missing file).
+
+Check titles and messages follow ``--lang``; ``--json`` rows keep the stable
+English ``name``, ``message`` and ``error`` of tasks.md and add the same words
+in that language (``title``, ``text``, ``error_text``) and ``error_kind``.
+What a submission printed is shown only with ``--show-output`` (for a
+teacher; cut to a few KB): a student's own code could print the hidden tests.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from grader import Grader, GradeResult
 from question_bank import Task
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
 from ..settings import Settings
 from .bank import load
 
@@ -54,19 +62,24 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def format_report(file: str, result: GradeResult) -> str:
-    """The human-readable report of one file: a header line, then one line per check."""
-    verdict = "PASSED" if result.passed else "FAILED"
+def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
+    """The human-readable report of one file in ``lang``: a header line, then one line per
+    check (and what the submission printed, if it was asked for)."""
+    verdict = translate("report.passed_word" if result.passed else "report.failed_word", lang)
     lines = [
-        f"{file}  {verdict}  {_points(result.score)}/{_points(result.max_score)}"
+        f"{file}  {verdict.upper()}  {_points(result.score)}/{_points(result.max_score)}"
         f"  ({result.duration_s:.2f} s)"
     ]
-    if result.error:
-        lines.append(f"  error: {result.error}")
+    error = result.error_in(lang)
+    if error:
+        lines.append(f"  {translate('report.error', lang).lower()}: {error}")
     for check in result.checks:
         mark = "✓" if check.passed else "✗"
-        message = f": {check.message}" if check.message else ""
-        lines.append(f"  {mark} {check.name}{message}")
+        message = check.message_in(lang)
+        lines.append(f"  {mark} {check.title_in(lang)}{': ' + message if message else ''}")
+    if result.output:
+        lines.append(f"  {translate('report.stdout', lang)}:")
+        lines.extend(f"    {line}" for line in result.output.splitlines())
     return "\n".join(lines)
 
 
@@ -80,17 +93,19 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
     workers = jobs or min(2, os.cpu_count() or 1, len(files))
+    show_output = bool(getattr(args, "show_output", False))
     all_passed = True
     with Grader(workers=workers) as grader:
         grader.warm_up()
-        handles = [grader.submit(task, source) for source in sources]
+        handles = [grader.submit(task, source, show_output=show_output) for source in sources]
         for file, handle in zip(files, handles, strict=True):
             result = handle.result()
             assert isinstance(result, GradeResult)
             all_passed &= result.passed
             if args.json:
-                print(json.dumps({"file": file, **result.model_dump()}, ensure_ascii=False))
+                row = result.json_row(settings.lang, file=file)
+                print(json.dumps(row, ensure_ascii=False))
             else:
-                print(format_report(file, result))
+                print(format_report(file, result, settings.lang))
             sys.stdout.flush()
     return EXIT_OK if all_passed else EXIT_FAIL

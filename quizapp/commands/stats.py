@@ -14,7 +14,7 @@ from ..cli import EXIT_FAIL, EXIT_OK
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..study import StudyService, progress_stats
-from .bank import load
+from .bank import load_valid
 
 
 def _percent(value: float | None) -> str:
@@ -67,11 +67,8 @@ def format_progress(stats: dict[str, Any]) -> str:
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with open_store(settings) as store:
-            bank, problems = load(settings)
-            if problems:
-                for problem in problems:
-                    print(problem, file=sys.stderr)
-                print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+            bank = load_valid(settings)
+            if bank is None:
                 return EXIT_FAIL
             stats = progress_stats(StudyService(store, bank))
     except StoreError as exc:

@@ -4,6 +4,7 @@ avoiding what the student saw in their last attempts where the pool allows."""
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -32,6 +33,11 @@ def _pick(pool: Sequence[str], count: int, rng: random.Random, avoid: Collection
     chosen = fresh + rng.sample(stale, min(count - len(fresh), len(stale)))
     rng.shuffle(chosen)
     return chosen
+
+
+def new_seed() -> int:
+    """The seed of a new attempt (or preview) when none is given."""
+    return secrets.randbits(48)
 
 
 def draw_questions(

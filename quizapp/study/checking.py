@@ -70,7 +70,7 @@ def check_answer(item: Item, response: Response) -> bool:
         blanks = item.blanks
         typed = _texts(response)
         return len(typed) == len(blanks) and all(
-            matches_any(text, [blank.answer]) for text, blank in zip(typed, blanks, strict=True)
+            matches_any(text, blank.answers) for text, blank in zip(typed, blanks, strict=True)
         )
     if isinstance(item, Flashcard):
         raise ValueError("flashcards are self-rated (Again/Hard/Good/Easy), not checked")
@@ -84,7 +84,9 @@ def _numeric_correct(item: Numeric, response: Response) -> bool:
         if not math.isfinite(response):
             return False
         response = repr(float(response))
-    return isinstance(response, str) and numeric_correct(response, item.answer, item.tolerance)
+    return isinstance(response, str) and numeric_correct(
+        response, item.answer, item.tolerance, ratio=item.form == "ratio"
+    )
 
 
 def response_text(response: Response) -> str:
@@ -108,7 +110,9 @@ def expected_text(item: Item) -> str:
         return "O (true)" if item.answer else "X (false)"
     if isinstance(item, Numeric):
         value = f"{item.answer:g}"
+        if item.form == "ratio":
+            value += f" ({item.answer * 100:g}%)"
         return f"{value} ± {item.tolerance:g}" if item.tolerance else value
     if isinstance(item, Cloze):
-        return " / ".join(blank.answer for blank in item.blanks)
+        return " / ".join(" | ".join(blank.answers) for blank in item.blanks)
     return item.back

@@ -175,6 +175,7 @@ class QuizApp(App[None]):
             return
         if worker.group == "exam-expired":
             if event.state == WorkerState.SUCCESS:
+                assert isinstance(worker.result, list)
                 self.expired_exams_finished(worker.result)
             elif event.state == WorkerState.ERROR:
                 self.notify(
@@ -189,13 +190,14 @@ class QuizApp(App[None]):
         if event.state == WorkerState.ERROR:
             self.show_fatal(f"{type(worker.error).__name__}: {worker.error}")
         elif event.state == WorkerState.SUCCESS:
+            assert isinstance(worker.result, Loaded)
             self.loaded(worker.result)
 
     def loaded(self, loaded: Loaded) -> None:
         if loaded.problems:
             from .screens.bank_errors import BankErrorsScreen
 
-            self.push_screen(BankErrorsScreen(loaded.problems, self.lang))
+            self.push_screen(BankErrorsScreen(loaded.problems))
             return
         if loaded.error is not None or loaded.store is None or loaded.bank is None:
             self.show_fatal(loaded.error or "the store could not be opened")
@@ -212,7 +214,7 @@ class QuizApp(App[None]):
     def show_fatal(self, message: str) -> None:
         from .screens.fatal import FatalScreen
 
-        self.push_screen(FatalScreen(message, self.lang))
+        self.push_screen(FatalScreen(message))
 
     def open_start_screen(self) -> None:
         start = self.start
@@ -248,7 +250,7 @@ class QuizApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.lang))
+        self.push_screen(HelpScreen())
 
     def action_review(self) -> None:
         if not self.ready():
@@ -290,7 +292,7 @@ class QuizApp(App[None]):
         assert self.bank is not None
         from .screens.browse import BrowseScreen
 
-        self.push_screen(BrowseScreen(self.bank, self.lang))
+        self.push_screen(BrowseScreen(self.bank))
 
     def action_stats(self) -> None:
         if not self.ready():

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-if TYPE_CHECKING:
-    from .app import QuizApp
 
 
 class ScreenCommands(Provider):
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: QuizApp = self.app  # type: ignore[assignment]
+        from .app import QuizApp  # not at the top: the app module imports this one
+
+        app = self.app
+        assert isinstance(app, QuizApp)
         t = app.t
         found: list[tuple[str, Callable[[], object], str]] = [
             (t("cmd.home"), partial(app.pop_to_home), t("cmd.home.help")),

@@ -221,12 +221,16 @@ def _softmax_before_ce_changes_loss() -> bool:
     return bool(torch.isclose(plain, doubled))
 
 
-def _adam_default_lr_is_1e_3() -> bool:
-    return optim.Adam([torch.zeros(1, requires_grad=True)]).defaults["lr"] == 0.001
+def _adam_default_lr_is_1e_2() -> bool:
+    lr = optim.Adam([torch.zeros(1, requires_grad=True)]).defaults["lr"]
+    assert lr == 0.001
+    return bool(lr == 0.01)
 
 
-def _dataloader_default_batch_is_1() -> bool:
-    return DataLoader(_range_dataset(5)).batch_size == 1
+def _dataloader_default_batch_is_32() -> bool:
+    size = DataLoader(_range_dataset(5)).batch_size
+    assert size == 1
+    return size == 32
 
 
 def _module_to_is_in_place_but_tensor_to_is_not() -> bool:
@@ -247,8 +251,8 @@ CLAIMS: dict[str, Callable[[], bool]] = {
     "loss-ce-target": _ce_takes_class_indices,
     "loss-ce-no-softmax": _softmax_before_ce_changes_loss,
     "loss-ce-is-logsoftmax-nll": _ce_equals_logsoftmax_nll,
-    "opt-adam-default-lr": _adam_default_lr_is_1e_3,
-    "data-default-batch": _dataloader_default_batch_is_1,
+    "opt-adam-default-lr": _adam_default_lr_is_1e_2,
+    "data-default-batch": _dataloader_default_batch_is_32,
     "tensor-to-returns-new": _module_to_is_in_place_but_tensor_to_is_not,
 }
 

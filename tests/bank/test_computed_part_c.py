@@ -110,13 +110,14 @@ def emb_vectors_fixed() -> bool:
 # --- 순환신경망, LSTM, LSTM 모델 구성 -------------------------------------------------------
 
 
-def rnn_weights_shared() -> bool:
+def rnn_params_grow_with_length() -> bool:
     rnn = nn.RNN(10, 20, batch_first=True)
     count = n_params(rnn)
     for length in (1, 5, 50):
         out, _ = rnn(torch.randn(2, length, 10))
         assert out.shape == (2, length, 20)
-    return n_params(rnn) == count == 640
+    assert count == 640
+    return n_params(rnn) != count
 
 
 def lstm_x_h_must_match() -> bool:
@@ -176,10 +177,11 @@ def lstm_last_hidden_choices() -> set[str]:
     return found
 
 
-def lstm_batch_first_default() -> bool:
+def lstm_batch_first_default_is_true() -> bool:
     lstm = nn.LSTM(3, 4)
     out, _ = lstm(torch.randn(7, 2, 3))  # (T=7, N=2, I=3)
-    return lstm.batch_first is False and out.shape == (7, 2, 4)
+    assert out.shape == (7, 2, 4)
+    return lstm.batch_first is True
 
 
 def lstm_dropout_one_layer_applies() -> bool:
@@ -329,7 +331,7 @@ COMPUTED: dict[str, Callable[[], Any]] = {
     "emb-learned-parameters": emb_vectors_fixed,
     # 순환신경망
     "rnn-param-count": lambda: n_params(nn.RNN(10, 20)),
-    "rnn-weight-sharing": rnn_weights_shared,
+    "rnn-weight-sharing": rnn_params_grow_with_length,
     # LSTM
     "lstm-x-h-dims": lstm_x_h_must_match,
     "lstm-h-range": lstm_h_range,
@@ -346,7 +348,7 @@ COMPUTED: dict[str, Callable[[], Any]] = {
     "lstm-m-output-shape": lambda: shape_text(lstm_bf_shapes()[0].shape),
     "lstm-m-hn-shape": lambda: shape_text(lstm_bf_shapes()[1].shape),
     "lstm-m-last-hidden": lstm_last_hidden_choices,
-    "lstm-m-batch-first-default": lstm_batch_first_default,
+    "lstm-m-batch-first-default": lstm_batch_first_default_is_true,
     "lstm-m-bi-output-dim": lstm_bi_output_dim,
     "lstm-m-hn-first-dim": lstm_hn_first_dim,
     "lstm-m-dropout-one-layer": lstm_dropout_one_layer_applies,

@@ -50,10 +50,11 @@ def test_the_result_model_survives_a_round_trip_through_json(bank: Bank, grader:
         "max_score",
         "checks",
         "error",
+        "error_kind",
         "duration_s",
-        "stdout",
-        "stderr",
+        "output",
     } <= set(result.model_dump())
+    assert result.output == ""  # nothing printed comes back unless asked for
     assert {"name", "passed", "message", "points", "max_points"} <= set(
         result.model_dump()["checks"][0]
     )
@@ -68,11 +69,13 @@ def test_run_only_returns_output_and_the_error_with_a_traceback_of_the_submissio
     assert not result.ok
     assert result.stdout == "hello 42\n"
     assert result.stderr == "oops\n"
-    assert result.error is not None
-    assert 'File "submission.py", line 8, in <module>' in result.error
-    assert "return 1 / 0" in result.error
-    assert result.error.endswith("ZeroDivisionError: division by zero")
-    assert "grader" not in result.error
+    assert result.error_kind == "submission"
+    error = result.error_in("ko")  # a Python traceback reads the same in every language
+    assert error is not None
+    assert 'File "submission.py", line 8, in <module>' in error
+    assert "return 1 / 0" in error
+    assert error.endswith("ZeroDivisionError: division by zero")
+    assert "grader" not in error
 
 
 def test_run_only_runs_the_main_block_and_needs_no_task(grader: Grader) -> None:
@@ -112,7 +115,8 @@ def test_a_killed_worker_fails_the_job_and_is_replaced(bank: Bank) -> None:
         result = handle.result(timeout=30)
         assert isinstance(result, GradeResult)
         assert not result.passed
-        assert result.error == "the grading worker died while running this submission", result.error
+        assert result.error_in("en") == "the grading worker died while running this submission"
+        assert result.error_kind == "internal"
         assert solo.sandbox_processes() == []
         assert solo.grade(task, GOOD, timeout=120).passed
 
@@ -148,10 +152,31 @@ def test_a_task_whose_reference_fails_reports_it_instead_of_grading(
     task = original.model_copy(update={"folder": broken})
     result = grader.grade(task, GOOD)
     assert not result.passed
-    assert result.error is not None
-    assert result.error.startswith(
+    assert result.error_kind == "internal"  # a bank bug, not the student's
+    assert (result.error_in("en") or "").startswith(
         "this task cannot be graded: the reference solution fails its check"
     )
+    assert (result.error_in("ko") or "").startswith("이 문제는 채점할 수 없습니다")
+
+
+def test_a_grader_whose_worker_cannot_start_fails_as_internal(bank: Bank) -> None:
+    with Grader(workers=1, python="/nonexistent/python") as broken:
+        graded = broken.grade(bank.tasks["tensor-argmax"], GOOD, timeout=60)
+        ran = broken.run(None, "print(1)\n", timeout=60)
+    assert (graded.passed, graded.error_kind) == (False, "internal")
+    assert (graded.error_in("en") or "").startswith("this task cannot be graded")
+    assert "/nonexistent/python" in (graded.error_in("en") or "")
+    assert (ran.ok, ran.error_kind) == (False, "internal")
+    assert (ran.error_in("ko") or "").startswith("채점 프로세스를 시작할 수 없습니다")
+
+
+def test_a_graded_run_returns_its_output_only_when_asked(bank: Bank, grader: Grader) -> None:
+    task = bank.tasks["tensor-argmax"]
+    chatty = "print('x' * 100_000)\n" + GOOD
+    assert grader.grade(task, chatty).output == ""
+    shown = grader.grade(task, chatty, show_output=True).output
+    assert shown.startswith("xxx") and "output cut" in shown
+    assert len(shown) < 5_000
 
 
 def test_the_sandbox_holds_only_its_standard_streams_and_its_channel(grader: Grader) -> None:

@@ -1,13 +1,16 @@
-"""`quizapp grade TASK_ID FILE [FILE ...] [--json] [--jobs N]` as tasks.md specifies it."""
+"""`quizapp grade TASK_ID FILE [FILE ...] [--json] [--jobs N] [--show-output]` as tasks.md
+specifies it, in the language of `--lang`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
+from question_bank import bundled_bank_dir
 from quizapp.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError
 from quizapp.commands.grade import run_grade
 from quizapp.settings import resolve
@@ -18,18 +21,27 @@ SUBMISSIONS = Path(__file__).parent / "submissions" / "cnn-output-size"
 GOOD = SUBMISSIONS / "good_divmod.py"
 BAD = SUBMISSIONS / "bad_no_plus_one.py"
 JSON_KEYS = {"task", "file", "passed", "score", "max_score", "checks", "error", "duration_s"}
+PRINTER = "print('SECRET PRINTED LINE')\n\ndef conv_output_size(size, kernel_size, stride=1, padding=0):\n    return (size + 2 * padding - kernel_size) // stride + 1\n"
 
 
 def _args(
-    task_id: str, *files: Path | str, as_json: bool = False, jobs: int | None = None
+    task_id: str,
+    *files: Path | str,
+    as_json: bool = False,
+    jobs: int | None = None,
+    show_output: bool = False,
 ) -> argparse.Namespace:
     return argparse.Namespace(
-        task_id=task_id, files=[str(f) for f in files], json=as_json, jobs=jobs
+        task_id=task_id,
+        files=[str(f) for f in files],
+        json=as_json,
+        jobs=jobs,
+        show_output=show_output,
     )
 
 
 def test_json_lines_one_object_per_file_in_order(capsys: pytest.CaptureFixture[str]) -> None:
-    code = run_grade(_args("cnn-output-size", GOOD, BAD, as_json=True), resolve())
+    code = run_grade(_args("cnn-output-size", GOOD, BAD, as_json=True), resolve(lang="en"))
     lines = capsys.readouterr().out.splitlines()
     assert code == EXIT_FAIL
     assert len(lines) == 2
@@ -47,6 +59,21 @@ def test_json_lines_one_object_per_file_in_order(capsys: pytest.CaptureFixture[s
     assert any(
         "expected conv_output_size(28, 3) 26, got 25" in c["message"] for c in second["checks"]
     )
+    assert (first["error_kind"], second["error_kind"]) == (None, None)
+    assert "stdout" not in first and "output" not in first
+
+
+def test_json_rows_keep_english_names_and_add_the_words_in_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run_grade(_args("cnn-output-size", BAD, as_json=True), resolve(lang="ko"))
+    row = json.loads(capsys.readouterr().out)
+    defines = row["checks"][0]
+    assert defines["name"] == "defines conv_output_size()"  # stable, for scripts
+    assert defines["title"] == "conv_output_size() 정의"
+    failed = next(c for c in row["checks"] if not c["passed"])
+    assert failed["message"].startswith("expected ")
+    assert "기대값" in failed["text"] and "실제" in failed["text"]
 
 
 def test_exit_status_0_when_every_file_passed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,14 +83,37 @@ def test_exit_status_0_when_every_file_passed(capsys: pytest.CaptureFixture[str]
 def test_the_readable_report_has_a_header_and_a_line_per_check(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    run_grade(_args("cnn-output-size", BAD), resolve())
+    run_grade(_args("cnn-output-size", BAD), resolve(lang="en"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{BAD}  FAILED  0/10  (")
     assert lines[1] == "  ✓ defines conv_output_size()"
-    assert (
-        "  ✗ return values, default stride=1 and padding=0: expected conv_output_size(28, 3) 26, got 25"
-        in lines
+    assert any(
+        line.startswith("  ✗ ") and "expected conv_output_size(28, 3) 26, got 25" in line
+        for line in lines
     )
+
+
+def test_the_readable_report_follows_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    run_grade(_args("cnn-output-size", BAD), resolve(lang="ko"))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{BAD}  실패  0/10  (")
+    assert lines[1] == "  ✓ conv_output_size() 정의"
+    failed = [line for line in lines if line.startswith("  ✗ ")]
+    assert failed and all("기대값" in line and "expected" not in line for line in failed)
+
+
+def test_what_a_file_printed_is_shown_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    printer = tmp_path / "printer.py"
+    printer.write_text(PRINTER, encoding="utf-8")
+    run_grade(_args("cnn-output-size", printer, as_json=True), resolve(lang="en"))
+    plain = capsys.readouterr().out
+    assert json.loads(plain)["passed"] is True
+    assert "SECRET PRINTED LINE" not in plain
+    run_grade(_args("cnn-output-size", printer, show_output=True), resolve(lang="en"))
+    shown = capsys.readouterr().out.splitlines()
+    assert "    SECRET PRINTED LINE" in shown
 
 
 @pytest.mark.parametrize(
@@ -102,6 +152,25 @@ def test_hostile_files_fail_and_the_good_file_after_them_passes(tmp_path: Path) 
     verdicts = [json.loads(line) for line in run.out.splitlines()]
     assert [v["passed"] for v in verdicts] == [False, False, True]
     assert verdicts[1]["error"] == "the program exited before the tests ran (exit status 0)"
+    assert verdicts[1]["error_kind"] == "submission"
+
+
+def test_a_grader_failure_is_internal_in_the_json_rows(tmp_path: Path) -> None:
+    broken = tmp_path / "bank" / "tasks" / "broken-argmax"
+    shutil.copytree(bundled_bank_dir() / "tasks" / "tensor-argmax", broken)
+    spec = (broken / "task.yaml").read_text(encoding="utf-8")
+    (broken / "task.yaml").write_text(spec.replace("id: tensor-argmax", "id: broken-argmax"))
+    (broken / "solution.py").write_text("def predict_classes(logits):\n    raise ValueError\n")
+    good = tmp_path / "good.py"
+    good.write_text("def predict_classes(logits):\n    return logits.argmax(dim=1)\n")
+    run = quizapp(
+        "--lang", "ko", "--bank", tmp_path / "bank", "grade", "broken-argmax", good, "--json"
+    )
+    row = json.loads(run.out)
+    assert run.err == ""  # the grader logs, but prints nothing of its own
+    assert (row["passed"], row["error_kind"]) == (False, "internal")
+    assert row["error"].startswith("this task cannot be graded: the reference solution fails")
+    assert row["error_text"].startswith("이 문제는 채점할 수 없습니다")
 
 
 def test_the_command_line_exit_codes_and_one_line_usage_errors() -> None:

@@ -365,7 +365,8 @@ def verdicts(grader: Grader, hostile_task: Task) -> dict[str, tuple[GradeResult,
 
 
 def _texts(result: GradeResult) -> list[str]:
-    return [*(f"{c.name}: {c.message}" for c in result.checks if not c.passed), result.error or ""]
+    failed = [f"{c.name}: {c.message_in('en')}" for c in result.checks if not c.passed]
+    return [*failed, result.error_in("en") or ""]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -377,6 +378,8 @@ def test_a_hostile_submission_fails_with_a_clear_reason(
     texts = _texts(result)
     assert any(reason in text for reason in case.reason for text in texts), texts
     assert result.duration_s < case.max_seconds
+    if "the grading worker died" not in case.reason:
+        assert result.error_kind in (None, "submission"), texts  # the grader did not fail
 
 
 def test_a_correct_submission_after_them_passes(
@@ -400,13 +403,12 @@ def test_no_file_was_written_outside_the_sandbox(
     assert not Path(TARGET.format(pid=os.getpid())).exists()
 
 
-def test_output_is_captured_and_capped(verdicts: dict[str, tuple[GradeResult, float]]) -> None:
-    printed, _ = verdicts["prints fake results"]
-    assert printed.stdout.startswith('{"passed": true')
-    assert "PASSED 10/10" in printed.stderr
-    flood, _ = verdicts["floods its output"]
-    assert len(flood.stdout) < 70_000
-    assert "output cut" in flood.stdout
+def test_nothing_printed_comes_back_in_a_graded_verdict(
+    verdicts: dict[str, tuple[GradeResult, float]],
+) -> None:
+    for result, _ in verdicts.values():
+        assert result.output == ""
+        assert "PASSED 10/10" not in result.model_dump_json()
 
 
 # Without Landlock (kernels before 5.13, or where it is disabled) the sandbox still has its

@@ -1,4 +1,5 @@
-"""The verdict from plain observations: messages say what was expected and what was seen."""
+"""The verdict from plain observations: messages say what was expected and what was seen,
+in English and in Korean."""
 
 from __future__ import annotations
 
@@ -8,14 +9,20 @@ import pytest
 
 from grader.compare import compare
 from grader.judge import Reference, ReferenceBroken, grade, reference_from
+from grader.messages import MESSAGES
 from grader.outcome import Outcome
+from grader.text import Text, tr
+
+
+def en(text: Text | None) -> str | None:
+    return None if text is None else text["en"]
 
 
 def tensor(shape: list[int], dtype: str, values: Any) -> dict[str, Any]:
     return {"$tensor": {"shape": shape, "dtype": dtype, "values": values}}
 
 
-def obs(label: str, value: Any, how: str = "exact", **extra: Any) -> dict[str, Any]:
+def obs(label: str | Text, value: Any, how: str = "exact", **extra: Any) -> dict[str, Any]:
     return {"label": label, "how": how, "value": value, **extra}
 
 
@@ -48,8 +55,8 @@ OUT = tensor([2, 2], "torch.float32", [[1.0, 2.0], [3.0, 4.0]])
     ],
 )
 def test_tensor_mismatches_name_the_first_difference(got: Any, message: str) -> None:
-    result = compare(
-        obs("output", OUT, "tensor", atol=1e-5, rtol=1e-4, dtype=True), obs("output", got)
+    result = en(
+        compare(obs("output", OUT, "tensor", atol=1e-5, rtol=1e-4, dtype=True), obs("output", got))
     )
     assert result is not None and result.startswith(message)
 
@@ -62,7 +69,7 @@ def test_tensor_values_within_the_tolerance_match() -> None:
 def test_an_input_that_changed_is_reported_as_modified() -> None:
     before = tensor([3], "torch.int64", [1, 2, 3])
     after = tensor([3], "torch.int64", [1, 9, 3])
-    message = compare(obs("input x", before, "tensor", fmt="unchanged"), obs("input x", after))
+    message = en(compare(obs("input x", before, "tensor", fmt="unchanged"), obs("input x", after)))
     assert (
         message
         == "input x was modified by the call: the value at (1,) was 2, now 9 (1 of 3 values differ)"
@@ -83,21 +90,46 @@ def test_an_input_that_changed_is_reported_as_modified() -> None:
     ],
 )
 def test_exact_values_compare_types_too(ref: Any, got: Any, message: str) -> None:
-    assert compare(obs("parameter count", ref, fmt="count"), obs("parameter count", got)) == message
+    assert en(compare(obs("parameter count", ref, fmt="count"), obs("parameter count", got))) == (
+        message
+    )
 
 
 def test_numbers_within_a_tolerance_say_by_how_much_they_differ() -> None:
     ref = obs("mean loss", 1.0, "close", atol=1e-6, rtol=1e-5)
     assert compare(ref, obs("mean loss", 1.000001)) is None
     assert (
-        compare(ref, obs("mean loss", 1.5))
+        en(compare(ref, obs("mean loss", 1.5)))
         == "expected mean loss 1.0, got 1.5 (the values differ by 0.5)"
     )
 
 
 def test_an_observation_that_is_missing_or_renamed_does_not_match() -> None:
-    assert compare(obs("a", 1), None) == "a: not observed"
-    assert compare(obs("a", 1), obs("b", 1)) == "a: not observed"
+    assert en(compare(obs("a", 1), None)) == "a: not observed"
+    assert en(compare(obs("a", 1), obs("b", 1))) == "a: not observed"
+
+
+def test_messages_are_in_korean_with_the_label_in_korean() -> None:
+    shape = tr("output shape", "출력 모양")
+    message = compare(
+        obs(shape, {"$tuple": [8, 10]}, fmt="shape"), obs(shape, {"$tuple": [8, 64, 7, 7]})
+    )
+    assert message == {
+        "en": "expected output shape (8, 10), got (8, 64, 7, 7)",
+        "ko": "출력 모양: 기대값 (8, 10), 실제 (8, 64, 7, 7)",
+    }
+    values = compare(obs(tr("output", "출력"), OUT, "tensor"), obs(tr("output", "출력"), [1.0]))
+    assert values is not None and values["ko"] == "출력: 기대값 torch.Tensor, 실제 [1.0]"
+
+
+def test_every_message_template_has_both_languages_with_the_same_fields() -> None:
+    import string
+
+    for key, (english, korean) in MESSAGES.items():
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (english, korean)]
+        assert english and korean and fields[0] - {"article"} == fields[1], (
+            key
+        )  # no "a"/"an" in Korean
 
 
 def _reference() -> Reference:
@@ -142,6 +174,7 @@ def test_points_come_from_the_reference_and_scale_to_the_task() -> None:
         },  # the submission cannot raise its points
     ]
     result = grade("t", 20.0, _reference(), _outcome(checks))
+    assert result.error_kind is None
     assert [c.max_points for c in result.checks] == [0.0, 5.0, 15.0]
     assert [c.passed for c in result.checks] == [True, True, False]
     assert (result.score, result.max_score, result.passed) == (5.0, 20.0, False)
@@ -151,7 +184,7 @@ def test_checks_that_did_not_run_say_why() -> None:
     stopped = _outcome([_check("defines f()", error="your code does not define f")])
     stopped.done = {"type": "done", "stopped_by": "defines f()"}
     result = grade("t", 10, _reference(), stopped)
-    assert [c.message for c in result.checks] == [
+    assert [c.message_in("en") for c in result.checks] == [
         "your code does not define f",
         "not run: 'defines f()' failed",
         "not run: 'defines f()' failed",
@@ -159,14 +192,38 @@ def test_checks_that_did_not_run_say_why() -> None:
     timed_out = _outcome([_check("defines f()")], done=None)
     timed_out.ended = {"reason": "time"}
     result = grade("t", 10, _reference(), timed_out)
-    assert result.error == "time limit 10 s exceeded"
-    assert result.checks[2].message == "not run: time limit 10 s exceeded"
+    assert result.error == {"en": "time limit 10 s exceeded", "ko": "시간 제한 10초를 넘었습니다"}
+    assert result.error_kind == "submission"
+    assert result.checks[2].message_in("ko") == "실행되지 않음: 시간 제한 10초를 넘었습니다"
 
 
 def test_a_report_that_ends_before_all_checks_is_tampering() -> None:
     result = grade("t", 10, _reference(), _outcome([_check("defines f()")]))
-    assert result.error == "the program tampered with the grader (its report is incomplete)"
+    assert result.error_in("en") == (
+        "the program tampered with the grader (its report is incomplete)"
+    )
+    assert result.error_kind == "submission"
     assert not result.passed
+
+
+@pytest.mark.parametrize("reason", ["cancelled", "internal"])
+def test_a_run_the_grader_itself_stopped_is_an_internal_failure(reason: str) -> None:
+    stopped = _outcome([], done=None)
+    stopped.ended = {"reason": reason, "detail": "OSError: boom"}
+    result = grade("t", 10, _reference(), stopped)
+    assert (result.passed, result.error_kind) == (False, "internal")
+
+
+def test_a_check_message_is_cut_short_and_never_quotes_the_hidden_tests() -> None:
+    hidden = "def probe(p):\n    secret_input = p.randn(3, 4) * 17.5\n"
+    long_error = {"en": "x" * 5000, "ko": "y" * 5000}
+    quoting = "your code raised an exception: ValueError: secret_input = p.randn(3, 4) * 17.5"
+    checks = [_check("defines f()", error=long_error), _check("shape", error=quoting)]
+    result = grade("t", 10, _reference(), _outcome(checks), hidden_source=hidden)
+    assert len(result.checks[0].message_in("en")) < 600
+    assert len(result.checks[0].message_in("ko")) < 600
+    assert "secret_input" not in result.model_dump_json()
+    assert "hidden tests" in result.checks[1].message_in("en")
 
 
 def test_malformed_check_reports_fail_instead_of_raising() -> None:
@@ -179,6 +236,27 @@ def test_a_reference_that_fails_its_own_check_is_a_broken_task() -> None:
     outcome = _outcome([_check("defines f()"), _check("shape", error="boom")])
     with pytest.raises(ReferenceBroken, match="fails its check 'shape': boom"):
         reference_from(outcome)
+
+
+def test_the_words_of_a_reference_that_lack_korean_are_listed() -> None:
+    reference = Reference(
+        checks=[
+            {
+                "name": "shape",
+                "title": tr("shape", "모양"),
+                "points": 1.0,
+                "observations": [obs("output shape", {"$tuple": [2]}, fail="wrong shape")],
+            },
+            {
+                "name": "values",
+                "title": {"en": "values"},
+                "points": 1.0,
+                "observations": [obs(tr("output", "출력"), 1.0)],
+            },
+        ],
+        exports={},
+    )
+    assert reference.untranslated() == ["output shape", "wrong shape", "values"]
 
 
 def test_a_forged_tensor_with_nonsense_fields_fails_the_check() -> None:

@@ -32,8 +32,8 @@ def _expected(task_dir: Path) -> dict[str, str]:
 
 
 def _failures(result: GradeResult) -> list[str]:
-    texts = [f"{c.name}: {c.message}" for c in result.checks if not c.passed]
-    return texts + ([result.error] if result.error else [])
+    texts = [f"{c.name}: {c.message_in('en')}" for c in result.checks if not c.passed]
+    return [*texts, result.error_in("en") or ""]
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from .catalogue import CATALOGUE
 
 
 def _explain(result: GradeResult) -> str:
-    failed = [f"{c.name}: {c.message}" for c in result.checks if not c.passed]
-    return f"error={result.error!r}; failed checks: {failed}"
+    failed = [f"{c.name}: {c.message_in('en')}" for c in result.checks if not c.passed]
+    return f"error={result.error_in('en')!r}; failed checks: {failed}"
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +58,12 @@ def test_check_points_add_up_to_the_task_points(
     assert result.max_score == bank.tasks[task_id].points
     assert sum(c.max_points for c in result.checks) == pytest.approx(result.max_score, abs=0.01)
     assert sum(c.points for c in result.checks) == pytest.approx(result.score, abs=0.01)
+
+
+@pytest.mark.parametrize("task_id", CATALOGUE)
+def test_every_word_of_the_hidden_tests_has_its_korean(
+    verdicts: dict[tuple[str, str], GradeResult], bank: Bank, grader: Grader, task_id: str
+) -> None:
+    """Check names, labels and ``fail`` messages are written with ``tr(en, ko)``."""
+    assert verdicts  # the references are computed (and remembered) by now
+    assert grader.reference(bank.tasks[task_id], timeout=300).untranslated() == []

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from question_bank import Bank
+from question_bank import Bank, Cloze, Numeric
 from quizapp.study import check_answer, expected_text, response_text
 from tests.store.helpers import RIGHT, WRONG
 
@@ -75,3 +75,37 @@ def test_answers_as_logged_and_expected_answers_as_shown(bank: Bank) -> None:
     assert expected_text(bank.items["num"]) == "896 ± 0.5"
     assert expected_text(bank.items["cz"]) == "CrossEntropyLoss / logits"
     assert expected_text(bank.items["tf"]) == "O (true)"
+
+
+def _cloze(text: str) -> Cloze:
+    return Cloze(id="c", type="cloze", text=text)
+
+
+def test_cloze_blanks_take_alternatives_and_match_leniently() -> None:
+    item = _cloze("손실함수는 {{c1::목적|비용}} 함수라고도 한다.")
+    for typed in ("목적", "비용", " 비용 "):
+        assert check_answer(item, [typed]), typed
+    assert not check_answer(item, ["목적|비용"])
+    assert not check_answer(item, ["이익"])
+    assert expected_text(item) == "목적 | 비용"
+    code = _cloze("`model.{{c1::eval}}()` 뒤에는 `nn.{{c2::Dropout}}`이 꺼진다.")
+    assert check_answer(code, ["eval()", "nn.Dropout"])  # what the text already has
+    assert check_answer(code, ["EVAL", "torch.nn.Dropout"])
+    assert not check_answer(code, ["train()", "Dropout"])
+    pairs = _cloze("{{c1::과대적합|overfitting}}은 {{c2::x.view(-1, 4)}}와 무관하다.")
+    assert check_answer(pairs, ["Overfitting", "x.view(-1,4)"])  # spaces by punctuation
+    assert not check_answer(pairs, ["over fitting", "x.view(-1, 4)"])
+
+
+def test_ratio_answers_take_a_decimal_a_percentage_or_a_fraction() -> None:
+    item = Numeric(id="n", type="numeric", prompt="정밀도?", answer=0.8, form="ratio")
+    for typed in ("0.8", "80%", "80 %", "4/5", " 8/10 ", ".8"):
+        assert check_answer(item, typed), typed
+    for typed in ("80", "5/4", "1/0", "80%%", "%", "4/", "abc"):
+        assert not check_answer(item, typed), typed
+    third = Numeric(id="t", type="numeric", prompt="?", answer=1 / 3, tolerance=0.005, form="ratio")
+    for typed in ("1/3", "33.3%", "0.333", "2/6"):
+        assert check_answer(third, typed), typed
+    plain = Numeric(id="p", type="numeric", prompt="?", answer=0.8)
+    assert check_answer(plain, "0.8") and not check_answer(plain, "80%")
+    assert expected_text(item) == "0.8 (80%)"

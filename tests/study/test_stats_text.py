@@ -24,7 +24,13 @@ def test_mastery_columns_line_up_with_wide_characters() -> None:
         "mistakes": 0,
         "exam_date": None,
         "mastery": [
-            {"title": "파이토치 텐서", "pages": "18, 20", "mastered": 1, "items": 4, "percent": 25.0},
+            {
+                "title": "파이토치 텐서",
+                "pages": "18, 20",
+                "mastered": 1,
+                "items": 4,
+                "percent": 25.0,
+            },
             {"title": "LSTM", "pages": "172-173", "mastered": 0, "items": 3, "percent": 0.0},
         ],
         "exam_attempts": [],

@@ -15,13 +15,16 @@ import quizapp.tui.screens
 import quizapp.tui.widgets
 from quizapp.i18n import MESSAGES
 from quizapp.settings import resolve
+from quizapp.study import CardFilter
 from quizapp.tui import app as app_module
-from quizapp.tui.app import QuizApp
+from quizapp.tui.app import QuizApp, Start
+from quizapp.tui.widgets.answer import MultiChoiceList
 
 from .conftest import wait_ready
 
 
-def all_bindings() -> list[tuple[str, Binding]]:
+def all_bindings() -> list[tuple[type[DOMNode], Binding]]:
+    """Every labelled binding declared by a class of the app, its screens and widgets."""
     modules = [app_module] + [
         importlib.import_module(m.name)
         for package in (quizapp.tui.screens, quizapp.tui.widgets)
@@ -29,7 +32,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     ]
     found = []
     for module in modules:
-        for name, obj in vars(module).items():
+        for obj in vars(module).values():
             if (
                 inspect.isclass(obj)
                 and issubclass(obj, DOMNode)
@@ -37,14 +40,15 @@ def all_bindings() -> list[tuple[str, Binding]]:
             ):
                 for binding in obj.__dict__.get("BINDINGS", []):
                     if isinstance(binding, Binding) and binding.description:
-                        found.append((f"{module.__name__}.{name}", binding))
+                        found.append((obj, binding))
     return found
 
 
 def test_every_labelled_binding_has_an_id_and_both_translations() -> None:
     bindings = all_bindings()
     assert len(bindings) > 20
-    for where, binding in bindings:
+    for owner, binding in bindings:
+        where = owner.__qualname__
         assert binding.id, f"{where}: binding {binding.key!r} has no id"
         entry = MESSAGES.get(f"key.{binding.id}")
         assert entry is not None, f"{where}: no i18n entry key.{binding.id}"
@@ -67,3 +71,21 @@ async def test_footer_labels_follow_the_language(
         await pilot.pause()
         labels = {b.binding.description for b in app.screen.active_bindings.values()}
         assert back in labels
+
+
+async def test_a_focused_answer_widget_labels_its_footer_keys_in_the_language(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    """The multiple-choice list's enter (submit) is shown in the footer in Korean too."""
+    choices = CardFilter(types=frozenset({"multiple_choice"}))
+    app = app_factory(start=Start("quiz", card_filter=choices, count=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        for _ in range(100):
+            if isinstance(app.focused, MultiChoiceList):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.focused, MultiChoiceList)
+        await pilot.pause()
+        footer = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert footer["enter"] == "제출"

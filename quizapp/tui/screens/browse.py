@@ -10,13 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from question_bank import ITEM_TYPES, format_pages, parse_pages_arg
 
 from ...bank_search import TASK_TYPE, Query, all_tags, build_index, entries, entry_type, search
-from ...i18n import translate
+from .base import QuizScreen
 from .item import ItemScreen
 
 if TYPE_CHECKING:
@@ -35,21 +34,17 @@ def clip(text: str, cells: int) -> str:
     return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("ctrl+f", "focus_search", "Search", id="search"),
     ]
 
-    def __init__(self, bank: Bank, lang: str) -> None:
+    def __init__(self, bank: Bank) -> None:
         super().__init__()
         self.bank = bank
-        self.lang = lang
         self.index = build_index(bank)
         self.shown: list[Any] = []
-
-    def t(self, key: str, **values: object) -> str:
-        return translate(key, self.lang, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +138,7 @@ class BrowseScreen(Screen[None]):
         ident = event.row_key.value
         entry = self.bank.items.get(ident or "") or self.bank.tasks.get(ident or "")
         if entry is not None:
-            self.app.push_screen(ItemScreen(entry, self.lang))
+            self.app.push_screen(ItemScreen(entry))
 
     def action_focus_search(self) -> None:
         self.query_one("#text", Input).focus()

@@ -4,24 +4,22 @@ still running."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from question_bank import format_pages
+from quizapp.i18n import Translate
 
-from ...i18n import translate
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from question_bank import Blueprint, Section
     from quizapp.store import ExamAttempt
-
-Translate = Callable[..., str]
 
 
 def percent_text(value: float) -> str:
@@ -103,20 +101,16 @@ def blueprint_markdown(
     return "\n".join(lines)
 
 
-class BlueprintScreen(Screen[None]):
+class BlueprintScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("enter,s", "start", "Start", id="exam-start"),
     ]
 
-    def __init__(self, blueprint: Blueprint, attempts: Sequence[ExamAttempt], lang: str) -> None:
+    def __init__(self, blueprint: Blueprint, attempts: Sequence[ExamAttempt]) -> None:
         super().__init__()
         self.blueprint = blueprint
         self.attempts = list(attempts)
-        self.lang = lang
-
-    def t(self, key: str, **values: object) -> str:
-        return translate(key, self.lang, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,7 +124,7 @@ class BlueprintScreen(Screen[None]):
     def start_note(self) -> str:
         """What enter does here: start a new attempt, or resume the one still running."""
         running = next((a for a in self.attempts if not a.finished), None)
-        runner = getattr(self.app, "exam_runner", None)
+        runner = self.quiz_app.exam_runner
         if running is not None and runner is not None:
             from quizapp.exam.view import format_clock
 
@@ -145,6 +139,4 @@ class BlueprintScreen(Screen[None]):
 
     def action_start(self) -> None:
         """Start or resume; the sitting screen takes this one's place (back leads to the list)."""
-        open_exam = getattr(self.app, "open_exam", None)
-        if open_exam is not None:
-            open_exam(self.blueprint.id, replace=True)
+        self.quiz_app.open_exam(self.blueprint.id, replace=True)

@@ -23,7 +23,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
@@ -44,18 +43,18 @@ from quizapp.store import StoreError
 from quizapp.study.practice_view import grade_report
 
 from ..widgets.check_report import CheckReport
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.exam import ExamRunner, Results
     from quizapp.store import ExamAttempt
 
-    from ..app import QuizApp
 
 ANSWER_WIDTH = 24
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
 
-class ExamResultsScreen(Screen[None]):
+class ExamResultsScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="back"),
         Binding("r", "retry", "Grade again", id="exam-retry"),
@@ -77,17 +76,10 @@ class ExamResultsScreen(Screen[None]):
         self.failure: str | None = None
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def runner(self) -> ExamRunner:
         runner = self.quiz_app.exam_runner
         assert runner is not None
         return runner
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,6 +128,7 @@ class ExamResultsScreen(Screen[None]):
             return
         if event.state == WorkerState.SUCCESS:
             self.grading_over()
+            assert event.worker.result is not None
             self.show_results(event.worker.result)
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.grading_over()

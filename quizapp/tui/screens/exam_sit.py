@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Markdown, OptionList, SelectionList, Static
 
@@ -28,13 +27,15 @@ from quizapp.exam.view import (
     question_mark,
     question_text,
     response_text,
+    shown_choices,
     stored_response,
 )
 from quizapp.store import StoreError
 
-from ..widgets.answer import Answered, MultiChoiceList
+from ..widgets.answer import Answered, MultiChoiceList, answer_widget
 from ..widgets.countdown import Countdown
-from ..widgets.exam_answer import KEEP, exam_answer_widget, pending, prefill
+from ..widgets.exam_answer import KEEP, pending, prefill
+from .base import QuizScreen
 from .task import ExamEditing, TaskScreen
 
 if TYPE_CHECKING:
@@ -42,14 +43,18 @@ if TYPE_CHECKING:
     from quizapp.exam import ExamRunner, Question
     from quizapp.store import ExamAttempt, ExamQuestion
 
-    from ..app import QuizApp
 
-
-class ExamSitScreen(Screen[None]):
+class ExamSitScreen(QuizScreen[None]):
+    # Page down/up and ctrl+f work everywhere, a text box included (priority: before the
+    # focused widget; Input and OptionList would otherwise take page down/up to scroll).
+    # The letters (and arrows) are typed as text in a box, so they are for when not typing.
     BINDINGS = [
-        Binding("n,right", "move(1)", "Next", id="exam-next"),
-        Binding("p,left", "move(-1)", "Previous", id="exam-previous"),
-        Binding("f", "flag", "Flag", id="exam-flag"),
+        Binding("pagedown", "move(1)", "Next", id="exam-next", priority=True),
+        Binding("pageup", "move(-1)", "Previous", id="exam-previous", priority=True),
+        Binding("ctrl+f", "flag", "Flag", id="exam-flag", priority=True),
+        Binding("n,right", "move(1)", "Next", show=False, id="exam-next-letter"),
+        Binding("p,left", "move(-1)", "Previous", show=False, id="exam-previous-letter"),
+        Binding("f", "flag", "Flag", show=False, id="exam-flag-letter"),
         Binding("l,g", "question_list", "Questions", id="exam-list"),
         Binding("enter,ctrl+e", "open_task", "Open editor", id="exam-open-task"),
         Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
@@ -68,17 +73,10 @@ class ExamSitScreen(Screen[None]):
     # -- plumbing ---------------------------------------------------------------------
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def runner(self) -> ExamRunner:
         runner = self.quiz_app.exam_runner
         assert runner is not None
         return runner
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     @property
     def blueprint(self) -> Blueprint:
@@ -163,7 +161,10 @@ class ExamSitScreen(Screen[None]):
             self.set_focus(self.query_one("#exam-card"))
         else:
             await text.update(question_text(content))
-            widget, key_hint = exam_answer_widget(content, self.attempt.seed, self.t)
+            seed = self.attempt.seed
+            widget, key_hint = answer_widget(
+                content, lambda item: shown_choices(item, seed), self.t, hints="exam"
+            )
             await area.mount(widget)
             prefill(widget, stored_response(question))
             self.widget = widget
@@ -219,7 +220,7 @@ class ExamSitScreen(Screen[None]):
             return self.t("exam.code_saved", lines=lines) + flag
         if not is_answered(question):
             return self.t("exam.not_answered") + flag
-        given = response_text(self.content(question), stored_response(question), self.quiz_app.lang)
+        given = response_text(self.content(question), stored_response(question), self.lang)
         return self.t("exam.saved", answer=given) + flag
 
     # -- storing ---------------------------------------------------------------------------
@@ -360,7 +361,7 @@ class ExamSitScreen(Screen[None]):
         flagged = [q.index for q in self.attempt.questions if q.flagged]
         left = format_clock(self.time_left())
         text = confirm_text(unanswered, flagged, left, self.t)
-        self.app.push_screen(ExamSubmitScreen(text, self.t), self.confirmed)
+        self.app.push_screen(ExamSubmitScreen(text), self.confirmed)
 
     def confirmed(self, submit: bool | None) -> None:
         if submit:

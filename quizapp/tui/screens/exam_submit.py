@@ -3,16 +3,17 @@ still unanswered (and the ones flagged for review) by number. Returns True to su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-Translate = Callable[..., str]
+from quizapp.i18n import Translate
+
+from .base import QuizModalScreen
 
 
 def numbers(indexes: Sequence[int]) -> str:
@@ -34,16 +35,15 @@ def confirm_text(unanswered: Sequence[int], flagged: Sequence[int], left: str, t
     return "\n".join(lines)
 
 
-class ExamSubmitScreen(ModalScreen[bool]):
+class ExamSubmitScreen(QuizModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Submit", id="exam-confirm-yes"),
         Binding("n,escape", "answer(False)", "Keep going", id="exam-confirm-no"),
     ]
 
-    def __init__(self, text: str, t: Translate) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-        self.t = t
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exam-confirm"):

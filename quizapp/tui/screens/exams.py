@@ -12,26 +12,24 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from quizapp.exam.view import format_clock
 
+from .base import QuizScreen
 from .exam_blueprint import BlueprintScreen, attempt_result, percent_text
 
 if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
 
-    from ..app import QuizApp
-
 
 def points_text(points: float) -> str:
     return f"{points:g}"
 
 
-class ExamsScreen(Screen[None]):
+class ExamsScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("s", "start", "Start", id="exam-start"),
@@ -43,16 +41,9 @@ class ExamsScreen(Screen[None]):
         self.attempts: dict[str, list[ExamAttempt]] = {}
 
     @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def blueprints(self) -> list[Blueprint]:
         bank = self.quiz_app.bank
         return list(bank.exams.values()) if bank is not None else []
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,6 +79,7 @@ class ExamsScreen(Screen[None]):
         if event.worker.group != "exam-attempts":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, dict)
             self.attempts = event.worker.result
             self.fill()
             self.show_running()
@@ -187,4 +179,4 @@ class ExamsScreen(Screen[None]):
         blueprint = bank.exams.get(str(event.row_key.value)) if bank is not None else None
         if blueprint is not None:
             attempts = self.attempts.get(blueprint.id, [])
-            self.app.push_screen(BlueprintScreen(blueprint, attempts, self.quiz_app.lang))
+            self.app.push_screen(BlueprintScreen(blueprint, attempts))

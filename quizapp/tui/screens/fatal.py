@@ -5,22 +5,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...i18n import translate
+from .base import QuizScreen
 
 
-class FatalScreen(Screen[None]):
+class FatalScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape,q", "app.quit", "Quit", id="quit")]
 
-    def __init__(self, message: str, lang: str) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
-        self.lang = lang
 
     def compose(self) -> ComposeResult:
-        yield Static(translate("fatal.title", self.lang), classes="title error")
+        yield Static(self.t("fatal.title"), classes="title error")
         yield Static(self.message, id="fatal-message", markup=False)
-        yield Static(translate("fatal.hint", self.lang), classes="muted")
+        yield Static(self.t("fatal.hint"), classes="muted")
         yield Footer()

@@ -1,90 +1,125 @@
-"""Keys of every screen, in the interface language."""
+"""Keys of every screen, in the interface language, read from the screens' own bindings.
+
+Each section lists the bindings (with an id) of the classes it names: the key as the
+footer shows it, and the binding's label ``key.<id>`` (see :mod:`quizapp.tui.keys`).
+Bindings that share an id make one row ("1–9").
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
 from textual.widgets import Markdown
 
-HELP = {
-    "ko": """\
-# 도움말
+from ..app import QuizApp
+from ..keys import label
+from ..widgets.answer import ChoiceList, MultiChoiceList
+from .base import QuizModalScreen
+from .browse import BrowseScreen
+from .exam_blueprint import BlueprintScreen
+from .exam_results import ExamResultsScreen
+from .exam_sit import ExamSitScreen
+from .exam_submit import ExamSubmitScreen
+from .exams import ExamsScreen
+from .history import HistoryScreen
+from .home import HomeScreen
+from .item import ItemScreen
+from .mistakes import MistakesScreen
+from .practice import PracticeScreen
+from .solution import SolutionScreen
+from .stats import StatsScreen
+from .study import StudyScreen
+from .task import TaskScreen
 
-| 화면 | 키 | 동작 |
-|---|---|---|
-| 어디서나 | `?` | 이 도움말 |
-| | `ctrl+p` | 명령 팔레트 (모든 화면으로 이동) |
-| | `escape` | 뒤로 |
-| | `ctrl+q` | 종료 |
-| 홈 | `r` `q` `p` `e` | 복습 · 퀴즈 · 실기 연습 · 모의고사 |
-| | `m` `s` `b` | 오답노트 · 통계 · 문제 은행 둘러보기 |
-| 복습 | `space` | 답 보기 |
-| | `1` `2` `3` `4` | 다시 · 어려움 · 알맞음 · 쉬움 (버튼에 다음 간격) |
-| | `u` | 마지막 평가 되돌리기 |
-| 퀴즈 | `1`–`9` | 보기 선택 (복수 선택은 여러 개, `enter`로 제출) |
-| | `enter` | 답 제출 / 다음 문제 |
-| 실기 | `ctrl+r` | 코드 실행 (채점 없이 출력 확인) |
-| | `ctrl+s` | 제출 (숨겨진 테스트로 채점) |
-| | `ctrl+o` | `$EDITOR`로 열기 |
-| | `ctrl+g` | 제출 기록 (`u`: 그 코드 쓰기) |
-| | `ctrl+l` | 모범 답안 (한 번 이상 제출한 뒤) |
-| | `ctrl+f` | 과제 목록을 페이지로 거르기 |
-| | `escape` | 채점 중이면 취소, 아니면 뒤로 |
-| 모의고사 목록 | `s` | 시작 또는 이어 보기 (`enter`: 구성 보기) |
-| | `v` | 마지막 응시 결과 다시 보기 |
-| 모의고사 | `n` `→` / `p` `←` | 다음 / 이전 문제 |
-| | `f` | 검토 표시 |
-| | `l` `g` | 문제 목록으로 이동 |
-| | `enter` `ctrl+e` | 실기 문제를 편집기에서 열기 |
-| | `ctrl+s` | 제출 (남은 문제를 알려 주고 확인) |
-| 둘러보기 | `ctrl+f` | 검색창으로 |
-| | `enter` | 항목 열기 |
-""",
-    "en": """\
-# Help
-
-| screen | key | action |
-|---|---|---|
-| anywhere | `?` | this help |
-| | `ctrl+p` | command palette (go to any screen) |
-| | `escape` | back |
-| | `ctrl+q` | quit |
-| home | `r` `q` `p` `e` | review · quiz · practice · mock exam |
-| | `m` `s` `b` | mistakes · stats · browse the bank |
-| review | `space` | show the answer |
-| | `1` `2` `3` `4` | Again · Hard · Good · Easy (buttons show the next interval) |
-| | `u` | undo the last rating |
-| quiz | `1`–`9` | pick a choice (several for multiple choice, then `enter`) |
-| | `enter` | submit / next question |
-| practice | `ctrl+r` | run the code (output only, no grading) |
-| | `ctrl+s` | submit to the hidden tests |
-| | `ctrl+o` | open in `$EDITOR` |
-| | `ctrl+g` | submission history (`u`: use that code) |
-| | `ctrl+l` | reference solution (after at least one submission) |
-| | `ctrl+f` | filter the task list by pages |
-| | `escape` | cancel a running grade, else back |
-| exam list | `s` | start or resume (`enter`: see the layout) |
-| | `v` | review the last finished attempt |
-| mock exam | `n` `→` / `p` `←` | next / previous question |
-| | `f` | flag for review |
-| | `l` `g` | to the question list |
-| | `enter` `ctrl+e` | open a practical task in the editor |
-| | `ctrl+s` | submit (names the unanswered questions, asks to confirm) |
-| browse | `ctrl+f` | to the search box |
-| | `enter` | open the item |
-""",
-}
+# Textual's own key for the command palette (not in any BINDINGS list).
+PALETTE = Binding(QuizApp.COMMAND_PALETTE_BINDING, "command_palette", "Commands", id="palette")
 
 
-class HelpScreen(ModalScreen[None]):
+@dataclass(frozen=True)
+class Section:
+    name: str  # its title is the i18n entry help.section.<name>
+    owners: tuple[type[DOMNode], ...]
+    extra: tuple[Binding, ...] = ()
+
+    def bindings(self) -> Iterator[Binding]:
+        yield from self.extra
+        for owner in self.owners:
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.id and binding.description:
+                    yield binding
+
+
+@dataclass(frozen=True)
+class Row:
+    keys: tuple[str, ...]
+    binding_id: str
+    description: str
+
+
+def rows(section: Section) -> list[Row]:
+    """One row per binding id, with every key bound to it, in the order declared."""
+    found: dict[str, Row] = {}
+    for binding in section.bindings():
+        assert binding.id is not None
+        keys = tuple(k.strip() for k in binding.key.split(","))
+        seen = found.get(binding.id)
+        if seen is None:
+            found[binding.id] = Row(keys, binding.id, binding.description)
+        else:
+            found[binding.id] = Row(seen.keys + keys, seen.binding_id, seen.description)
+    return list(found.values())
+
+
+def keys_text(keys: tuple[str, ...], display: Callable[[str], str]) -> str:
+    digits = [k for k in keys if k.isdigit()]
+    if len(digits) > 2 and digits == [str(n) for n in range(int(digits[0]), int(digits[-1]) + 1)]:
+        others = [k for k in keys if not k.isdigit()]
+        return " ".join([f"`{digits[0]}`–`{digits[-1]}`", *(f"`{display(k)}`" for k in others)])
+    return " ".join(f"`{display(k)}`" for k in keys)
+
+
+SECTIONS = (
+    Section("anywhere", (QuizApp,), extra=(PALETTE,)),
+    Section("home", (HomeScreen,)),
+    Section("study", (StudyScreen, ChoiceList, MultiChoiceList)),
+    Section("mistakes", (MistakesScreen,)),
+    Section("practice", (PracticeScreen,)),
+    Section("task", (TaskScreen,)),
+    Section("history", (HistoryScreen,)),
+    Section("solution", (SolutionScreen,)),
+    Section("exams", (ExamsScreen,)),
+    Section("blueprint", (BlueprintScreen,)),
+    Section("exam", (ExamSitScreen,)),
+    Section("exam-submit", (ExamSubmitScreen,)),
+    Section("exam-results", (ExamResultsScreen,)),
+    Section("stats", (StatsScreen,)),
+    Section("browse", (BrowseScreen,)),
+    Section("item", (ItemScreen,)),
+)
+
+
+def help_markdown(lang: str, t: Callable[[str], str], display: Callable[[str], str]) -> str:
+    lines = [f"# {t('help.title')}"]
+    for section in SECTIONS:
+        lines += ["", f"## {t(f'help.section.{section.name}')}", ""]
+        lines += [f"| {t('help.col.key')} | {t('help.col.action')} |", "|---|---|"]
+        for row in rows(section):
+            text = label(row.binding_id, lang, row.description)
+            lines.append(f"| {keys_text(row.keys, display)} | {text} |")
+    return "\n".join(lines) + "\n"
+
+
+class HelpScreen(QuizModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
 
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-
     def compose(self) -> ComposeResult:
+        def display(key: str) -> str:
+            return self.app.get_key_display(Binding(key, ""))
+
         with VerticalScroll(id="help"):
-            yield Markdown(HELP.get(self.lang, HELP["en"]))
+            yield Markdown(help_markdown(self.lang, self.t, display), id="help-body")

@@ -9,21 +9,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from quizapp.study.practice_view import format_duration, format_score, format_when, grade_report
 
 from ..widgets.check_report import CheckReport
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from question_bank import Task
     from quizapp.store import Submission
 
-    from ..app import QuizApp
 
-
-class HistoryScreen(Screen[str | None]):
+class HistoryScreen(QuizScreen[str | None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="back"),
         Binding("u", "use_code", "Use this code", id="use-code"),
@@ -35,12 +33,8 @@ class HistoryScreen(Screen[str | None]):
         self.submissions = submissions
         self.shown: Submission | None = None
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        t = self.quiz_app.t
+        t = self.t
         yield Header()
         yield Static("", id="history-count", classes="muted")
         with Horizontal(id="history-body"):
@@ -51,7 +45,7 @@ class HistoryScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        t = self.quiz_app.t
+        t = self.t
         self.sub_title = t("history.title", title=self.practice_task.title)
         table = self.query_one(DataTable)
         table.add_column("#", key="number")

@@ -4,21 +4,18 @@ the last mock exams, and the ways in."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..app import Ready
-
-if TYPE_CHECKING:
-    from ..app import QuizApp
+from .base import QuizScreen
 
 BAR = 12
 LAST_ATTEMPTS = 5
@@ -39,7 +36,7 @@ def attempt_line(attempt: dict[str, Any], titles: dict[str, str]) -> str:
     return f"{mark} {title} {score}  {finished.astimezone():%Y-%m-%d}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("r", "app.review", "Review", id="review"),
         Binding("q", "app.quiz", "Quiz", id="quiz"),
@@ -50,12 +47,8 @@ class HomeScreen(Screen[None]):
         Binding("b", "app.browse", "Browse", id="browse"),
     ]
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        t = self.quiz_app.t
+        t = self.t
         yield Header()
         with Horizontal(id="summary"):
             yield Static(t("app.loading"), id="due", classes="card")
@@ -72,7 +65,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        t = self.quiz_app.t
+        t = self.t
         table = self.query_one("#coverage", DataTable)
         table.add_column(t("home.col.entry"), key="entry")
         table.add_column(t("col.pages"), key="pages")
@@ -100,12 +93,13 @@ class HomeScreen(Screen[None]):
         if event.worker.group != "home-stats":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, dict)
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error", markup=False)
 
     def show(self, stats: dict[str, Any]) -> None:
-        t = self.quiz_app.t
+        t = self.t
         due = stats["due_by_kind"]
         self.query_one("#due", Static).update(
             t(

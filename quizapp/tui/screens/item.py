@@ -7,19 +7,18 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from ...render import full_markdown
+from .base import QuizScreen
 
 
-class ItemScreen(Screen[None]):
+class ItemScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
 
-    def __init__(self, entry: Any, lang: str) -> None:
+    def __init__(self, entry: Any) -> None:
         super().__init__()
         self.entry = entry
-        self.lang = lang
 
     def compose(self) -> ComposeResult:
         yield Header()

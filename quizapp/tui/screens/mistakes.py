@@ -7,26 +7,22 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from question_bank import format_pages
 
+from .base import QuizScreen
 from .study import StudyScreen
 
 if TYPE_CHECKING:
-    from ..app import QuizApp
+    from quizapp.study import CardRef
 
 
-class MistakesScreen(Screen[None]):
+class MistakesScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("r", "retry_all", "Retry all", id="retry-all"),
     ]
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -35,7 +31,7 @@ class MistakesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        t = self.quiz_app.t
+        t = self.t
         self.sub_title = t("mistakes.title")
         table = self.query_one(DataTable)
         table.add_column(t("col.id"), key="id")
@@ -51,7 +47,7 @@ class MistakesScreen(Screen[None]):
         service = self.quiz_app.service
         assert service is not None
         self.refs = service.mistakes()
-        t = self.quiz_app.t
+        t = self.t
         table = self.query_one(DataTable)
         table.clear()
         for ref in self.refs:
@@ -68,7 +64,7 @@ class MistakesScreen(Screen[None]):
             t("mistakes.count", count=len(self.refs)) if self.refs else t("mistakes.none")
         )
 
-    def start(self, refs: list) -> None:  # type: ignore[type-arg]
+    def start(self, refs: list[CardRef]) -> None:
         service = self.quiz_app.service
         if service is None or not refs:
             return

@@ -5,24 +5,19 @@ underneath, so escape comes back to it)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from question_bank import PageRange, format_pages, parse_pages_arg
 from quizapp.store import StoreError
 from quizapp.study.practice_view import TaskSummary, format_score, task_summaries
 
+from .base import QuizScreen
 from .task import TaskScreen
-
-if TYPE_CHECKING:
-    from ..app import QuizApp
 
 STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
 MAX_TITLE = 40  # terminal cells: a Korean character takes two
@@ -37,7 +32,7 @@ def clip(text: str, cells: int) -> str:
     return text + "…"
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("ctrl+f", "focus_filter", "Filter by pages", id="filter"),
@@ -49,12 +44,8 @@ class PracticeScreen(Screen[None]):
         self.pages: tuple[PageRange, ...] | None = None
         self.rows: list[TaskSummary] = []
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        t = self.quiz_app.t
+        t = self.t
         yield Header()
         with Horizontal(id="practice-filters"):
             yield Input(placeholder=t("practice.pages"), id="practice-pages")
@@ -63,7 +54,7 @@ class PracticeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        t = self.quiz_app.t
+        t = self.t
         self.sub_title = t("practice.title")
         table = self.query_one(DataTable)
         table.add_column(t("practice.col.due"), key="due")
@@ -84,7 +75,7 @@ class PracticeScreen(Screen[None]):
     def reload(self) -> None:
         service = self.quiz_app.service
         assert service is not None
-        t = self.quiz_app.t
+        t = self.t
         try:
             self.rows = task_summaries(service, self.pages)
         except StoreError as exc:
@@ -134,7 +125,7 @@ class PracticeScreen(Screen[None]):
                 self.pages = tuple(parse_pages_arg(text))
             except ValueError as exc:
                 self.query_one("#practice-count", Static).update(
-                    self.quiz_app.t("browse.bad_pages", error=exc)
+                    self.t("browse.bad_pages", error=exc)
                 )
                 return
         self.reload()
@@ -155,6 +146,6 @@ class PracticeScreen(Screen[None]):
         bank = self.quiz_app.bank
         task = bank.tasks.get(task_id) if bank is not None else None
         if task is None:
-            self.notify(self.quiz_app.t("practice.unknown_task", task=task_id), severity="error")
+            self.notify(self.t("practice.unknown_task", task=task_id), severity="error")
             return
         self.app.push_screen(TaskScreen(task))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from .base import QuizModalScreen
 
-class SolutionScreen(ModalScreen[None]):
+
+class SolutionScreen(QuizModalScreen[None]):
     BINDINGS = [Binding("escape,ctrl+l", "app.pop_screen", "Close", id="close")]
 
     def __init__(self, heading: str, code: str) -> None:
@@ -23,7 +24,7 @@ class SolutionScreen(ModalScreen[None]):
             yield TextArea.code_editor(
                 self.code, language="python", read_only=True, id="solution-code"
             )
-            yield Static(self.app.t("solution.hint"), classes="muted")  # type: ignore[attr-defined]
+            yield Static(self.t("solution.hint"), classes="muted")
 
     def on_mount(self) -> None:
         self.query_one("#solution-code", TextArea).focus()

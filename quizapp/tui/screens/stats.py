@@ -16,17 +16,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
 from ..widgets.charts import draw_mastery, draw_retention, draw_reviews, draw_scores
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.study.history import History
 
-    from ..app import QuizApp
 
 CHARTS = ("reviews", "retention", "mastery", "scores")
 
@@ -41,15 +40,8 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value, 1):g}%"
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def chart(self, name: str) -> Vertical:
         return Vertical(
@@ -101,6 +93,7 @@ class StatsScreen(Screen[None]):
         if event.worker.group != "stats":
             return
         if event.state == WorkerState.SUCCESS:
+            assert isinstance(event.worker.result, StatsData)
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             message = self.t("stats.error", error=event.worker.error)

@@ -15,25 +15,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from question_bank import Flashcard, Task
 from question_bank.cloze import render_cloze
+from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
 from ..widgets.answer import Answered, answer_widget
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.study import Outcome, StudyCard, StudySession
 
-    from ..app import QuizApp
 
 Mode = Literal["review", "quiz", "cram", "mistakes"]
 RATINGS = (("1", "again"), ("2", "hard"), ("3", "good"), ("4", "easy"))
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("space", "reveal", "Show answer", id="reveal"),
@@ -56,13 +56,6 @@ class StudyScreen(Screen[None]):
         self.card: StudyCard | None = None
         self.shown_at = time.monotonic()
         self.wrong: list[Any] = []  # CardRefs answered wrong (or rated Again) in this session
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,7 +120,9 @@ class StudyScreen(Screen[None]):
             text = render_cloze(content.text) if content.type == "cloze" else content.prompt
             await question.update(text + footer)
             seed = f"{self.card.ref.card_id}:{self.session.answered}"
-            widget, hint = answer_widget(content, seed, self.t)
+            widget, hint = answer_widget(
+                content, lambda item: shuffled(item.choices, seed), self.t, hints="study"
+            )
             await area.mount(widget)
             self.query_one("#hint", Static).update(hint)
             self.focus_answer()

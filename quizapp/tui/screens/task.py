@@ -26,7 +26,6 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -44,13 +43,13 @@ from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
 from ..widgets.countdown import Countdown
+from .base import QuizScreen
 
 if TYPE_CHECKING:
     from grader import Handle
     from question_bank import Task
     from quizapp.study import PracticeResult
 
-    from ..app import QuizApp
 
 AUTOSAVE_S = 1.0  # a draft is never older than this while the app runs
 JobKind = Literal["grade", "run"]
@@ -87,7 +86,7 @@ class ExamEditing:
 PRACTICE_ONLY = frozenset({"submit", "history", "solution"})
 
 
-class TaskScreen(Screen[None]):
+class TaskScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back / cancel", id="back", priority=True),
         Binding("ctrl+s", "submit", "Submit", id="submit"),
@@ -108,13 +107,6 @@ class TaskScreen(Screen[None]):
         self.job_started = 0.0
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
-    def t(self, key: str, **values: object) -> str:
-        return self.quiz_app.t(key, **values)
 
     @property
     def editor(self) -> TextArea:

@@ -1,4 +1,5 @@
-"""How a written item is answered from the keyboard, one widget per item type.
+"""How a written item is answered from the keyboard, one widget per item type, for the
+quiz and the mock exam alike (:func:`answer_widget`).
 
 Each widget posts :class:`Answered` with the response in the form the study
 logic's ``check_answer`` takes; it decides nothing itself.
@@ -6,18 +7,23 @@ logic's ``check_answer`` takes; it decides nothing itself.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
-from question_bank import Cloze, MultipleChoice, Numeric, ShortAnswer, SingleChoice, TrueFalse
-from quizapp.study.choices import shuffled
+from question_bank import Cloze, Item, MultipleChoice, Numeric, ShortAnswer, SingleChoice, TrueFalse
+from quizapp.i18n import Translate
+
+ChoiceOrder = Callable[[SingleChoice | MultipleChoice], list[str]]
+NUMBERS = range(1, 10)
 
 
 class Answered(Message):
@@ -29,9 +35,10 @@ class Answered(Message):
 class ChoiceList(OptionList):
     """Single choice and true/false: a number key (or arrows + enter) picks and answers."""
 
-    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)] + [
-        Binding("o", "pick_word('o')", show=False),
-        Binding("x", "pick_word('x')", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n})", "Pick", show=False, id="pick-choice") for n in NUMBERS),
+        Binding("o", "pick_word('o')", "True", show=False, id="pick-true"),
+        Binding("x", "pick_word('x')", "False", show=False, id="pick-false"),
     ]
 
     def __init__(self, values: list[Any], labels: list[str], **kwargs: Any) -> None:
@@ -56,7 +63,11 @@ class ChoiceList(OptionList):
 class MultiChoiceList(SelectionList[str]):
     """Multiple choice: number keys (or space) toggle, enter answers with the chosen set."""
 
-    BINDINGS = [Binding(str(n), f"toggle_number({n})", show=False) for n in range(1, 10)] + [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"toggle_number({n})", "Toggle", show=False, id="toggle-choice")
+            for n in NUMBERS
+        ),
         Binding("enter", "submit", "Submit", id="submit-choices"),
     ]
 
@@ -106,27 +117,28 @@ class TypedAnswer(Input):
             self.post_message(Answered(event.value))
 
 
-def answer_widget(item: Any, seed: str, t: Any) -> tuple[Any, str]:
-    """The widget for ``item`` and the key hint to show under it."""
+def answer_widget(
+    item: Item, order: ChoiceOrder, t: Translate, *, hints: Literal["study", "exam"]
+) -> tuple[Widget, str]:
+    """The widget for ``item`` with its choices in ``order``, and the key hint to show under
+    it (``study.hint.*`` in a quiz, which gives feedback; ``exam.hint.*`` in a mock exam)."""
+    css = "answer-widget"
+    widget: Widget
     if isinstance(item, SingleChoice):
-        order = shuffled(item.choices, seed)
-        return ChoiceList(order, order, classes="answer-widget"), t("study.hint.single")
-    if isinstance(item, MultipleChoice):
-        return MultiChoiceList(shuffled(item.choices, seed), classes="answer-widget"), t(
-            "study.hint.multiple"
+        shown = order(item)
+        widget, hint = ChoiceList(shown, shown, classes=css), "single"
+    elif isinstance(item, MultipleChoice):
+        widget, hint = MultiChoiceList(order(item), classes=css), "multiple"
+    elif isinstance(item, TrueFalse):
+        labels = [t("item.true"), t("item.false")]
+        widget, hint = ChoiceList([True, False], labels, classes=css), "true_false"
+    elif isinstance(item, ShortAnswer | Numeric):
+        placeholder = t(
+            "study.type_answer" if isinstance(item, ShortAnswer) else "study.type_number"
         )
-    if isinstance(item, TrueFalse):
-        return ChoiceList(
-            [True, False], [t("item.true"), t("item.false")], classes="answer-widget"
-        ), t("study.hint.true_false")
-    if isinstance(item, ShortAnswer):
-        return TypedAnswer(placeholder=t("study.type_answer"), classes="answer-widget"), t(
-            "study.hint.typed"
-        )
-    if isinstance(item, Numeric):
-        return TypedAnswer(placeholder=t("study.type_number"), classes="answer-widget"), t(
-            "study.hint.typed"
-        )
-    if isinstance(item, Cloze):
-        return BlankInputs(item, t("study.blank"), classes="answer-widget"), t("study.hint.cloze")
-    return Static(""), ""
+        widget, hint = TypedAnswer(placeholder=placeholder, classes=css), "typed"
+    elif isinstance(item, Cloze):
+        widget, hint = BlankInputs(item, t("study.blank"), classes=css), "cloze"
+    else:
+        raise ValueError(f"{item.id!r} ({item.type}) is not answered in a text box or a list")
+    return widget, t(f"{hints}.hint.{hint}")

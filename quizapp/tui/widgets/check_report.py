@@ -28,8 +28,8 @@ class CheckReport(VerticalScroll):
     CheckReport > #report-body { padding: 0 1; }
     """
 
-    def __init__(self, t: Translate, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, t: Translate, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.t = t
         self.text = ""
 

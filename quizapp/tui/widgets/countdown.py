@@ -29,8 +29,10 @@ class Countdown(Static):
     class Expired(Message):
         """The attempt's time is up."""
 
-    def __init__(self, remaining: Callable[[], timedelta], label: str, **kwargs: object) -> None:
-        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, remaining: Callable[[], timedelta], label: str, *, id: str | None = None
+    ) -> None:
+        super().__init__("", markup=False, id=id)
         self.remaining = remaining
         self.label = label  # "남은 시간 {left}"
         self.left = timedelta(0)

@@ -1,27 +1,38 @@
 """Hidden checks for cnn-fashion: two conv blocks, flatten, Linear(3136,128)-ReLU-Linear(128,C)."""
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
     CNN = p.cls("CNN")
-    model = p.build("CNN() can be created", lambda: CNN())
-    with p.check("parameter count, num_classes=10", points=2):
-        p.observe("parameter count", p.parameter_count(model), fmt="count")
+    model = p.build(tr("CNN() can be created", "모델 생성: CNN()"), lambda: CNN())
+    with p.check(tr("parameter count, num_classes=10", "파라미터 수 (num_classes=10)"), points=2):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch in (1, 5):
-        with p.check(f"output shape, batch {batch}"):
+        with p.check(tr(f"output shape, batch {batch}", f"출력 모양 (배치 {batch})")):
             model.eval()
-            p.shape("output shape", model(p.randn(batch, 1, 28, 28)))
-    with p.check("output values (logits) with the reference's weights", points=3):
+            p.shape(tr("output shape", "출력 모양"), model(p.randn(batch, 1, 28, 28)))
+    with p.check(
+        tr(
+            "output values (logits) with the reference's weights",
+            "모범 답안과 같은 가중치로 계산한 출력 값 (로짓)",
+        ),
+        points=3,
+    ):
         p.load_weights(model, "cnn10")
         model.eval()
-        p.tensor("output", model(p.randn(3, 1, 28, 28)))
-    with p.check("gradients reach every parameter", points=2):
+        p.tensor(tr("output", "출력"), model(p.randn(3, 1, 28, 28)))
+    with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2):
         model.train()
         p.gradients(model, "cnn10", lambda: model(p.randn(2, 1, 28, 28)).pow(2).mean())
 
-    five = p.build("CNN(num_classes=5) can be created", lambda: CNN(num_classes=5))
-    with p.check("parameter count and output shape, num_classes=5"):
-        p.observe("parameter count", p.parameter_count(five), fmt="count")
+    five = p.build(
+        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"), lambda: CNN(num_classes=5)
+    )
+    with p.check(
+        tr("parameter count and output shape, num_classes=5", "파라미터 수와 출력 모양 (num_classes=5)")
+    ):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(five), fmt="count")
         five.eval()
-        p.shape("output shape", five(p.randn(2, 1, 28, 28)))
+        p.shape(tr("output shape", "출력 모양"), five(p.randn(2, 1, 28, 28)))

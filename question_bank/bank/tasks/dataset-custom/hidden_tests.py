@@ -5,6 +5,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
@@ -14,34 +15,52 @@ def probe(p: Probe) -> None:
     float_array = p.randn(7, 4, dtype=torch.float64).numpy()  # NumPy float64: 7 samples, 4 features
     array_labels = np.array(p.randint(0, 3, 7).tolist(), dtype=np.int64)
 
-    from_lists = p.build("CustomDataset(list of lists, list of ints)", lambda: CustomDataset(int_rows, labels))
-    with p.check("len(ds) is the number of samples (lists)"):
-        p.observe("len(ds)", len(from_lists))
-    with p.check("ds[3] from lists: x is float32 of shape (F,), y is int64 of shape ()", points=2):
-        x, y = p.unpack(from_lists[3], 2, "ds[3]")
-        p.tensor("x of ds[3]", x, atol=0, rtol=0)
-        p.tensor("y of ds[3]", y, atol=0, rtol=0)
+    from_lists = p.build(
+        tr("CustomDataset(list of lists, list of ints)", "CustomDataset(리스트의 리스트, 정수 리스트)"),
+        lambda: CustomDataset(int_rows, labels),
+    )
+    with p.check(tr("len(ds) is the number of samples (lists)", "len(ds)는 샘플 수 (리스트 입력)")):
+        p.observe(tr("len(ds)", "len(ds)"), len(from_lists))
+    with p.check(
+        tr(
+            "ds[3] from lists: x is float32 of shape (F,), y is int64 of shape ()",
+            "리스트 입력의 ds[3]: x는 모양 (F,)의 float32, y는 모양 ()의 int64",
+        ),
+        points=2,
+    ):
+        x, y = p.unpack(from_lists[3], 2, tr("ds[3]", "ds[3]"))
+        p.tensor(tr("x of ds[3]", "ds[3]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[3]", "ds[3]의 y"), y, atol=0, rtol=0)
 
-    with p.check("len(ds) and ds[i] from a NumPy float64 array", points=2):
+    with p.check(
+        tr("len(ds) and ds[i] from a NumPy float64 array", "NumPy float64 배열 입력의 len(ds)와 ds[i]"),
+        points=2,
+    ):
         ds = CustomDataset(float_array, array_labels)
-        p.observe("len(ds)", len(ds))
-        x, y = p.unpack(ds[6], 2, "ds[6]")
-        p.tensor("x of ds[6]", x, atol=0, rtol=0)
-        p.tensor("y of ds[6]", y, atol=0, rtol=0)
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[6], 2, tr("ds[6]", "ds[6]"))
+        p.tensor(tr("x of ds[6]", "ds[6]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[6]", "ds[6]의 y"), y, atol=0, rtol=0)
 
-    with p.check("len(ds) and ds[i] from tensors", points=2):
+    with p.check(tr("len(ds) and ds[i] from tensors", "텐서 입력의 len(ds)와 ds[i]"), points=2):
         ds = CustomDataset(p.randn(5, 2, dtype=torch.float64), p.randint(0, 2, 5))
-        p.observe("len(ds)", len(ds))
-        x, y = p.unpack(ds[0], 2, "ds[0]")
-        p.tensor("x of ds[0]", x, atol=0, rtol=0)
-        p.tensor("y of ds[0]", y, atol=0, rtol=0)
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[0], 2, tr("ds[0]", "ds[0]"))
+        p.tensor(tr("x of ds[0]", "ds[0]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
 
-    with p.check("DataLoader(ds, batch_size=4): batch shapes and dtypes", points=2):
+    with p.check(
+        tr(
+            "DataLoader(ds, batch_size=4): batch shapes and dtypes",
+            "DataLoader(ds, batch_size=4): 배치의 모양과 dtype",
+        ),
+        points=2,
+    ):
         batches = list(DataLoader(from_lists, batch_size=4))
-        p.observe("number of batches", len(batches))
-        first_x, first_y = p.unpack(batches[0], 2, "a batch")
-        last_x, last_y = p.unpack(batches[-1], 2, "a batch")
-        p.tensor("x of the first batch", first_x, atol=0, rtol=0)
-        p.tensor("y of the first batch", first_y, atol=0, rtol=0)
-        p.tensor("x of the last batch", last_x, atol=0, rtol=0)
-        p.tensor("y of the last batch", last_y, atol=0, rtol=0)
+        p.observe(tr("number of batches", "배치 개수"), len(batches))
+        first_x, first_y = p.unpack(batches[0], 2, tr("a batch", "배치"))
+        last_x, last_y = p.unpack(batches[-1], 2, tr("a batch", "배치"))
+        p.tensor(tr("x of the first batch", "첫 번째 배치의 x"), first_x, atol=0, rtol=0)
+        p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), first_y, atol=0, rtol=0)
+        p.tensor(tr("x of the last batch", "마지막 배치의 x"), last_x, atol=0, rtol=0)
+        p.tensor(tr("y of the last batch", "마지막 배치의 y"), last_y, atol=0, rtol=0)

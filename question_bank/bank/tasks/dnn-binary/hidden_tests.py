@@ -1,36 +1,57 @@
 """Hidden checks for dnn-binary: Linear(in,32)-ReLU-Linear(32,1)-Sigmoid, BCELoss."""
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
     BinaryClassifier = p.cls("BinaryClassifier")
     make_criterion = p.function("make_criterion")
 
-    model = p.build("BinaryClassifier(10) can be created", lambda: BinaryClassifier(10))
-    with p.check("parameter count, in_features=10", points=2):
-        p.observe("parameter count", p.parameter_count(model), fmt="count")
+    model = p.build(
+        tr("BinaryClassifier(10) can be created", "모델 생성: BinaryClassifier(10)"),
+        lambda: BinaryClassifier(10),
+    )
+    with p.check(tr("parameter count, in_features=10", "파라미터 수 (in_features=10)"), points=2):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch in (1, 6):
-        with p.check(f"output shape, batch {batch}"):
+        with p.check(tr(f"output shape, batch {batch}", f"출력 모양 (배치 {batch})")):
             model.eval()
-            p.shape("output shape", model(p.randn(batch, 10)))
-    with p.check("output values (probabilities) with the reference's weights", points=3):
+            p.shape(tr("output shape", "출력 모양"), model(p.randn(batch, 10)))
+    with p.check(
+        tr(
+            "output values (probabilities) with the reference's weights",
+            "모범 답안과 같은 가중치로 계산한 출력 값 (확률)",
+        ),
+        points=3,
+    ):
         p.load_weights(model, "in10")
         model.eval()
-        p.tensor("output", model(p.randn(8, 10) * 2))
-    with p.check("gradients reach every parameter"):
+        p.tensor(tr("output", "출력"), model(p.randn(8, 10) * 2))
+    with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         p.gradients(model, "in10", lambda: model(p.randn(5, 10)).sum())
 
-    other = p.build("BinaryClassifier(3) can be created", lambda: BinaryClassifier(3))
-    with p.check("output values with the reference's weights, in_features=3", points=2):
-        p.observe("parameter count", p.parameter_count(other), fmt="count")
+    other = p.build(
+        tr("BinaryClassifier(3) can be created", "모델 생성: BinaryClassifier(3)"),
+        lambda: BinaryClassifier(3),
+    )
+    with p.check(
+        tr(
+            "output values with the reference's weights, in_features=3",
+            "모범 답안과 같은 가중치로 계산한 출력 값 (in_features=3)",
+        ),
+        points=2,
+    ):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(other), fmt="count")
         p.load_weights(other, "in3")
         other.eval()
-        p.tensor("output", other(p.randn(4, 3)))
+        p.tensor(tr("output", "출력"), other(p.randn(4, 3)))
 
-    with p.check("make_criterion() returns nn.BCELoss()", points=2):
+    with p.check(
+        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"), points=2
+    ):
         criterion = make_criterion()
-        p.kind("make_criterion() type", criterion)
+        p.kind(tr("make_criterion() type", "make_criterion()의 반환 타입"), criterion)
         probabilities = p.rand(6, 1) * 0.9 + 0.05
         targets = p.randint(0, 2, 6, 1).float()
-        p.tensor("loss value", criterion(probabilities, targets))
+        p.tensor(tr("loss value", "손실 값"), criterion(probabilities, targets))

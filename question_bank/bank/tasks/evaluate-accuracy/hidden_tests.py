@@ -5,6 +5,7 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 class GradRecorder(nn.Module):
@@ -44,18 +45,22 @@ def probe(p: Probe) -> None:
     evaluate = p.function("evaluate")
     for samples, batch_size, wrong in ((10, 4, [0, 1, 2, 9]), (7, 3, [6])):
         setup = f"{samples} samples in batches of {batch_size}"
-        with p.check(f"returns correct / samples over the whole loader as a Python float ({setup})",
+        setup_ko = f"샘플 {samples}개, 배치 크기 {batch_size}"
+        with p.check(tr(f"returns correct / samples over the whole loader as a Python float ({setup})",
+                        f"로더 전체에서 맞힌 개수 / 샘플 수를 Python float로 반환함 ({setup_ko})"),
                      points=3):
             model, loader, _ = _setup(p, samples, batch_size, wrong)
             with p.seeded(3):
-                p.close("accuracy", evaluate(model, loader), atol=1e-9, rtol=0)
-        with p.check(f"puts the model in evaluation mode ({setup})", points=2):
+                p.close(tr("accuracy", "정확도"), evaluate(model, loader), atol=1e-9, rtol=0)
+        with p.check(tr(f"puts the model in evaluation mode ({setup})", f"모델을 평가 모드로 바꿈 ({setup_ko})"),
+                     points=2):
             model, loader, _ = _setup(p, samples, batch_size, wrong)
             with p.seeded(3):
                 evaluate(model, loader)
-            p.observe("model.training after the call", model.training)
-        with p.check(f"tracks no gradients while evaluating ({setup})", points=2):
+            p.observe(tr("model.training after the call", "호출 뒤의 model.training"), model.training)
+        with p.check(tr(f"tracks no gradients while evaluating ({setup})",
+                        f"평가하는 동안 기울기를 추적하지 않음 ({setup_ko})"), points=2):
             model, loader, recorder = _setup(p, samples, batch_size, wrong)
             with p.seeded(3):
                 evaluate(model, loader)
-            p.observe("forward passes that tracked gradients", sum(recorder.seen))
+            p.observe(tr("forward passes that tracked gradients", "기울기를 추적한 순전파 횟수"), sum(recorder.seen))

@@ -3,6 +3,7 @@
 import torch
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def _tokens(p: Probe, batch: int, length: int, vocab: int, pad: int) -> torch.Tensor:
@@ -16,30 +17,57 @@ def _tokens(p: Probe, batch: int, length: int, vocab: int, pad: int) -> torch.Te
 
 def probe(p: Probe) -> None:
     TextClassifier = p.cls("TextClassifier")
-    model = p.build("TextClassifier(50, 12, 20, 4) can be created", lambda: TextClassifier(50, 12, 20, 4))
-    with p.check("parameter count, TextClassifier(50, 12, 20, 4)", points=2):
-        p.observe("parameter count", p.parameter_count(model), fmt="count")
+    model = p.build(
+        tr("TextClassifier(50, 12, 20, 4) can be created", "모델 생성: TextClassifier(50, 12, 20, 4)"),
+        lambda: TextClassifier(50, 12, 20, 4),
+    )
+    with p.check(
+        tr("parameter count, TextClassifier(50, 12, 20, 4)", "파라미터 수 (TextClassifier(50, 12, 20, 4))"),
+        points=2,
+    ):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 7), (5, 3), (3, 1)):
-        with p.check(f"output shape, batch {batch}, length {length}"):
+        with p.check(
+            tr(f"output shape, batch {batch}, length {length}", f"출력 모양 (배치 {batch}, 길이 {length})")
+        ):
             model.eval()
-            p.shape("output shape", model(_tokens(p, batch, length, 50, 0)))
-    with p.check("output values (logits) with the reference's weights, padded batch", points=3):
+            p.shape(tr("output shape", "출력 모양"), model(_tokens(p, batch, length, 50, 0)))
+    with p.check(
+        tr(
+            "output values (logits) with the reference's weights, padded batch",
+            "패딩이 든 배치: 모범 답안과 같은 가중치로 계산한 출력 값 (로짓)",
+        ),
+        points=3,
+    ):
         p.load_weights(model, "text")
         model.eval()
-        p.tensor("output", model(_tokens(p, 4, 9, 50, 0)))
-    with p.check("gradients reach every parameter (none for the padding row)", points=2):
+        p.tensor(tr("output", "출력"), model(_tokens(p, 4, 9, 50, 0)))
+    with p.check(
+        tr(
+            "gradients reach every parameter (none for the padding row)",
+            "모든 파라미터에 기울기가 전달됨 (패딩 행에는 전달되지 않음)",
+        ),
+        points=2,
+    ):
         model.train()
         p.gradients(model, "text", lambda: model(_tokens(p, 4, 6, 50, 0)).pow(2).mean())
 
     other = p.build(
-        "TextClassifier(30, 8, 10, 3, pad_idx=2) can be created",
+        tr(
+            "TextClassifier(30, 8, 10, 3, pad_idx=2) can be created",
+            "모델 생성: TextClassifier(30, 8, 10, 3, pad_idx=2)",
+        ),
         lambda: TextClassifier(30, 8, 10, 3, pad_idx=2),
     )
-    with p.check("pad_idx=2: parameter count and output values", points=2):
-        p.observe("parameter count", p.parameter_count(other), fmt="count")
+    with p.check(
+        tr("pad_idx=2: parameter count and output values", "pad_idx=2: 파라미터 수와 출력 값"), points=2
+    ):
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(other), fmt="count")
         p.load_weights(other, "pad2")
         other.eval()
-        p.tensor("output", other(_tokens(p, 3, 5, 30, 2)))
-    with p.check("pad_idx=2: the padding row gets no gradient", points=2):
+        p.tensor(tr("output", "출력"), other(_tokens(p, 3, 5, 30, 2)))
+    with p.check(
+        tr("pad_idx=2: the padding row gets no gradient", "pad_idx=2: 패딩 행은 기울기를 받지 않음"), points=2
+    ):
         other.train()
         p.gradients(other, "pad2", lambda: other(_tokens(p, 4, 5, 30, 2)).pow(2).mean())

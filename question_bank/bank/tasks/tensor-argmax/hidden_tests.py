@@ -3,19 +3,24 @@
 import torch
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
     predict_classes = p.function("predict_classes")
     cases = [
-        ("8 rows, 10 classes", lambda: p.randn(8, 10)),
-        ("1 row, 5 classes", lambda: p.randn(1, 5)),
-        ("6 rows, 1 class", lambda: p.randn(6, 1)),
-        ("5 rows, 3 classes, all negative", lambda: -p.rand(5, 3) - 1),
-        ("4 rows, 7 classes, float64", lambda: p.randn(4, 7, dtype=torch.float64)),
+        ("8 rows, 10 classes", "8행, 클래스 10개", lambda: p.randn(8, 10)),
+        ("1 row, 5 classes", "1행, 클래스 5개", lambda: p.randn(1, 5)),
+        ("6 rows, 1 class", "6행, 클래스 1개", lambda: p.randn(6, 1)),
+        ("5 rows, 3 classes, all negative", "5행, 클래스 3개, 모두 음수", lambda: -p.rand(5, 3) - 1),
+        (
+            "4 rows, 7 classes, float64",
+            "4행, 클래스 7개, float64",
+            lambda: p.randn(4, 7, dtype=torch.float64),
+        ),
     ]
-    for name, make in cases:
-        with p.check(f"output shape, {name}"):
-            p.shape("output shape", predict_classes(make()))
-        with p.check(f"values and dtype, {name}", points=2):
-            p.tensor("output", predict_classes(make()), atol=0, rtol=0)
+    for name, name_ko, make in cases:
+        with p.check(tr(f"output shape, {name}", f"출력 모양 ({name_ko})")):
+            p.shape(tr("output shape", "출력 모양"), predict_classes(make()))
+        with p.check(tr(f"values and dtype, {name}", f"값과 dtype ({name_ko})"), points=2):
+            p.tensor(tr("output", "출력"), predict_classes(make()), atol=0, rtol=0)

@@ -3,25 +3,29 @@
 import torch
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
     to_image_batch = p.function("to_image_batch")
     cases = [
-        ("batch of 1, float32", lambda: p.randn(1, 784)),
-        ("batch of 5, float64", lambda: p.randn(5, 784, dtype=torch.float64)),
-        ("batch of 3, int64", lambda: p.randint(0, 256, 3, 784)),
-        ("batch of 4, uint8", lambda: p.randint(0, 256, 4, 784, dtype=torch.uint8)),
+        ("batch of 1, float32", "배치 1, float32", lambda: p.randn(1, 784)),
+        ("batch of 5, float64", "배치 5, float64", lambda: p.randn(5, 784, dtype=torch.float64)),
+        ("batch of 3, int64", "배치 3, int64", lambda: p.randint(0, 256, 3, 784)),
+        ("batch of 4, uint8", "배치 4, uint8", lambda: p.randint(0, 256, 4, 784, dtype=torch.uint8)),
     ]
-    for name, make in cases:
-        with p.check(f"output shape, {name}"):
-            p.shape("output shape", to_image_batch(make()))
-        with p.check(f"values and dtype, {name}", points=2):
-            p.tensor("output", to_image_batch(make()), atol=0, rtol=0)
-    with p.check("input x is not modified", points=2):
+    for name, name_ko, make in cases:
+        with p.check(tr(f"output shape, {name}", f"출력 모양 ({name_ko})")):
+            p.shape(tr("output shape", "출력 모양"), to_image_batch(make()))
+        with p.check(tr(f"values and dtype, {name}", f"값과 dtype ({name_ko})"), points=2):
+            p.tensor(tr("output", "출력"), to_image_batch(make()), atol=0, rtol=0)
+    with p.check(tr("input x is not modified", "입력 x가 바뀌지 않음"), points=2):
         x = p.randn(6, 784)
         to_image_batch(x)
-        p.unchanged("input x after the call", x)
-    with p.check("non-contiguous input (a transposed tensor)", points=2):
+        p.unchanged(tr("input x after the call", "호출 뒤의 입력 x"), x)
+    with p.check(
+        tr("non-contiguous input (a transposed tensor)", "메모리가 연속적이지 않은 입력 (전치된 텐서)"),
+        points=2,
+    ):
         x = p.randn(784, 3).t()
-        p.tensor("output", to_image_batch(x), atol=0, rtol=0)
+        p.tensor(tr("output", "출력"), to_image_batch(x), atol=0, rtol=0)

@@ -3,21 +3,22 @@
 import torch
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def probe(p: Probe) -> None:
     standardize = p.function("standardize")
     cases = [
-        ("8×3, mean 2, spread 5", lambda: p.randn(8, 3) * 5 + 2),
-        ("2 rows (the smallest N)", lambda: p.randn(2, 4)),
-        ("6×2 float64", lambda: p.randn(6, 2, dtype=torch.float64)),
-        ("5×1, a single column", lambda: p.randn(5, 1) * 3),
-        ("10×3, large offset", lambda: p.randn(10, 3) + 50),
+        ("8×3, mean 2, spread 5", "8×3, 평균 2, 표준편차 약 5", lambda: p.randn(8, 3) * 5 + 2),
+        ("2 rows (the smallest N)", "2행 (가장 작은 N)", lambda: p.randn(2, 4)),
+        ("6×2 float64", "6×2 float64", lambda: p.randn(6, 2, dtype=torch.float64)),
+        ("5×1, a single column", "5×1, 열 하나", lambda: p.randn(5, 1) * 3),
+        ("10×3, large offset", "10×3, 큰 평균 (약 50)", lambda: p.randn(10, 3) + 50),
     ]
-    for name, make in cases:
-        with p.check(f"output values, {name}", points=2):
-            p.tensor("output", standardize(make()), atol=1e-4, rtol=1e-4)
-    with p.check("input x is not modified", points=2):
+    for name, name_ko, make in cases:
+        with p.check(tr(f"output values, {name}", f"출력 값 ({name_ko})"), points=2):
+            p.tensor(tr("output", "출력"), standardize(make()), atol=1e-4, rtol=1e-4)
+    with p.check(tr("input x is not modified", "입력 x가 바뀌지 않음"), points=2):
         x = p.randn(7, 3) * 2 + 1
         standardize(x)
-        p.unchanged("input x after the call", x)
+        p.unchanged(tr("input x after the call", "호출 뒤의 입력 x"), x)

@@ -5,6 +5,7 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 def _classification(p: Probe):
@@ -27,20 +28,27 @@ def _regression(p: Probe):
 
 def probe(p: Probe) -> None:
     train_one_epoch = p.function("train_one_epoch")
-    for name, setup in (("classification with dropout", _classification), ("regression", _regression)):
-        with p.check(f"returns the mean of the batch losses as a Python float ({name})", points=3):
+    cases = (
+        ("classification with dropout", "드롭아웃이 있는 분류", _classification),
+        ("regression", "회귀", _regression),
+    )
+    for name, name_ko, setup in cases:
+        with p.check(tr(f"returns the mean of the batch losses as a Python float ({name})",
+                        f"배치 손실의 평균을 Python float로 반환함 ({name_ko})"), points=3):
             model, loader, criterion, optimizer = setup(p)
             with p.seeded(5):
-                p.close("mean batch loss", train_one_epoch(model, loader, criterion, optimizer),
-                        atol=1e-6, rtol=1e-5)
-        with p.check(f"parameters after one epoch: one update per batch ({name})", points=3):
+                p.close(tr("mean batch loss", "배치 손실의 평균"),
+                        train_one_epoch(model, loader, criterion, optimizer), atol=1e-6, rtol=1e-5)
+        with p.check(tr(f"parameters after one epoch: one update per batch ({name})",
+                        f"한 에포크 뒤의 파라미터: 배치마다 한 번씩 갱신 ({name_ko})"), points=3):
             model, loader, criterion, optimizer = setup(p)
             with p.seeded(5):
                 train_one_epoch(model, loader, criterion, optimizer)
             for i, param in enumerate(model.parameters()):
-                p.tensor(f"parameter {i} after the epoch", param.detach(), atol=1e-5, rtol=1e-4)
-        with p.check(f"leaves the model in training mode ({name})"):
+                p.tensor(tr(f"parameter {i} after the epoch", f"에포크 뒤의 파라미터 {i}"), param.detach(),
+                         atol=1e-5, rtol=1e-4)
+        with p.check(tr(f"leaves the model in training mode ({name})", f"모델을 학습 모드로 둠 ({name_ko})")):
             model, loader, criterion, optimizer = setup(p)
             with p.seeded(5):
                 train_one_epoch(model, loader, criterion, optimizer)
-            p.observe("model.training after the call", model.training)
+            p.observe(tr("model.training after the call", "호출 뒤의 model.training"), model.training)

@@ -4,6 +4,7 @@ import torch
 from torch import nn
 
 from grader.probe import Probe
+from grader.text import tr
 
 
 class Pretrained(nn.Module):
@@ -28,44 +29,55 @@ def probe(p: Probe) -> None:
     for channels, old, new in ((4, 10, 3), (3, 6, 7)):
         in_features = channels * 4
         setup = f"features → {in_features}, {old} → {new} classes"
+        setup_ko = f"features → {in_features}, 클래스 {old}개 → {new}개"
         with p.seeded(channels):
             model = Pretrained(channels, old)
         features, old_classifier = model.features, model.classifier
         before = [param.detach().clone() for param in features.parameters()]
 
         returned = None
-        with p.check(f"returns the same model object ({setup})"):
+        with p.check(tr(f"returns the same model object ({setup})", f"같은 모델 객체를 반환함 ({setup_ko})")):
             returned = prepare_for_transfer(model, new)
             p.observe(
-                "the returned object is the model",
+                tr("the returned object is the model", "반환된 객체가 넘겨받은 모델임"),
                 returned is model,
-                fail="expected the model object that was passed in, changed in place",
+                fail=tr(
+                    "expected the model object that was passed in, changed in place",
+                    "넘겨받은 모델 객체를 제자리에서 바꿔 그대로 반환해야 함",
+                ),
             )
-        with p.check(f"every parameter of model.features is frozen ({setup})", points=2):
+        with p.check(tr(f"every parameter of model.features is frozen ({setup})",
+                        f"model.features의 모든 파라미터가 동결됨 ({setup_ko})"), points=2):
             trainable = [n for n, param in features.named_parameters() if param.requires_grad]
-            p.observe("feature parameters with requires_grad=True", len(trainable),
-                      note=", ".join(trainable) or None)
-            p.observe("model.features is the original module", model.features is features)
+            p.observe(tr("feature parameters with requires_grad=True", "requires_grad=True인 features 파라미터 수"),
+                      len(trainable), note=", ".join(trainable) or None)
+            p.observe(tr("model.features is the original module", "model.features가 원래 모듈임"),
+                      model.features is features)
             for i, (param, old_value) in enumerate(zip(features.parameters(), before)):
-                p.observe(f"feature parameter {i} keeps its values", bool(torch.equal(param, old_value)))
-        with p.check(f"model.classifier is a new nn.Linear({in_features}, {new}) with bias ({setup})",
+                p.observe(tr(f"feature parameter {i} keeps its values", f"features 파라미터 {i}의 값이 그대로임"),
+                          bool(torch.equal(param, old_value)))
+        with p.check(tr(f"model.classifier is a new nn.Linear({in_features}, {new}) with bias ({setup})",
+                        f"model.classifier가 bias가 있는 새 nn.Linear({in_features}, {new})임 ({setup_ko})"),
                      points=3):
             head = model.classifier
-            p.kind("classifier type", head)
-            p.observe("classifier is a new layer", head is not old_classifier)
-            p.observe("in_features", getattr(head, "in_features", None))
-            p.observe("out_features", getattr(head, "out_features", None))
-            p.observe("has a bias", getattr(head, "bias", None) is not None)
-        with p.check(f"the new classifier is trainable: requires_grad=True ({setup})"):
-            p.observe("classifier parameters with requires_grad=True",
+            p.kind(tr("classifier type", "classifier의 타입"), head)
+            p.observe(tr("classifier is a new layer", "classifier가 새 층임"), head is not old_classifier)
+            p.observe(tr("in_features", "in_features"), getattr(head, "in_features", None))
+            p.observe(tr("out_features", "out_features"), getattr(head, "out_features", None))
+            p.observe(tr("has a bias", "bias가 있음"), getattr(head, "bias", None) is not None)
+        with p.check(tr(f"the new classifier is trainable: requires_grad=True ({setup})",
+                        f"새 classifier는 학습 가능: requires_grad=True ({setup_ko})")):
+            p.observe(tr("classifier parameters with requires_grad=True",
+                         "requires_grad=True인 classifier 파라미터 수"),
                       sum(1 for param in model.classifier.parameters() if param.requires_grad))
-        with p.check(f"after backward, only the classifier has gradients ({setup})"):
+        with p.check(tr(f"after backward, only the classifier has gradients ({setup})",
+                        f"backward 뒤에는 classifier에만 기울기가 있음 ({setup_ko})")):
             head_params = list(model.classifier.parameters())
             model.zero_grad()
             model(p.randn(3, 1, 6, 6)).pow(2).mean().backward()
-            p.observe("feature parameters that got a gradient",
+            p.observe(tr("feature parameters that got a gradient", "기울기를 받은 features 파라미터 수"),
                       sum(1 for param in features.parameters() if param.grad is not None))
-            p.observe("classifier parameters that got a gradient",
+            p.observe(tr("classifier parameters that got a gradient", "기울기를 받은 classifier 파라미터 수"),
                       sum(1 for param in head_params if param.grad is not None))
-        with p.check(f"output shape of the prepared model ({setup})"):
-            p.shape("output shape", model(p.randn(5, 1, 6, 6)))
+        with p.check(tr(f"output shape of the prepared model ({setup})", f"준비된 모델의 출력 모양 ({setup_ko})")):
+            p.shape(tr("output shape", "출력 모양"), model(p.randn(5, 1, 6, 6)))

@@ -1,0 +1,166 @@
+"""The messages of the grader's protocol: who sends which frame, with which fields.
+
+Three processes talk (framing in :mod:`grader.protocol`):
+
+- the supervisor (app) and a zygote, over the control socket — ``op`` frames:
+  ``run`` (with the child's channel and output pipes attached) and ``kill``
+  one way; ``ready`` (once, at start), ``started`` and ``ended`` the other;
+- the supervisor and a sandboxed child, over the child's channel — ``type``
+  frames: ``ready``, ``load_error``, ``sandbox_error``, ``run_done``,
+  ``check`` and ``done`` from the child; ``go`` to it.
+
+Every frame is built here, so that each field is named once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .protocol import Message
+from .text import Text
+
+# control socket (supervisor <-> zygote)
+RUN, KILL, READY, STARTED, ENDED = "run", "kill", "ready", "started", "ended"
+# channel (supervisor <-> child)
+LOAD_ERROR, SANDBOX_ERROR, RUN_DONE, GO, CHECK, DONE = (
+    "load_error",
+    "sandbox_error",
+    "run_done",
+    "go",
+    "check",
+    "done",
+)
+# why the zygote stopped a run (``ended``'s ``reason``; ``kill``'s too)
+STOP_REASONS = (
+    "time",
+    "cpu",
+    "memory",
+    "processes",
+    "disk",
+    "output",
+    "cancelled",
+    "tampering",
+    "internal",
+)
+
+
+def op_of(frame: Message) -> Any:
+    """What a control-socket frame asks or tells (``run``, ``kill``, ``ready``, ``started``, ``ended``)."""
+    return frame.get("op")
+
+
+def type_of(frame: Message) -> Any:
+    """What a channel frame is (``ready``, ``load_error``, ``check``, ``done``, ``go``, …)."""
+    return frame.get("type")
+
+
+def run(
+    job: int,
+    *,
+    mode: str,
+    source: str,
+    hidden: str,
+    task_id: str,
+    seed: int,
+    time_limit_s: float,
+    memory_mb: int,
+    hidden_paths: list[str],
+) -> Message:
+    return {
+        "op": RUN,
+        "job": job,
+        "mode": mode,
+        "source": source,
+        "hidden": hidden,
+        "task_id": task_id,
+        "seed": seed,
+        "time_limit_s": time_limit_s,
+        "memory_mb": memory_mb,
+        "hidden_paths": hidden_paths,
+    }
+
+
+def kill(job: int, reason: str) -> Message:
+    return {"op": KILL, "job": job, "reason": reason}
+
+
+def zygote_ready(pid: int, landlock: int, subreaper: bool, threads: int) -> Message:
+    return {
+        "op": READY,
+        "pid": pid,
+        "landlock": landlock,
+        "subreaper": subreaper,
+        "threads": threads,
+    }
+
+
+def started(job: Any, pid: int) -> Message:
+    return {"op": STARTED, "job": job, "pid": pid}
+
+
+def ended(
+    job: Any,
+    *,
+    reason: str | None,
+    exit_code: int | None = None,
+    signal: int | None = None,
+    cpu_s: float = 0.0,
+    wall_s: float = 0.0,
+    peak_mb: float = 0.0,
+    leftovers: int = 0,
+    detail: str = "",
+) -> Message:
+    return {
+        "op": ENDED,
+        "job": job,
+        "reason": reason,
+        "exit_code": exit_code,
+        "signal": signal,
+        "cpu_s": cpu_s,
+        "wall_s": wall_s,
+        "peak_mb": peak_mb,
+        "leftovers": leftovers,
+        "detail": detail,
+    }
+
+
+def child_ready() -> Message:
+    return {"type": READY}
+
+
+def load_error(error: Text) -> Message:
+    return {"type": LOAD_ERROR, "error": error}
+
+
+def sandbox_error(error: str) -> Message:
+    return {"type": SANDBOX_ERROR, "error": error}
+
+
+def run_done(error: Text | None) -> Message:
+    return {"type": RUN_DONE, "error": error}
+
+
+def go(nonce: str, exports: dict[str, Any]) -> Message:
+    return {"type": GO, "nonce": nonce, "exports": exports}
+
+
+def check(nonce: Any, record: dict[str, Any]) -> Message:
+    return {"type": CHECK, "nonce": nonce, "check": record}
+
+
+def done(
+    nonce: Any,
+    *,
+    exports: dict[str, Any],
+    stopped_by: str | None,
+    fatal: Text | None,
+    memory_hit: bool,
+) -> Message:
+    return {
+        "type": DONE,
+        "nonce": nonce,
+        "exports": exports,
+        "stopped_by": stopped_by,
+        "fatal": fatal,
+        "memory_hit": memory_hit,
+    }

@@ -1,0 +1,44 @@
+"""Every limit a sandboxed run is held to, written once.
+
+A task sets its own time and memory limits (``task.yaml``); the defaults here
+apply to a plain run without a task (the editor's "run only" of a scratch
+file). Everything else is fixed for all runs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+TIME_LIMIT_S = 10.0  # wall clock of one run, when no task says otherwise
+MEMORY_MB = 1024  # anonymous memory of all the run's processes, likewise
+REFERENCE_TIME_FACTOR = 3  # the reference run may take this many times the task's limit
+GRACE_S = 5.0  # beyond the time limit, before the worker is presumed stuck
+MAX_PROCESSES = 64  # processes a run may have at once
+DISK_MB = 64  # what a run may write to its working folder (and the largest file)
+OPEN_FILES = 1024
+OUTPUT_LIMIT_MB = 1  # printing more than this kills the run
+OUTPUT_KEEP = 64 * 1024  # bytes of each stream kept for "run only"
+OUTPUT_SHOWN = 4 * 1024  # characters of a graded run's output shown to a teacher who asks
+MESSAGE_CHARS = 300  # of an exception message raised by student code, in a check's verdict
+REPORTED_CHARS = 500  # of any sentence the sandboxed side reports (the wording around it included)
+HIDDEN_LINE_CHARS = 12  # a reported sentence quoting a hidden test's line this long is not shown
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one sandboxed run may use."""
+
+    time_s: float = TIME_LIMIT_S
+    memory_mb: int = MEMORY_MB
+    baseline_data_kb: int = 0  # the warm runtime's data segment, which the limit comes on top of
+
+    @property
+    def cpu_seconds(self) -> int:
+        return max(1, math.ceil(self.time_s))
+
+    @property
+    def data_bytes(self) -> int:
+        return (self.baseline_data_kb + self.memory_mb * 1024) * 1024

@@ -1,0 +1,55 @@
+"""`quizapp exam [ID]` (the timed exam in the app) and `quizapp exam preview ID`: the
+paper a sitting would draw, printed as Markdown or JSON without starting an attempt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
+from ..settings import Settings
+from .bank import load_valid
+from .tui import run_tui
+
+PREVIEW = "preview"
+
+
+def run_exam(args: argparse.Namespace, settings: Settings) -> int:
+    if args.exam_id == PREVIEW:
+        return run_preview(args, settings)
+    if args.preview_id is not None:
+        raise UsageError(f"unexpected argument {args.preview_id!r} after the exam id")
+    if args.seed is not None or args.json or args.markdown:
+        raise UsageError("--seed, --json and --markdown belong to `quizapp exam preview ID`")
+    return run_tui(args, settings)
+
+
+def run_preview(args: argparse.Namespace, settings: Settings) -> int:
+    from ..exam.preview import draw_paper, paper_json, paper_markdown
+
+    if args.preview_id is None:
+        raise UsageError("exam preview needs a blueprint id: quizapp exam preview ID")
+    bank = load_valid(settings)
+    if bank is None:
+        return EXIT_FAIL
+    if args.preview_id not in bank.exams:
+        known = ", ".join(sorted(bank.exams))
+        raise UsageError(f"unknown exam {args.preview_id!r} (known: {known})")
+    paper = draw_paper(bank, args.preview_id, args.seed)
+    if args.json:
+        print(json.dumps(paper_json(paper, bank), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    text = paper_markdown(paper, bank, settings.lang)
+    if args.markdown is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(args.markdown)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--markdown: cannot write {target}: {exc.strerror or exc}") from None
+    print(translate("preview.written", settings.lang, path=target))
+    return EXIT_OK
