@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.solution": {"ko": "모범 답안", "en": "Solution"},
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
+    "key.task-regrade": {"ko": "다시 채점", "en": "Grade again"},
+    "key.study-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
     "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
     "key.pick-true": {"ko": "참 (O)", "en": "True (O)"},
@@ -204,8 +206,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "study.hint.next": {"ko": "enter: 다음 · u: 되돌리기", "en": "enter: next · u: undo"},
     "study.hint.task": {
-        "ko": "실기 과제는 p(실기 연습)에서 풉니다",
-        "en": "Tasks are practised in the editor (p)",
+        "ko": "enter: 편집기에서 풀기 (ctrl+s로 제출하면 다음 카드로) · escape: 나가기",
+        "en": "enter: solve it in the editor (submitting with ctrl+s moves on) · escape: leave",
     },
     "study.hint.done": {
         "ko": "w: 틀린 문제 다시 · escape: 돌아가기",
@@ -323,6 +325,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "exams.running": {"ko": "진행 중 (남은 {left})", "en": "running ({left} left)"},
     "exams.time_up": {"ko": "시간 종료 — 열면 제출", "en": "time up — opening submits it"},
+    "exams.to_grade": {"ko": "제출됨 — 열면 채점", "en": "submitted — opening grades it"},
     "exams.attempts_running": {
         "ko": "{count}회 · 최고 {best} · {now}",
         "en": "{count} · best {best} · {now}",
@@ -459,8 +462,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Another mock exam is running: {title} ({left} left). Finish it first (s on the list resumes it).",
     },
     "exam.expired_grading": {
-        "ko": "앱이 닫힌 사이 시간이 끝난 모의고사 {count}개를 저장된 답으로 제출하고 채점합니다…",
-        "en": "Submitting and grading {count} mock exam(s) whose time ran out while the app was closed…",
+        "ko": "시간이 끝났거나 제출 후 채점이 끝나지 않은 모의고사 {count}개를 저장된 답으로 채점합니다…",
+        "en": "Grading {count} mock exam(s) that ran out of time or were submitted but not graded, with the saved answers…",
     },
     "exam.expired_failed": {
         "ko": "시간이 끝난 모의고사를 채점하지 못했습니다: {error}",
@@ -500,9 +503,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "채점하지 못했습니다 (답은 저장되어 있습니다): {error} — r: 다시 채점",
         "en": "Grading failed (your answers are saved): {error} — r: grade again",
     },
-    "exam.no_code_report": {
-        "ko": "작성한 코드가 없어 채점하지 않았습니다.",
-        "en": "No code was written, so nothing was graded.",
+    "exam.grader_failed": {
+        "ko": "채점기가 실패했습니다 — 학생의 잘못이 아니며, 이 문항들은 0점이 아니라 아직 채점되지 않았습니다: {errors} — r: 다시 채점",
+        "en": "The grader failed — not your doing; these tasks are not scored zero but not graded yet: {errors} — r: grade again",
+    },
+    "exam.task_failed": {"ko": "{number}번 문항: {error}", "en": "question {number}: {error}"},
+    "exam.pending_failed": {
+        "ko": "제출한 모의고사를 채점하지 못했습니다 (채점기 오류, 답은 저장됨; 시험 목록에서 다시 열면 다시 채점합니다): {error}",
+        "en": "Could not grade a submitted mock exam (grader error; answers saved; open it from the exam list to grade again): {error}",
     },
     "exam.verdict": {
         "ko": "{verdict} · {score}/{max}점 ({percent}) · 합격선 {pass_percent}%",
@@ -604,6 +612,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The result could not be recorded: {error}",
     },
     "task.grader_failed": {"ko": "채점기 오류: {error}", "en": "Grader error: {error}"},
+    "task.grader_failed_retry": {
+        "ko": "채점기가 실패했습니다 (코드의 문제가 아니며 기록하지 않았습니다): {error} — f5: 다시 채점",
+        "en": "The grader failed (not your code; nothing was recorded): {error} — f5: grade again",
+    },
+    "task.back_to_session": {"ko": "esc: 학습으로 돌아가기", "en": "esc: back to the session"},
     "task.save_failed": {
         "ko": "초안을 저장하지 못했습니다: {error}",
         "en": "The draft could not be saved: {error}",
@@ -657,6 +670,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{verdict} · {score} · {checks}/{total} checks passed · {time}",
     },
     "report.error": {"ko": "오류", "en": "Error"},
+    "report.grader_failed": {
+        "ko": "✗ 채점기 오류 — 코드의 문제가 아니며, 실패로 기록하지 않았습니다",
+        "en": "✗ The grader failed — not your code; nothing was recorded as a failure",
+    },
+    "report.diagnoses": {"ko": "살펴볼 점", "en": "Where to look"},
     "report.stdout": {"ko": "출력 (stdout)", "en": "Output (stdout)"},
     "report.stderr": {"ko": "오류 출력 (stderr)", "en": "Errors (stderr)"},
     "report.no_output": {"ko": "(출력 없음)", "en": "(no output)"},

@@ -160,6 +160,8 @@ class ExamAttemptRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     minutes: Mapped[float] = mapped_column(Float, nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Handed in: no answer changes after this; grading (which may not have ended) sets finished_at.
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
     score_percent: Mapped[float | None] = mapped_column(Float)

@@ -65,6 +65,18 @@ async def wait_ready(app: QuizApp, pilot: Any, timeout: float = 20.0) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
+    """Pause until ``condition()`` holds (polling; no fixed sleeps)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out waiting"
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 @pytest.fixture(scope="session")
 def shared_grader() -> Iterator[Grader]:
     """One warm grader for every Pilot test that grades (practice, mock exam): pass it as
