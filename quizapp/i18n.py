@@ -683,6 +683,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "✗ 실행 중 오류 · {time}",
         "en": "✗ The run ended with an error · {time}",
     },
+    # leaderboard (training tasks)
+    "board.title": {"ko": "리더보드 — {task}", "en": "Leaderboard — {task}"},
+    "board.empty": {
+        "ko": "아직 기록이 없습니다 (학습 문제를 제출하면 올라갑니다).",
+        "en": "No attempts yet (submit a training task to appear here).",
+    },
+    "board.col.rank": {"ko": "순위", "en": "rank"},
+    "board.col.profile": {"ko": "프로필", "en": "profile"},
+    "board.col.metric": {"ko": "정확도", "en": "accuracy"},
+    "board.col.cpu": {"ko": "CPU 시간", "en": "CPU time"},
+    "board.col.parameters": {"ko": "파라미터 수", "en": "parameters"},
+    "board.col.date": {"ko": "날짜", "en": "date"},
     # fatal
     "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},

@@ -7,6 +7,7 @@ default (WAL, busy timeout), any SQLAlchemy URL via ``--db``. Open it with
 
 from .clock import Clock, utc_now
 from .errors import StoreError
+from .leaderboard import Standing
 from .opening import open_store, open_url
 from .records import (
     AppliedReview,
@@ -33,6 +34,7 @@ __all__ = [
     "ReviewEntry",
     "ReviewRequest",
     "Schedule",
+    "Standing",
     "Store",
     "StoreError",
     "Submission",
