@@ -69,7 +69,7 @@ def leaderboard(db: Database, task_id: str | None = None) -> list[Standing]:
         seen: set[tuple[str, str]] = set()
         ranks: dict[str, int] = {}
         for task, profile, metric, cpu_s, parameters, at in session.execute(query):
-            if (task, profile) in seen:
+            if metric is None or (task, profile) in seen:
                 continue  # this profile's best attempt is already listed
             seen.add((task, profile))
             ranks[task] = ranks.get(task, 0) + 1
