@@ -223,6 +223,7 @@ class RunResult(BaseModel):
     stdout: str = ""
     stderr: str = ""
     duration_s: float
+    notes: list[Text] = []  # what a training task's quick run found (accuracy on its rows, …)
 
     @field_validator("error", mode="before")
     @classmethod

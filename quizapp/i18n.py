@@ -683,6 +683,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "✗ 실행 중 오류 · {time}",
         "en": "✗ The run ended with an error · {time}",
     },
+    "metric.accuracy": {"ko": "정확도", "en": "accuracy"},
+    # training tasks: one line of a training run's measures
+    "training.line": {
+        "ko": "{metric_name} {metric} (목표 {target}) · 학습 CPU {cpu} / {budget}초 · 파라미터 {parameters}개",
+        "en": "{metric_name} {metric} (target {target}) · training CPU {cpu} / {budget} s · {parameters} parameters",
+    },
     # leaderboard (training tasks)
     "board.title": {"ko": "리더보드 — {task}", "en": "Leaderboard — {task}"},
     "board.empty": {

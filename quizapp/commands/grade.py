@@ -23,10 +23,12 @@ import sys
 from pathlib import Path
 
 from grader import Grader, GradeResult
+from grader.text import in_lang
 from question_bank import Task
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
+from ..training_view import training_line
 from ..settings import Settings
 from .bank import load
 
@@ -70,6 +72,8 @@ def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
         f"{file}  {verdict.upper()}  {_points(result.score)}/{_points(result.max_score)}"
         f"  ({result.duration_s:.2f} s)"
     ]
+    if result.training is not None:
+        lines.append("  " + training_line(result.training, lang))
     error = result.error_in(lang)
     if error:
         lines.append(f"  {translate('report.error', lang).lower()}: {error}")
@@ -77,6 +81,8 @@ def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
         mark = "✓" if check.passed else "✗"
         message = check.message_in(lang)
         lines.append(f"  {mark} {check.title_in(lang)}{': ' + message if message else ''}")
+    for diagnosis in result.diagnoses:
+        lines.append(f"  ! {in_lang(diagnosis.message, lang)}")
     if result.output:
         lines.append(f"  {translate('report.stdout', lang)}:")
         lines.extend(f"    {line}" for line in result.output.splitlines())
