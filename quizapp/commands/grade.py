@@ -28,8 +28,8 @@ from question_bank import Task
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
-from ..training_view import training_line
 from ..settings import Settings
+from ..training_view import training_line
 from .bank import load
 
 
