@@ -15,12 +15,11 @@ import json
 import sys
 
 from question_bank import TrainingTask
-from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
-from ..i18n import translate
 from ..settings import Settings
-from ..store import Standing, StoreError, open_store
+from ..store import StoreError, open_store
+from ..training_view import format_board
 from .bank import load
 
 
@@ -33,27 +32,6 @@ def _training_ids(settings: Settings, task_id: str | None) -> list[str]:
         known = ", ".join(training) or "none"
         raise UsageError(f"{task_id!r} is not a training task (training tasks: {known})")
     return [task_id]
-
-
-def format_board(task: str, rows: list[Standing], lang: str) -> str:
-    """One task's leaderboard as aligned text columns in ``lang``."""
-    lines = [translate("board.title", lang, task=task)]
-    if not rows:
-        return "\n".join([*lines, "  " + translate("board.empty", lang)])
-    keys = ("rank", "profile", "metric", "cpu", "parameters", "date")
-    table = [[translate(f"board.col.{k}", lang) for k in keys]]
-    for r in rows:
-        cpu = "—" if r.cpu_s is None else f"{r.cpu_s:.1f} s"
-        params = "—" if r.parameters is None else f"{r.parameters:,}"
-        table.append(
-            [str(r.rank), r.profile, f"{r.metric:.4f}", cpu, params, f"{r.at:%Y-%m-%d %H:%M}"]
-        )
-    widths = [max(display_width(row[i]) for row in table) for i in range(len(keys))]
-    lines.extend(
-        "  " + "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip()
-        for row in table
-    )
-    return "\n".join(lines)
 
 
 def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
