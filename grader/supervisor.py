@@ -31,9 +31,9 @@ import weakref
 import zlib
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
-from . import judge, training
+from . import diagnose, judge, training
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
 from .limits import REFERENCE_TIME_FACTOR, Limits
@@ -44,6 +44,7 @@ from .session import RunSpec, Session
 from .text import Text, as_text
 from .worker import Worker, WorkerError, marked_processes
 
+_T = TypeVar("_T")
 Mode = Literal["grade", "run"]
 _JobMode = Literal["grade", "run", "reference"]
 
@@ -110,6 +111,7 @@ class Grader:
         self._workers: list[Worker] = []
         self._lock = threading.Lock()
         self._references: dict[str, Future[Reference]] = {}
+        self._signature_cache: dict[str, Future[list[diagnose.Signature]]] = {}
         self._closed = False
         self._active: set[Handle] = set()
         self._finalizer = weakref.finalize(
@@ -329,19 +331,9 @@ class Grader:
             log.error("task %s cannot be graded: %s", task.id, exc)
             return self._failure(job, msg("task_ungradable", detail=exc.text))
         hidden = task.read("hidden_tests.py")
-        spec = RunSpec(
-            mode="grade",
-            source=job.source,
-            task_id=task.id,
-            time_limit_s=job.limits.time_s,
-            memory_mb=job.limits.memory_mb,
-            hidden=hidden,
-            seed=task_seed(task.id),
-            hidden_paths=_hidden_paths(task),
-            exports=reference.exports,
-        )
+        spec = self._grade_spec(task, job.source, job.limits, hidden, reference)
         outcome = self._session(worker, spec, wake_r)
-        return judge.grade(
+        result = judge.grade(
             task.id,
             float(task.points),
             reference,
@@ -349,6 +341,57 @@ class Grader:
             hidden_source=hidden,
             show_output=job.show_output,
         )
+        if result.passed or result.error_kind == "internal":
+            return result
+        signatures = self._signatures(worker, task, reference, hidden, job.limits)
+        found = diagnose.diagnoses(signatures, outcome, job.source)
+        return result.model_copy(update={"diagnoses": found}) if found else result
+
+    @staticmethod
+    def _grade_spec(
+        task: TaskLike, source: str, limits: Limits, hidden: str, reference: Reference
+    ) -> RunSpec:
+        return RunSpec(
+            mode="grade",
+            source=source,
+            task_id=task.id,
+            time_limit_s=limits.time_s,
+            memory_mb=limits.memory_mb,
+            hidden=hidden,
+            seed=task_seed(task.id),
+            hidden_paths=_hidden_paths(task),
+            exports=reference.exports,
+        )
+
+    def _signatures(
+        self, worker: Worker, task: TaskLike, reference: Reference, hidden: str, limits: Limits
+    ) -> list[diagnose.Signature]:
+        """The task's catalogued mistakes as the hidden tests see them: run once, then reused."""
+        mistakes = list(getattr(task, "mistakes", ()))
+        if not mistakes:
+            return []
+        parts = [task.id, task.read("solution.py"), hidden]
+        parts += [f"{m.id}\0{m.source}" for m in mistakes]
+        key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        future, mine = self._claim(self._signature_cache, key)
+        if not mine:
+            return future.result()
+        found: list[diagnose.Signature] = []
+        for mistake in mistakes:
+            spec = self._grade_spec(task, mistake.source, limits, hidden, reference)
+            outcome = self._session(worker, spec, None)
+            if outcome.worker_failure:  # not the mistake's fault: try again next time
+                with self._lock:
+                    self._signature_cache.pop(key, None)
+                future.set_result(found)
+                return found
+            words = mistake.message
+            text = as_text(words if isinstance(words, dict) else {"en": words.en, "ko": words.ko})
+            sig = diagnose.signature(mistake.id, text, reference, outcome)
+            if sig is not None:
+                found.append(sig)
+        future.set_result(found)
+        return found
 
     def _train(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
         """A training task: train in the sandbox, judge here (``run`` mode: a quick smoke run)."""
@@ -406,14 +449,19 @@ class Grader:
             duration_s=round(time.monotonic() - started, 3),
         )
 
+    def _claim(self, cache: dict[str, Future[_T]], key: str) -> tuple[Future[_T], bool]:
+        """The cached future for ``key``, and whether this thread must compute it (first asker)."""
+        with self._lock:
+            future = cache.get(key)
+            if future is not None:
+                return future, False
+            future = cache[key] = Future()
+            return future, True
+
     def _reference(self, worker: Worker, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
         digest = _digest(task.id, solution, hidden)
-        with self._lock:
-            future = self._references.get(digest)
-            mine = future is None
-            if future is None:
-                future = self._references[digest] = Future()
+        future, mine = self._claim(self._references, digest)
         if not mine:
             return future.result()
         try:

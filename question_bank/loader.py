@@ -16,7 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
+from .equivalents import load_equivalents
 from .messages import describe, kind_of, suggest
+from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import (
     ITEM_TYPES,
     TASK_FILES,
@@ -213,6 +215,9 @@ class _Loader:
         missing = [name for name in wanted if not (folder / name).is_file()]
         if missing:
             self.report.add(spec, 1, f"task folder {folder.name!r} is missing {', '.join(missing)}")
+        if "mistakes" in data:
+            self.report.add(spec, data.line_of("mistakes"), f"mistakes belong in {MISTAKES_FILE}")
+            return
         model = TrainingTask if training else Task
         task = self.report.validate(model, data, spec, what="training task" if training else "task")
         for name in wanted[1:]:
@@ -235,8 +240,16 @@ class _Loader:
                 return
         if missing:
             return
+        try:
+            solution = (folder / "solution.py").read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return  # reported by check_python
+        mistakes, problems = load_mistakes(folder, solution)
+        equivalent, more = load_equivalents(folder)
+        self.report.problems.extend([*problems, *more])
         if self.define("task", task.id, Location(spec, data.line_of("id"))):
-            self.bank.tasks[task.id] = task.model_copy(update={"folder": folder})
+            update = {"folder": folder, "mistakes": tuple(mistakes), "equivalent": equivalent}
+            self.bank.tasks[task.id] = task.model_copy(update=update)
             self.broken_tasks.discard(folder.name)
 
     def check_data_files(self, task: TrainingTask, raw: LineDict, folder: Path) -> None:

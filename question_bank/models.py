@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
 from .messages import suggest
+from .mistakes import Mistake
 from .pages import Page
 
 Loc = tuple[str | int, ...]
@@ -238,6 +239,8 @@ class Task(_Strict):
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
+    mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
+    equivalent: dict[str, str] = Field(default_factory=dict, exclude=True)  # equivalent.yaml
 
     kind: ClassVar[str] = "task"
 

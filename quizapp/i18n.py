@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .i18n_class import CLASS_MESSAGES
+
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -113,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "item.task_prompt": {"ko": "실기 과제", "en": "Practical task"},
     "item.points": {"ko": "배점", "en": "Points"},
     # Anki export
+    "anki.also_accepted": {"ko": "다른 정답", "en": "Also accepted"},
     "anki.beyond_scope": {"ko": "시험 범위 밖", "en": "Beyond the exam scope"},
     # types
     "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
@@ -745,6 +748,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
     "help.section.item": {"ko": "문항 보기", "en": "One item"},
 }
+
+MESSAGES.update(CLASS_MESSAGES)
 
 
 def translate(key: str, lang: str, **values: object) -> str:
