@@ -10,6 +10,7 @@ import pytest
 
 from question_bank import TrainingTask, load_banks
 from question_bank.models import NN_MODULES
+from tests.helpers import quizapp
 
 from .test_validation import problems_of
 
@@ -131,3 +132,9 @@ def test_bundled_training_data_keeps_test_labels_apart(task_id: str) -> None:
     with np.load(task.folder / task.answers) as answers:
         assert answers.files == ["y_test"] and len(answers["y_test"]) == test_shape[0]
     assert (task.folder / "DATA.md").is_file() and (task.folder / "make_data.py").is_file()
+
+
+def test_bank_verify_leaves_training_tasks_out() -> None:
+    run = quizapp("bank", "verify", "train-digits-dnn")
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "'train-digits-dnn' is a training task: it has no hidden tests to verify" in run.err
