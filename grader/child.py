@@ -147,9 +147,8 @@ def _grade(job: dict[str, Any], channel: _Channel) -> None:
     if module is None:
         return
 
-    channel.send(frames.child_ready())
-    go = channel.receive()
-    if go is None or frames.type_of(go) != frames.GO:
+    go = frames.await_go(channel)
+    if go is None:
         return
     nonce = go.get("nonce")
 

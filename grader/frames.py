@@ -143,6 +143,16 @@ def child_ready() -> Message:
     return {"type": READY}
 
 
+def await_go(channel: Any) -> Message | None:
+    """The child's side of the start: say ``ready``, wait for ``go`` and return it (None if
+    the supervisor answered anything else or went away)."""
+    channel.send(child_ready())
+    go: Message | None = channel.receive()
+    if go is None or type_of(go) != GO:
+        return None
+    return go
+
+
 def load_error(error: Text) -> Message:
     return {"type": LOAD_ERROR, "error": error}
 

@@ -190,27 +190,18 @@ def _diagnoses(conversation: Conversation) -> list[Diagnosis]:
 
 
 def _structure_checks(task: TrainingTaskLike, modules: set[str]) -> list[CheckResult]:
+    """One check per module type the task requires (present) or forbids (absent); no points."""
+    wanted = [(name, True) for name in task.requires] + [(name, False) for name in task.forbids]
     checks = []
-    for name in task.requires:
-        ok = name in modules
+    for name, required in wanted:
+        ok = (name in modules) is required
+        title, problem = ("requires", "train_lacks") if required else ("forbids", "train_uses")
         checks.append(
             CheckResult(
-                name=f"requires nn.{name}",
-                title=msg("train_check_requires", name=name),
+                name=f"{title} nn.{name}",
+                title=msg(f"train_check_{title}", name=name),
                 passed=ok,
-                message={} if ok else msg("train_lacks", name=name),
-                points=0.0,
-                max_points=0.0,
-            )
-        )
-    for name in task.forbids:
-        ok = name not in modules
-        checks.append(
-            CheckResult(
-                name=f"forbids nn.{name}",
-                title=msg("train_check_forbids", name=name),
-                passed=ok,
-                message={} if ok else msg("train_uses", name=name),
+                message={} if ok else msg(problem, name=name),
                 points=0.0,
                 max_points=0.0,
             )

@@ -75,9 +75,8 @@ def run(module: dict[str, Any], channel: Any, memory_mb: int) -> None:
         if not callable(module.get(name)):
             channel.send(frames.load_error(msg("not_defined", name=name)))
             return
-    channel.send(frames.child_ready())
-    go = channel.receive()
-    if go is None or frames.type_of(go) != frames.GO:
+    go = frames.await_go(channel)
+    if go is None:
         return
     nonce = go.get("nonce")
     fatal: Text | None = None
