@@ -45,6 +45,8 @@ class RunSpec:
     seed: int = 0
     hidden_paths: list[str] = field(default_factory=list)
     exports: dict[str, Any] = field(default_factory=dict)
+    cpu_limit_s: float | None = None
+    conversation: Any = None  # mode "train": a grader.training.Conversation
 
 
 class Session:
@@ -82,9 +84,31 @@ class Session:
         with contextlib.suppress(OSError, Exception):
             self.worker.send(frames.kill(self.job_id, reason))
 
+    def _converse(self, frame: dict[str, Any]) -> None:
+        """A training run's frame: the conversation decides the reply (see grader.training)."""
+        conversation = self.spec.conversation
+        reply, problem = conversation.on_frame(frame, self.nonce)
+        if problem is not None:
+            self._tamper(problem)
+            return
+        if frames.type_of(frame) == frames.READY:
+            self.outcome.ready = True
+            self.state = "probe"
+        if reply is not None:
+            assert self.channel is not None
+            with contextlib.suppress(OSError):  # the child is gone; its exit tells the rest
+                self.channel.sendall(protocol.encode(reply))
+        if conversation.state == "finished":
+            self.outcome.done = conversation.done
+            self.state = "finished"
+
     def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frames.type_of(frame)
         out = self.outcome
+        loading = kind in (frames.LOAD_ERROR, frames.SANDBOX_ERROR)
+        if self.spec.conversation is not None and not (self.state == "load" and loading):
+            self._converse(frame)
+            return
         if self.state == "load" and kind == frames.READY and self.spec.mode != "run":
             out.ready = True
             self.state = "probe"
@@ -176,6 +200,7 @@ class Session:
             time_limit_s=spec.time_limit_s,
             memory_mb=spec.memory_mb,
             hidden_paths=spec.hidden_paths,
+            cpu_limit_s=spec.cpu_limit_s,
         )
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])

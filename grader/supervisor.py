@@ -33,7 +33,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from . import diagnose, judge
+from . import diagnose, judge, training
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
 from .limits import REFERENCE_TIME_FACTOR, Limits
@@ -213,7 +213,12 @@ class Grader:
         if mode == "grade" and task is None:
             raise ValueError("grading needs a task")
         self._ensure_threads()
-        limits = Limits(float(task.time_limit_s), int(task.memory_mb)) if task else Limits()
+        if task is None:
+            limits = Limits()
+        elif training.is_training(task):
+            limits = training.limits_for(task)  # type: ignore[arg-type]
+        else:
+            limits = Limits(float(task.time_limit_s), int(task.memory_mb))
         handle = Handle(task.id if task else None)
         self._queue.put(_Job(handle, task, source, mode, limits, show_output))
         return handle
@@ -307,6 +312,10 @@ class Grader:
     def _execute(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
         started = time.monotonic()
         task = job.task
+        if task is not None and training.is_training(task):
+            if job.mode == "reference":  # nothing to compute ahead: no hidden tests
+                return self._failure(job, msg("reference_computed"))
+            return self._train(worker, job, wake_r)
         if job.mode == "run":
             return self._run(worker, job, wake_r, started)
         assert task is not None
@@ -383,6 +392,35 @@ class Grader:
                 found.append(sig)
         future.set_result(found)
         return found
+
+    def _train(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
+        """A training task: train in the sandbox, judge here (``run`` mode: a quick smoke run)."""
+        task = job.task
+        assert task is not None
+        smoke = job.mode == "run"
+        conversation = training.Conversation(
+            training.load_inputs(task),  # type: ignore[arg-type]
+            requires=list(getattr(task, "requires", [])),
+            forbids=list(getattr(task, "forbids", [])),
+            smoke=smoke,
+        )
+        spec = RunSpec(
+            mode="train",
+            source=job.source,
+            task_id=task.id,
+            time_limit_s=job.limits.time_s,
+            memory_mb=job.limits.memory_mb,
+            hidden_paths=_hidden_paths(task),
+            cpu_limit_s=job.limits.cpu_s,
+            conversation=conversation,
+        )
+        outcome = self._session(worker, spec, wake_r)
+        if smoke:
+            return training.smoke_result(task, outcome, conversation)  # type: ignore[arg-type]
+        result = training.verdict(task, outcome, conversation)  # type: ignore[arg-type]
+        if job.show_output:
+            result = result.model_copy(update={"output": outcome.output()})
+        return result
 
     def _run(self, worker: Worker, job: _Job, wake_r: int, started: float) -> RunResult:
         task = job.task

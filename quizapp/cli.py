@@ -158,6 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
+    board = commands.add_parser(
+        "leaderboard", help="training tasks: every profile's best accuracy, ranked"
+    )
+    board.add_argument(
+        "task_id", nargs="?", metavar="TASK_ID", help="one training task (default: all)"
+    )
+    board.add_argument("--json", action="store_true", help="one JSON object per row, one per line")
+    board.set_defaults(run=_lazy("leaderboard", "run_leaderboard"))
+
     class_commands = _group(
         commands, "class", "the teacher's view: class report, similar code", "ACTION"
     )

@@ -590,6 +590,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "실행 중… {elapsed}초 (esc: 취소)",
         "en": "running… {elapsed} s (esc to cancel)",
     },
+    "task.training": {
+        "ko": "학습 중… {elapsed}초 경과 (CPU 예산 {budget}초, esc: 취소)",
+        "en": "training… {elapsed} s elapsed (CPU budget {budget} s, esc to cancel)",
+    },
+    "task.trying": {
+        "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
+        "en": "quick training run on a slice… {elapsed} s (not scored, esc to cancel)",
+    },
+    "training.idle": {
+        "ko": "ctrl+s 학습·채점 · ctrl+r 데이터 일부로 빠르게 학습해 보기 (채점 아님) · ctrl+g 제출 기록 · ctrl+l 모범 답안 · esc 뒤로",
+        "en": "ctrl+s train and score · ctrl+r quick training run on a slice (not scored) · ctrl+g history · ctrl+l reference solution · esc back",
+    },
+    "training.attempts": {
+        "ko": "내 시도 ({count}회) — 시도별 {metric}",
+        "en": "My attempts ({count}) — {metric} per attempt",
+    },
+    "training.no_attempts": {
+        "ko": "아직 시도가 없습니다 — ctrl+s로 학습하고 채점하세요.",
+        "en": "No attempts yet — ctrl+s trains and scores.",
+    },
     "task.cancelling": {"ko": "취소하는 중…", "en": "cancelling…"},
     "task.cancelled.grade": {
         "ko": "채점을 취소했습니다 (기록되지 않음)",
@@ -686,6 +706,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "✗ 실행 중 오류 · {time}",
         "en": "✗ The run ended with an error · {time}",
     },
+    "metric.accuracy": {"ko": "정확도", "en": "accuracy"},
+    # training tasks: one line of a training run's measures
+    "training.line": {
+        "ko": "{metric_name} {metric} (목표 {target}) · 학습 CPU {cpu} / {budget}초 · 파라미터 {parameters}개",
+        "en": "{metric_name} {metric} (target {target}) · training CPU {cpu} / {budget} s · {parameters} parameters",
+    },
+    # leaderboard (training tasks)
+    "board.title": {"ko": "리더보드 — {task}", "en": "Leaderboard — {task}"},
+    "board.empty": {
+        "ko": "아직 기록이 없습니다 (학습 문제를 제출하면 올라갑니다).",
+        "en": "No attempts yet (submit a training task to appear here).",
+    },
+    "board.col.rank": {"ko": "순위", "en": "rank"},
+    "board.col.profile": {"ko": "프로필", "en": "profile"},
+    "board.col.metric": {"ko": "정확도", "en": "accuracy"},
+    "board.col.cpu": {"ko": "CPU 시간", "en": "CPU time"},
+    "board.col.parameters": {"ko": "파라미터 수", "en": "parameters"},
+    "board.col.date": {"ko": "날짜", "en": "date"},
     # fatal
     "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.handle import Handle
-from grader.result import CheckResult, GradeResult
+from grader.result import CheckResult, GradeResult, TrainingReport
 from grader.text import tr
 
 
@@ -55,3 +55,30 @@ class FailingGrader:
         handle = Handle(task.id)
         handle._finish(grader_failure(task.id, float(task.points)))
         return handle
+
+
+def training_verdict(
+    task: str = "train-digits-dnn",
+    metric: float = 0.97,
+    cpu_s: float = 3.0,
+    parameters: int = 17226,
+) -> GradeResult:
+    """A training task's verdict: ``metric`` against target 0.95 and floor 0.5, 10 points."""
+    report = TrainingReport(
+        metric=metric,
+        target=0.95,
+        floor=0.5,
+        cpu_s=cpu_s,
+        cpu_budget_s=30.0,
+        parameters=parameters,
+    )
+    score = 10 * min(1.0, max(0.0, (metric - 0.5) / 0.45))
+    return GradeResult(
+        task=task,
+        passed=metric >= 0.95,
+        score=score,
+        max_score=10.0,
+        checks=[],
+        duration_s=cpu_s,
+        training=report,
+    )

@@ -37,6 +37,7 @@ from ..classroom.submissions import BadInput, HandedIn, collect, read_all
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
+from ..training_view import training_line
 from .bank import load
 from .classroom import open_output
 
@@ -68,6 +69,8 @@ def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
         f"{file}  {verdict.upper()}  {_points(result.score)}/{_points(result.max_score)}"
         f"  ({result.duration_s:.2f} s)"
     ]
+    if result.training is not None:
+        lines.append("  " + training_line(result.training, lang))
     error = result.error_in(lang)
     if error:
         lines.append(f"  {translate('report.error', lang).lower()}: {error}")

@@ -15,7 +15,7 @@ import sys
 
 from grader import Grader
 from grader.verify import TaskVerdict, jobs, verify
-from question_bank import Task
+from question_bank import Task, TrainingTask
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..settings import Settings
@@ -40,11 +40,17 @@ def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
     bank = load_valid(settings)
     if bank is None:
         return None
+    tested = {t.id: t for t in bank.tasks.values() if not isinstance(t, TrainingTask)}
     for task_id in ids:
-        if task_id not in bank.tasks:
-            known = ", ".join(sorted(bank.tasks)) or "none"
+        if isinstance(bank.tasks.get(task_id), TrainingTask):
+            raise UsageError(
+                f"{task_id!r} is a training task: it has no hidden tests to verify "
+                "(bench/bench_training.py measures its reference)"
+            )
+        if task_id not in tested:
+            known = ", ".join(sorted(tested)) or "none"
             raise UsageError(f"unknown task {task_id!r} (known: {known})")
-    return [bank.tasks[t] for t in ids] if ids else list(bank.tasks.values())
+    return [tested[t] for t in ids] if ids else list(tested.values())
 
 
 def _mark(ok: bool) -> str:

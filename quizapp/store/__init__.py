@@ -8,6 +8,7 @@ default (WAL, busy timeout), any SQLAlchemy URL via ``--db``. Open it with
 from .classroom import CardTally, Classroom, Verdict
 from .clock import Clock, utc_now
 from .errors import StoreError
+from .leaderboard import Standing
 from .opening import open_database, open_store, open_url
 from .records import (
     AppliedReview,
@@ -36,6 +37,7 @@ __all__ = [
     "ReviewEntry",
     "ReviewRequest",
     "Schedule",
+    "Standing",
     "Store",
     "StoreError",
     "Submission",

@@ -52,6 +52,7 @@ class Practice:
         """
         at = submitted_at or self._db.clock()
         payload = result.model_dump(mode="json")
+        training = result.training
 
         def work(session: Session) -> tuple[Submission, AppliedReview | None]:
             row = TaskSubmissionRow(
@@ -64,6 +65,9 @@ class Practice:
                 max_score=result.max_score,
                 submitted_at=at,
                 duration_s=result.duration_s,
+                metric=training.metric if training else None,
+                cpu_s=training.cpu_s if training else None,
+                parameters=training.parameters if training else None,
             )
             session.add(row)
             applied = apply_review(session, self._profile, *review) if review else None

@@ -14,7 +14,7 @@ from fsrs import Rating
 
 from grader.result import GradeResult
 
-from ..store import AppliedReview, Clock, Draft, ReviewRequest, Store, Submission
+from ..store import AppliedReview, Clock, Draft, ReviewRequest, Standing, Store, Submission
 from .scheduler import StudyScheduler
 
 
@@ -64,6 +64,10 @@ class TaskPractice:
     def history(self, task_id: str) -> list[Submission]:
         """Every submission of the task, newest first: code, verdict, score, time."""
         return self.store.practice.history(task_id)
+
+    def leaderboard(self, task_id: str) -> list[Standing]:
+        """A training task's leaderboard: every profile's best attempt, ranked."""
+        return self.store.leaderboard(task_id)
 
     def save_draft(self, task_id: str, code: str) -> Draft:
         return self.store.practice.save_draft(task_id, code, self.clock())

@@ -110,8 +110,9 @@ async def test_practical_sections_name_their_tasks(app_factory: Callable[..., Qu
         await pilot.press("enter")
         await pilot.pause()
         body = str(app.screen.query_one("#blueprint-body", Markdown).source)
-        assert "| 실기 1 — 텐서와 데이터 | 실기 | 1 | 10 | 쪽 17-26, 71-76 |" in body
+        assert "| 실기 1 — 텐서와 데이터 | 실기 | 1 | 10 | 과제 `dataset-custom`, " in body
         assert "과제 `dnn-regression`, `dnn-binary`" in body and "중 1개" in body
+        assert "과제 `train-digits-dnn`, `train-digits-cnn`" in body
         assert body.rstrip().endswith("없음")  # no attempts yet
 
 

@@ -36,6 +36,7 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from grader.result import GradeResult, RunResult
+from question_bank import TrainingTask
 from quizapp.store import StoreError
 from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
 
@@ -43,6 +44,7 @@ from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
 from ..widgets.countdown import Countdown
+from ..widgets.training_panel import TrainingPanel
 from .base import QuizScreen
 
 if TYPE_CHECKING:
@@ -113,6 +115,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.job_started = 0.0
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
+        self.training = task if isinstance(task, TrainingTask) else None
 
     @property
     def editor(self) -> TextArea:
@@ -151,7 +154,17 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
                 yield CheckReport(self.t, self.lang, id="task-report")
+                if self.training is not None and self.exam is None:
+                    yield TrainingPanel(
+                        self.t,
+                        self.lang,
+                        self.training.id,
+                        self.training.target,
+                        id="task-training",
+                    )
         idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
+        if self.training is not None and self.exam is None:
+            idle = self.t("training.idle")
         yield Static(idle, id="task-status", classes="muted", markup=False)
         yield Footer()
 
@@ -172,6 +185,22 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.saved_text = text
         self.editor.load_text(text)
         self.editor.focus()
+        self.show_attempts()
+
+    def show_attempts(self) -> None:
+        """A training task's attempt history and leaderboard, as the store has them now."""
+        if self.training is None or self.exam is not None:
+            return
+        service = self.quiz_app.service
+        assert service is not None
+        try:
+            history = service.practice.history(self.training.id)
+            standings = service.practice.leaderboard(self.training.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        metrics = [s.result.training.metric if s.result.training else None for s in history]
+        self.query_one(TrainingPanel).show(metrics[::-1], standings)
 
     def load_code(self) -> str:
         """The saved draft (in an exam: the saved answer), else the starter code."""
@@ -346,6 +375,11 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return
         elapsed = f"{time.monotonic() - self.job_started:.1f}"
         key = "task.grading" if self.job == "grade" else "task.running"
+        if self.training is not None:
+            key = "task.training" if self.job == "grade" else "task.trying"
+            budget = f"{self.training.cpu_budget_s:g}"
+            self.set_status(self.t(key, elapsed=elapsed, budget=budget))
+            return
         self.set_status(self.t(key, elapsed=elapsed))
 
     def set_status(self, text: str) -> None:
@@ -367,6 +401,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return
         result = outcome.result
         self.report.show_grade(result)
+        if outcome.counted:
+            self.show_attempts()
         if result.internal:
             error = result.error_in(self.quiz_app.lang) or ""
             self.set_status(self.t("task.grader_failed_retry", error=error))

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from grader.result import GradeResult, RunResult
 from grader.text import in_lang
 from quizapp.study.practice_view import format_duration, format_score
+from quizapp.training_view import training_line
 
 Translate = Callable[..., str]
 PASS, FAIL = "$text-success", "$text-error"
@@ -72,6 +73,8 @@ class CheckReport(VerticalScroll):
             time=format_duration(result.duration_s),
         )
         parts = [(head, f"bold {PASS if result.passed else FAIL}")]
+        if result.training is not None:
+            parts += ["\n", training_line(result.training, lang)]
         if error:
             parts += ["\n", (f"{t('report.error')}: {error}", FAIL)]
         for check in result.checks:
@@ -99,6 +102,8 @@ class CheckReport(VerticalScroll):
         for label, text in (("report.stdout", result.stdout), ("report.stderr", result.stderr)):
             if text:
                 parts += ["\n", (t(label), "bold"), "\n", text.rstrip("\n")]
+        for note in result.notes:
+            parts += ["\n", in_lang(note, self.lang)]
         if len(parts) == 1:
             parts += ["\n", (t("report.no_output"), "dim")]
         error = result.error_in(self.lang)
