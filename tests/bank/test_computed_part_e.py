@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 import torch
-from torch import nn
+from torch import nn, optim
 
 from question_bank import Bank, MultipleChoice, SingleChoice, TrueFalse, load_bank
 
@@ -81,7 +81,59 @@ def _bn_normalizes_weight_rows() -> bool:
     return torch.allclose(bn.weight.abs(), torch.ones(3))  # γ is left as set: BN rescales no weight
 
 
+def _head_trains(make: Callable[[nn.Module], optim.Optimizer]) -> bool:
+    """Whether the optimizer builds and one step changes the new head of a frozen model."""
+    model = nn.Module()
+    model.features = nn.Linear(3, 4)
+    model.classifier = nn.Linear(4, 2)
+    for p in model.features.parameters():
+        p.requires_grad = False
+    try:
+        optimizer = make(model)
+    except TypeError:
+        return False
+    before = model.classifier.weight.detach().clone()
+    model.classifier(model.features(torch.randn(8, 3))).pow(2).mean().backward()
+    optimizer.step()
+    return not torch.equal(before, model.classifier.weight)
+
+
+def _lstm_returns(shape_of: Callable[[object], bool]) -> bool:
+    return shape_of(nn.LSTM(3, 4)(torch.randn(5, 2, 3)))
+
+
+def _is_output_then_pair(result: object) -> bool:
+    match result:
+        case (torch.Tensor(), (torch.Tensor(), torch.Tensor())):
+            return True
+    return False
+
+
 SINGLE_TRUTH: dict[str, dict[str, Check]] = {
+    "lstm-m-return-value": {
+        "(output, h_n, c_n)를 하나로 이어 붙인 텐서": lambda: _lstm_returns(
+            lambda r: isinstance(r, torch.Tensor)
+        ),
+        "h_n만": lambda: _lstm_returns(lambda r: isinstance(r, torch.Tensor)),
+        "output, h_n": lambda: _lstm_returns(
+            lambda r: isinstance(r, tuple) and all(isinstance(t, torch.Tensor) for t in r)
+        ),
+        "output, (h_n, c_n)": lambda: _lstm_returns(_is_output_then_pair),
+    },
+    "transfer-optimizer-head-only": {
+        "`optim.Adam(model.classifier.state_dict(), lr=1e-3)`": lambda: _head_trains(
+            lambda m: optim.Adam(m.classifier.state_dict(), lr=1e-3)
+        ),
+        "`optim.Adam(model.features.parameters(), lr=1e-3)`": lambda: _head_trains(
+            lambda m: optim.Adam(m.features.parameters(), lr=1e-3)
+        ),
+        "`optim.Adam(model.classifier, lr=1e-3)`": lambda: _head_trains(
+            lambda m: optim.Adam(m.classifier, lr=1e-3)  # type: ignore[arg-type]
+        ),
+        "`optim.Adam(model.classifier.parameters(), lr=1e-3)`": lambda: _head_trains(
+            lambda m: optim.Adam(m.classifier.parameters(), lr=1e-3)
+        ),
+    },
     "bn-what-it-does": {
         "미니 배치의 특징별 평균·분산으로 표준화한 뒤, 학습되는 γ를 곱하고 β를 더한다": (
             _bn_standardizes_then_scales
@@ -118,7 +170,21 @@ SINGLE_TRUTH: dict[str, dict[str, Check]] = {
     },
 }
 
+_FEATURES = torch.zeros(5, 64, 7, 7)
+
+
+def _flattens_per_sample(flatten: Callable[[torch.Tensor], torch.Tensor]) -> bool:
+    return tuple(flatten(_FEATURES).shape) == (5, 3136)
+
+
 CHOICE_TRUTH: dict[str, dict[str, Check]] = {
+    "cnn-flatten-ways": {
+        "torch.flatten(x)": lambda: _flattens_per_sample(torch.flatten),
+        "x.view(-1)": lambda: _flattens_per_sample(lambda x: x.view(-1)),
+        "torch.flatten(x, 1)": lambda: _flattens_per_sample(lambda x: torch.flatten(x, 1)),
+        "x.view(x.size(0), -1)": lambda: _flattens_per_sample(lambda x: x.view(x.size(0), -1)),
+        "nn.Flatten()(x)": lambda: _flattens_per_sample(nn.Flatten()),
+    },
     "model-modules-with-params": {
         "nn.Linear(10, 5)": lambda: _n_params(nn.Linear(10, 5)) > 0,
         "nn.Dropout(0.3)": lambda: _n_params(nn.Dropout(0.3)) > 0,
