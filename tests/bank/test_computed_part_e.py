@@ -13,7 +13,10 @@ facts the review changed. Three tables:
 
 from __future__ import annotations
 
+import math
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import torch
@@ -81,6 +84,74 @@ def _bn_normalizes_weight_rows() -> bool:
     return torch.allclose(bn.weight.abs(), torch.ones(3))  # γ is left as set: BN rescales no weight
 
 
+def _max_dim1() -> object:
+    return torch.max(torch.randn(5, 3), dim=1)
+
+
+def _dropout_outputs() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Two training passes and one evaluation pass of Dropout(0.5) over ones."""
+    torch.manual_seed(0)
+    drop, x = nn.Dropout(p=0.5), torch.ones(1000)
+    first, second = drop(x), drop(x)
+    drop.eval()
+    return first, second, drop(x)
+
+
+def _dropout_deletes_for_good() -> bool:
+    first, second, _ = _dropout_outputs()
+    return torch.equal(first == 0, second == 0)
+
+
+def _dropout_scales_in_both_modes() -> bool:
+    first, _, evaluated = _dropout_outputs()
+    return bool((first[first != 0] == 2).all() and (evaluated == 0).any())
+
+
+def _dropout_inverted() -> bool:
+    first, _, evaluated = _dropout_outputs()
+    return bool((first[first != 0] == 2).all() and (first == 0).any()) and torch.equal(
+        evaluated, torch.ones(1000)
+    )
+
+
+def _dropout_halves_in_eval() -> bool:
+    _, _, evaluated = _dropout_outputs()
+    return torch.equal(evaluated, torch.full((1000,), 0.5))
+
+
+def _checkpoint_restores(save: Callable[[nn.Module, Path], object]) -> bool:
+    """Whether ``save`` writes best.pt so that load_state_dict brings the weights back."""
+    model = nn.Linear(3, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "best.pt"
+        try:
+            save(model, path)
+            restored = nn.Linear(3, 2)
+            restored.load_state_dict(torch.load(path))
+        except (TypeError, FileNotFoundError, RuntimeError, AttributeError):
+            return False
+    return torch.equal(restored.weight, model.weight)
+
+
+def _bn2d_normalizes_over(dims: tuple[int, ...]) -> bool:
+    torch.manual_seed(0)
+    x = torch.randn(4, 3, 5, 5) * torch.tensor([1.0, 5.0, 20.0]).view(1, 3, 1, 1)
+    y = nn.BatchNorm2d(3)(x)
+    mean = x.mean(dim=dims, keepdim=True)
+    var = x.var(dim=dims, keepdim=True, unbiased=False)
+    return torch.allclose(y, (x - mean) / torch.sqrt(var + 1e-5), atol=1e-4)
+
+
+def _bce_head_works(head: nn.Module) -> bool:
+    torch.manual_seed(0)
+    out = head(torch.randn(8, 16) * 10)
+    return not _fails(lambda: nn.BCELoss()(out, torch.randint(0, 2, (8, 1)).float()))
+
+
+def _cnn_runs(*tail: nn.Module, batch: int = 64) -> bool:
+    return not _fails(lambda: nn.Sequential(*tail)(torch.randn(batch, 64, 7, 7)))
+
+
 def _head_trains(make: Callable[[nn.Module], optim.Optimizer]) -> bool:
     """Whether the optimizer builds and one step changes the new head of a frozen model."""
     model = nn.Module()
@@ -110,6 +181,68 @@ def _is_output_then_pair(result: object) -> bool:
 
 
 SINGLE_TRUTH: dict[str, dict[str, Check]] = {
+    "tensor-max-dim-returns": {
+        "행마다 최댓값과 그 인덱스를 담은 (values, indices)": lambda: (
+            tuple(t.shape for t in _max_dim1()) == ((5,), (5,))  # type: ignore[attr-defined]
+        ),
+        "각 행의 최댓값 위치(인덱스)만 담은 (N,) 모양의 정수 텐서": lambda: isinstance(
+            _max_dim1(), torch.Tensor
+        ),
+        "각 열의 최댓값과 그 인덱스를 담은 (C,) 모양의 두 텐서": lambda: (
+            tuple(t.shape for t in _max_dim1()) == ((3,), (3,))  # type: ignore[attr-defined]
+        ),
+        "전체 원소 중 가장 큰 값 하나를 담은 0차원 텐서": lambda: (
+            isinstance(_max_dim1(), torch.Tensor) and _max_dim1().ndim == 0  # type: ignore[attr-defined]
+        ),
+    },
+    "fit-dropout-pytorch-scaling": {
+        "학습 모드에서 가중치의 절반을 영구히 삭제한다": _dropout_deletes_for_good,
+        "학습 모드와 평가 모드 모두 원소를 확률 0.5로 0으로 만들고, 남은 원소에는 2를 곱해 기댓값을 맞춘다": (
+            _dropout_scales_in_both_modes
+        ),
+        "학습 때 확률 0.5로 원소를 0으로 만들고 남은 원소에 2를 곱하며, 평가 때는 그대로 통과시킨다": (
+            _dropout_inverted
+        ),
+        "학습 모드에서 원소를 확률 0.5로 0으로 만들고, 평가 모드에서는 꺼지는 원소 없이 모든 출력에 0.5를 곱한다": (
+            _dropout_halves_in_eval
+        ),
+    },
+    "fit-checkpoint-save": {
+        '`model.eval("best.pt")`': lambda: _checkpoint_restores(lambda m, p: m.eval(p)),  # type: ignore[arg-type]
+        '`torch.save(model.parameters(), "best.pt")`': lambda: _checkpoint_restores(
+            lambda m, p: torch.save(m.parameters(), p)
+        ),
+        '`torch.save(model.state_dict(), "best.pt")`': lambda: _checkpoint_restores(
+            lambda m, p: torch.save(m.state_dict(), p)
+        ),
+        '`model.load_state_dict(torch.load("best.pt"))`': lambda: _checkpoint_restores(
+            lambda m, p: m.load_state_dict(torch.load(p))
+        ),
+    },
+    "bn-2d-statistics-axes": {
+        "전체 텐서에서 하나만 구한다": lambda: _bn2d_normalizes_over((0, 1, 2, 3)),
+        "채널마다 하나씩, N·H·W 축 전체에 걸쳐 구한다": lambda: _bn2d_normalizes_over((0, 2, 3)),
+        "픽셀 위치 (h, w)마다 하나씩 구한다": lambda: _bn2d_normalizes_over((0, 1)),
+        "샘플마다 하나씩, C·H·W 축 전체에 걸쳐 구한다": lambda: _bn2d_normalizes_over((1, 2, 3)),
+    },
+    "model-output-binary": {
+        "뉴런 1개 + Sigmoid": lambda: _bce_head_works(
+            nn.Sequential(nn.Linear(16, 1), nn.Sigmoid())
+        ),
+        "뉴런 2개 + ReLU": lambda: _bce_head_works(nn.Sequential(nn.Linear(16, 2), nn.ReLU())),
+        "뉴런 1개 + 활성화 함수 없음": lambda: _bce_head_works(nn.Linear(16, 1)),
+        "뉴런 1개 + Tanh": lambda: _bce_head_works(nn.Sequential(nn.Linear(16, 1), nn.Tanh())),
+    },
+    "cnn-shape-mismatch-fix": {
+        "첫 FC 층을 `nn.Linear(3136, 128)`로 바꾼다": lambda: _cnn_runs(
+            nn.Flatten(), nn.Linear(3136, 128)
+        ),
+        "`nn.Flatten()`을 지운다": lambda: _cnn_runs(nn.Linear(784, 128)),
+        "첫 FC 층을 `nn.Linear(784, 3136)`으로 바꾼다": lambda: _cnn_runs(
+            nn.Flatten(), nn.Linear(784, 3136)
+        ),
+        "배치 크기를 784로 바꾼다": lambda: _cnn_runs(nn.Flatten(), nn.Linear(784, 128), batch=784),
+    },
     "lstm-m-return-value": {
         "(output, h_n, c_n)를 하나로 이어 붙인 텐서": lambda: _lstm_returns(
             lambda r: isinstance(r, torch.Tensor)
@@ -178,6 +311,16 @@ def _flattens_per_sample(flatten: Callable[[torch.Tensor], torch.Tensor]) -> boo
 
 
 CHOICE_TRUTH: dict[str, dict[str, Check]] = {
+    "bn-buffers-vs-params": {
+        f"`{name}`{suffix}": (lambda n=name: n in dict(nn.BatchNorm1d(8).named_parameters()))
+        for name, suffix in [
+            ("num_batches_tracked", ""),
+            ("weight", " (γ)"),
+            ("running_var", ""),
+            ("running_mean", ""),
+            ("bias", " (β)"),
+        ]
+    },
     "cnn-flatten-ways": {
         "torch.flatten(x)": lambda: _flattens_per_sample(torch.flatten),
         "x.view(-1)": lambda: _flattens_per_sample(lambda x: x.view(-1)),
@@ -195,7 +338,67 @@ CHOICE_TRUTH: dict[str, dict[str, Check]] = {
     },
 }
 
-CLAIMS: dict[str, Check] = {}
+
+def _ce_leaves_softmax_to_the_model() -> bool:
+    torch.manual_seed(0)
+    logits, y = torch.randn(6, 4) * 3, torch.tensor([0, 1, 2, 3, 0, 1])
+    by_hand = -torch.log_softmax(logits, dim=1)[torch.arange(6), y].mean()
+    return not torch.allclose(nn.CrossEntropyLoss()(logits, y), by_hand)
+
+
+def _lora_merges() -> bool:
+    torch.manual_seed(0)
+    w, a, b = torch.randn(16, 16), torch.randn(2, 16), torch.randn(16, 2)
+    x = torch.randn(5, 16)
+    return torch.allclose(x @ w.T + x @ (b @ a).T, x @ (w + b @ a).T, atol=1e-4)
+
+
+def _step_sizes(make: Callable[[list[torch.Tensor]], optim.Optimizer]) -> tuple[float, float]:
+    """The first and the 1000th step of an optimizer fed the same gradient every step."""
+    w = torch.zeros(1, requires_grad=True)
+    optimizer, steps = make([w]), []
+    for _ in range(1000):
+        before = w.item()
+        optimizer.zero_grad()
+        (2.0 * w).sum().backward()
+        optimizer.step()
+        steps.append(abs(w.item() - before))
+    return steps[0], steps[-1]
+
+
+def _rmsprop_keeps_the_step_adagrad_loses() -> bool:
+    first, last = _step_sizes(lambda p: optim.Adagrad(p, lr=0.01))
+    assert last < 0.05 * first  # AdaGrad: the sum of squares only grows
+    first, last = _step_sizes(lambda p: optim.RMSprop(p, lr=0.01))
+    assert optim.RMSprop([torch.zeros(1, requires_grad=True)]).defaults["alpha"] == 0.99
+    return last > 0.05 * first
+
+
+def _idf_rewards_common_words() -> bool:
+    docs = [["the", "cat"], ["the", "dog"], ["the", "cat", "sat"]]
+
+    def idf(word: str) -> float:
+        return math.log(len(docs) / sum(word in d for d in docs))
+
+    return idf("the") > idf("dog")
+
+
+def _bn_is_preprocessing() -> bool:
+    bn = nn.BatchNorm1d(2)
+    sample = torch.tensor([[1.0, 2.0]])
+    in_one = bn(torch.cat([sample, torch.tensor([[0.0, 0.0]])]))[0]
+    in_other = bn(torch.cat([sample, torch.tensor([[5.0, 9.0]])]))[0]
+    has_parameters = any(True for _ in bn.parameters())
+    return not has_parameters and torch.allclose(in_one, in_other)
+
+
+CLAIMS: dict[str, Check] = {
+    "model-ce-softmax-before": _ce_leaves_softmax_to_the_model,
+    "x-lora-merge": _lora_merges,
+    "opt-rmsprop-fix": _rmsprop_keeps_the_step_adagrad_loses,
+    "rag-tfidf": _idf_rewards_common_words,
+    "bn-vs-feature-scaling": _bn_is_preprocessing,
+}
 
 
 @pytest.mark.parametrize("item_id", sorted(SINGLE_TRUTH))
