@@ -2,12 +2,10 @@
 
 Parts A-D recompute every number; this part covers the choice items whose right answer is
 a code behaviour (which target makes a loss fail, which module has parameters, …) and the
-facts the review changed. Three tables:
+facts the review changed. Two tables:
 
-- ``SINGLE_TRUTH``: single-choice item id → {choice: function returning whether the choice
-  holds}; exactly one choice may hold, and it must be the item's answer.
-- ``CHOICE_TRUTH``: multiple-choice item id → {choice: function returning whether the choice
-  holds}; the item's answers must be exactly the choices that hold.
+- ``CHOICE_TRUTH``: choice item id → {choice: function returning whether the choice holds};
+  the right answers (the one answer of a single-choice item) are exactly the choices that hold.
 - ``CLAIMS``: true/false item id → function returning whether the statement holds.
 """
 
@@ -180,7 +178,14 @@ def _is_output_then_pair(result: object) -> bool:
     return False
 
 
-SINGLE_TRUTH: dict[str, dict[str, Check]] = {
+_FEATURES = torch.zeros(5, 64, 7, 7)
+
+
+def _flattens_per_sample(flatten: Callable[[torch.Tensor], torch.Tensor]) -> bool:
+    return tuple(flatten(_FEATURES).shape) == (5, 3136)
+
+
+CHOICE_TRUTH: dict[str, dict[str, Check]] = {
     "tensor-max-dim-returns": {
         "행마다 최댓값과 그 인덱스를 담은 (values, indices)": lambda: (
             tuple(t.shape for t in _max_dim1()) == ((5,), (5,))  # type: ignore[attr-defined]
@@ -301,16 +306,6 @@ SINGLE_TRUTH: dict[str, dict[str, Check]] = {
             torch.randint(0, 2, (8, 1))
         ),
     },
-}
-
-_FEATURES = torch.zeros(5, 64, 7, 7)
-
-
-def _flattens_per_sample(flatten: Callable[[torch.Tensor], torch.Tensor]) -> bool:
-    return tuple(flatten(_FEATURES).shape) == (5, 3136)
-
-
-CHOICE_TRUTH: dict[str, dict[str, Check]] = {
     "bn-buffers-vs-params": {
         f"`{name}`{suffix}": (lambda n=name: n in dict(nn.BatchNorm1d(8).named_parameters()))
         for name, suffix in [
@@ -401,22 +396,14 @@ CLAIMS: dict[str, Check] = {
 }
 
 
-@pytest.mark.parametrize("item_id", sorted(SINGLE_TRUTH))
-def test_the_answer_is_the_one_choice_that_holds(bank: Bank, item_id: str) -> None:
-    item = bank.items[item_id]
-    assert isinstance(item, SingleChoice)
-    truth = SINGLE_TRUTH[item_id]
-    assert set(truth) == set(item.choices)
-    assert [c for c, holds in truth.items() if holds()] == [item.answer]
-
-
 @pytest.mark.parametrize("item_id", sorted(CHOICE_TRUTH))
 def test_right_choices_are_exactly_those_that_hold(bank: Bank, item_id: str) -> None:
     item = bank.items[item_id]
-    assert isinstance(item, MultipleChoice)
+    assert isinstance(item, SingleChoice | MultipleChoice)
+    right = {item.answer} if isinstance(item, SingleChoice) else set(item.answers)
     truth = CHOICE_TRUTH[item_id]
     assert set(truth) == set(item.choices)
-    assert {c for c, holds in truth.items() if holds()} == set(item.answers)
+    assert {c for c, holds in truth.items() if holds()} == right
 
 
 @pytest.mark.parametrize("item_id", sorted(CLAIMS))
