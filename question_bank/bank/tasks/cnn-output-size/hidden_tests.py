@@ -36,6 +36,14 @@ def probe(p: Probe) -> None:
             ),
             [((32, 3, 2, 1), {}), ((9, 4, 3, 2), {})],
         ),
+        (
+            tr("return values with every argument given by keyword", "모든 인자를 키워드로 준 반환값"),
+            [
+                ((), {"size": 28, "kernel_size": 3, "stride": 2, "padding": 1}),
+                ((), {"kernel_size": 5, "size": 12, "padding": 2}),
+                ((), {"size": 16, "stride": 3, "kernel_size": 4}),
+            ],
+        ),
     ]
     for name, calls in groups:
         with p.check(name, points=2):
