@@ -67,6 +67,33 @@ def probe(p: Probe) -> None:
 
     with p.check(
         tr(
+            "a single sample from a list of floats: len(ds), ds[0] and one batch of one",
+            "실수 리스트로 된 샘플 하나: len(ds), ds[0], 샘플 하나짜리 배치",
+        )
+    ):
+        ds = CustomDataset([[float(v) for v in p.randn(5).tolist()]], [3])
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[0], 2, tr("ds[0]", "ds[0]"))
+        p.tensor(tr("x of ds[0]", "ds[0]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
+        batch_x, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=4))), 2, tr("a batch", "배치"))
+        p.tensor(tr("x of the batch", "배치의 x"), batch_x, atol=0, rtol=0)
+        p.tensor(tr("y of the batch", "배치의 y"), batch_y, atol=0, rtol=0)
+
+    with p.check(
+        tr(
+            "a non-contiguous float32 tensor (transposed) with a tuple of labels",
+            "메모리가 연속적이지 않은 float32 텐서 (전치됨)와 튜플 레이블",
+        )
+    ):
+        ds = CustomDataset(p.randn(3, 6).t(), tuple(p.randint(0, 3, 6).tolist()))
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[4], 2, tr("ds[4]", "ds[4]"))
+        p.tensor(tr("x of ds[4]", "ds[4]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[4]", "ds[4]의 y"), y, atol=0, rtol=0)
+
+    with p.check(
+        tr(
             "DataLoader(ds, batch_size=4): batch shapes and dtypes",
             "DataLoader(ds, batch_size=4): 배치의 모양과 dtype",
         ),

@@ -49,6 +49,21 @@ def probe(p: Probe) -> None:
 
     with p.check(
         tr(
+            "MultiClassifier(in_features=7, num_classes=3) by keyword: parameter count and "
+            "eval-mode output values",
+            "키워드 인자로 만든 MultiClassifier(in_features=7, num_classes=3): 파라미터 수와 "
+            "평가 모드 출력 값",
+        ),
+        points=2,
+    ):
+        keyword = MultiClassifier(in_features=7, num_classes=3)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        p.load_weights(keyword, "kw7")
+        keyword.eval()
+        p.tensor(tr("output", "출력"), keyword(p.randn(4, 7)))
+
+    with p.check(
+        tr(
             "make_criterion() returns nn.CrossEntropyLoss()",
             "make_criterion()의 반환값: nn.CrossEntropyLoss()",
         ),
