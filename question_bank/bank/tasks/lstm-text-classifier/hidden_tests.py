@@ -44,6 +44,16 @@ def probe(p: Probe) -> None:
         p.tensor(tr("output", "출력"), model(_tokens(p, 4, 9, 50, 0)))
     with p.check(
         tr(
+            "train mode: output values with the reference's weights (no dropout in this model)",
+            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+        )
+    ):
+        p.load_weights(model, "text")
+        model.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(_tokens(p, 3, 6, 50, 0)))
+    with p.check(
+        tr(
             "gradients reach every parameter (none for the padding row)",
             "모든 파라미터에 기울기가 전달됨 (패딩 행에는 전달되지 않음)",
         ),
@@ -71,3 +81,14 @@ def probe(p: Probe) -> None:
     ):
         other.train()
         p.gradients(other, "pad2", lambda: other(_tokens(p, 4, 5, 30, 2)).pow(2).mean())
+    with p.check(
+        tr(
+            "every argument by keyword: parameter count and output values",
+            "모든 인자를 키워드로 전달: 파라미터 수와 출력 값",
+        )
+    ):
+        keyword = TextClassifier(vocab_size=20, embed_dim=6, hidden_dim=5, num_classes=2, pad_idx=1)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        p.load_weights(keyword, "keyword")
+        keyword.eval()
+        p.tensor(tr("output", "출력"), keyword(_tokens(p, 2, 4, 20, 1)))

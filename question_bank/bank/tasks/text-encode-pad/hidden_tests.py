@@ -48,6 +48,7 @@ def probe(p: Probe) -> None:
             4,
             {"args": (7, 6)},
         ),
+        ("max_len of 1", "max_len이 1", [["밥을", "먹는다"], [], ["모름"]], 1, {}),
     ]
     for name, name_ko, sentences, max_len, options in cases:
         with p.check(
@@ -57,6 +58,19 @@ def probe(p: Probe) -> None:
             keywords = {k: v for k, v in options.items() if k != "args"}
             result = encode_and_pad(copy.deepcopy(sentences), dict(VOCAB), max_len, *extra, **keywords)
             p.tensor(tr("output", "출력"), result, atol=0, rtol=0)
+    with p.check(
+        tr(
+            "every argument by keyword, only unk_id changed (pad_id stays 0)",
+            "모든 인자를 키워드로 전달, unk_id만 바꿈 (pad_id는 0 그대로)",
+        )
+    ):
+        result = encode_and_pad(
+            sentences=[["오늘", "모르는"], ["간다", "간다", "간다", "간다"]],
+            vocab=dict(VOCAB),
+            max_len=3,
+            unk_id=5,
+        )
+        p.tensor(tr("output", "출력"), result, atol=0, rtol=0)
     with p.check(
         tr(
             "the sentences and the vocabulary are not modified",
