@@ -43,7 +43,7 @@ def _setup(p: Probe, samples: int, batch_size: int, wrong: list[int]):
 
 def probe(p: Probe) -> None:
     evaluate = p.function("evaluate")
-    for samples, batch_size, wrong in ((10, 4, [0, 1, 2, 9]), (7, 3, [6])):
+    for samples, batch_size, wrong in ((10, 4, [0, 1, 2, 9]), (7, 3, [6]), (6, 1, [2])):
         setup = f"{samples} samples in batches of {batch_size}"
         setup_ko = f"샘플 {samples}개, 배치 크기 {batch_size}"
         with p.check(tr(f"returns correct / samples over the whole loader as a Python float ({setup})",
@@ -64,3 +64,12 @@ def probe(p: Probe) -> None:
             with p.seeded(3):
                 evaluate(model, loader)
             p.observe(tr("forward passes that tracked gradients", "기울기를 추적한 순전파 횟수"), sum(recorder.seen))
+    with p.check(
+        tr(
+            "called with keyword arguments, every prediction right: accuracy 1.0",
+            "키워드 인자로 호출, 모든 예측이 맞음: 정확도 1.0",
+        )
+    ):
+        model, loader, _ = _setup(p, 5, 2, [])
+        with p.seeded(3):
+            p.close(tr("accuracy", "정확도"), evaluate(model=model, loader=loader), atol=1e-6, rtol=1e-6)
