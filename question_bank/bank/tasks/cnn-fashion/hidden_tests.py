@@ -42,15 +42,21 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "cnn10")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(2, 1, 28, 28).transpose(2, 3)))
-    with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2):
+    with p.check(
+        tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2
+    ):
         model.train()
         p.gradients(model, "cnn10", lambda: model(p.randn(2, 1, 28, 28)).pow(2).mean())
 
     five = p.build(
-        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"), lambda: CNN(num_classes=5)
+        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"),
+        lambda: CNN(num_classes=5),
     )
     with p.check(
-        tr("parameter count and output shape, num_classes=5", "파라미터 수와 출력 모양 (num_classes=5)")
+        tr(
+            "parameter count and output shape, num_classes=5",
+            "파라미터 수와 출력 모양 (num_classes=5)",
+        )
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(five), fmt="count")
         five.eval()

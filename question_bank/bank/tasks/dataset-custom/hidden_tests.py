@@ -16,7 +16,10 @@ def probe(p: Probe) -> None:
     array_labels = np.array(p.randint(0, 3, 7).tolist(), dtype=np.int64)
 
     from_lists = p.build(
-        tr("CustomDataset(list of lists, list of ints)", "CustomDataset(리스트의 리스트, 정수 리스트)"),
+        tr(
+            "CustomDataset(list of lists, list of ints)",
+            "CustomDataset(리스트의 리스트, 정수 리스트)",
+        ),
         lambda: CustomDataset(int_rows, labels),
     )
     with p.check(tr("len(ds) is the number of samples (lists)", "len(ds)는 샘플 수 (리스트 입력)")):
@@ -33,7 +36,10 @@ def probe(p: Probe) -> None:
         p.tensor(tr("y of ds[3]", "ds[3]의 y"), y, atol=0, rtol=0)
 
     with p.check(
-        tr("len(ds) and ds[i] from a NumPy float64 array", "NumPy float64 배열 입력의 len(ds)와 ds[i]"),
+        tr(
+            "len(ds) and ds[i] from a NumPy float64 array",
+            "NumPy float64 배열 입력의 len(ds)와 ds[i]",
+        ),
         points=2,
     ):
         ds = CustomDataset(float_array, array_labels)
@@ -55,7 +61,9 @@ def probe(p: Probe) -> None:
             x, y = p.unpack(ds[2], 2, tr("ds[2]", "ds[2]"))
             p.tensor(tr("x of ds[2]", "ds[2]의 x"), x, atol=0, rtol=0)
             p.tensor(tr("y of ds[2]", "ds[2]의 y"), y, atol=0, rtol=0)
-            _, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=3))), 2, tr("a batch", "배치"))
+            _, batch_y = p.unpack(
+                next(iter(DataLoader(ds, batch_size=3))), 2, tr("a batch", "배치")
+            )
             p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), batch_y, atol=0, rtol=0)
 
     with p.check(tr("len(ds) and ds[i] from tensors", "텐서 입력의 len(ds)와 ds[i]"), points=2):
@@ -76,7 +84,9 @@ def probe(p: Probe) -> None:
         x, y = p.unpack(ds[0], 2, tr("ds[0]", "ds[0]"))
         p.tensor(tr("x of ds[0]", "ds[0]의 x"), x, atol=0, rtol=0)
         p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
-        batch_x, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=4))), 2, tr("a batch", "배치"))
+        batch_x, batch_y = p.unpack(
+            next(iter(DataLoader(ds, batch_size=4))), 2, tr("a batch", "배치")
+        )
         p.tensor(tr("x of the batch", "배치의 x"), batch_x, atol=0, rtol=0)
         p.tensor(tr("y of the batch", "배치의 y"), batch_y, atol=0, rtol=0)
 

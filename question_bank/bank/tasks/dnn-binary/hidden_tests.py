@@ -69,7 +69,8 @@ def probe(p: Probe) -> None:
         p.shape(tr("output shape", "출력 모양"), keyword(p.randn(2, 6)))
 
     with p.check(
-        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"), points=2
+        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"),
+        points=2,
     ):
         criterion = make_criterion()
         p.kind(tr("make_criterion() type", "make_criterion()의 반환 타입"), criterion)

@@ -13,7 +13,10 @@ def probe(p: Probe) -> None:
         lambda: MultiClassifier(20, 5),
     )
     with p.check(
-        tr("parameter count, in_features=20, num_classes=5", "파라미터 수 (in_features=20, num_classes=5)"),
+        tr(
+            "parameter count, in_features=20, num_classes=5",
+            "파라미터 수 (in_features=20, num_classes=5)",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")

@@ -18,17 +18,26 @@ def _tokens(p: Probe, batch: int, length: int, vocab: int, pad: int) -> torch.Te
 def probe(p: Probe) -> None:
     TextClassifier = p.cls("TextClassifier")
     model = p.build(
-        tr("TextClassifier(50, 12, 20, 4) can be created", "모델 생성: TextClassifier(50, 12, 20, 4)"),
+        tr(
+            "TextClassifier(50, 12, 20, 4) can be created",
+            "모델 생성: TextClassifier(50, 12, 20, 4)",
+        ),
         lambda: TextClassifier(50, 12, 20, 4),
     )
     with p.check(
-        tr("parameter count, TextClassifier(50, 12, 20, 4)", "파라미터 수 (TextClassifier(50, 12, 20, 4))"),
+        tr(
+            "parameter count, TextClassifier(50, 12, 20, 4)",
+            "파라미터 수 (TextClassifier(50, 12, 20, 4))",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 7), (5, 3), (3, 1)):
         with p.check(
-            tr(f"output shape, batch {batch}, length {length}", f"출력 모양 (배치 {batch}, 길이 {length})")
+            tr(
+                f"output shape, batch {batch}, length {length}",
+                f"출력 모양 (배치 {batch}, 길이 {length})",
+            )
         ):
             model.eval()
             p.shape(tr("output shape", "출력 모양"), model(_tokens(p, batch, length, 50, 0)))
@@ -70,14 +79,18 @@ def probe(p: Probe) -> None:
         lambda: TextClassifier(30, 8, 10, 3, pad_idx=2),
     )
     with p.check(
-        tr("pad_idx=2: parameter count and output values", "pad_idx=2: 파라미터 수와 출력 값"), points=2
+        tr("pad_idx=2: parameter count and output values", "pad_idx=2: 파라미터 수와 출력 값"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(other), fmt="count")
         p.load_weights(other, "pad2")
         other.eval()
         p.tensor(tr("output", "출력"), other(_tokens(p, 3, 5, 30, 2)))
     with p.check(
-        tr("pad_idx=2: the padding row gets no gradient", "pad_idx=2: 패딩 행은 기울기를 받지 않음"), points=2
+        tr(
+            "pad_idx=2: the padding row gets no gradient", "pad_idx=2: 패딩 행은 기울기를 받지 않음"
+        ),
+        points=2,
     ):
         other.train()
         p.gradients(other, "pad2", lambda: other(_tokens(p, 4, 5, 30, 2)).pow(2).mean())

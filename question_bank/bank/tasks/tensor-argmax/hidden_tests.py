@@ -15,7 +15,11 @@ def probe(p: Probe) -> None:
         ("8 rows, 10 classes", "8행, 클래스 10개", lambda: p.randn(8, 10)),
         ("1 row, 5 classes", "1행, 클래스 5개", lambda: p.randn(1, 5)),
         ("6 rows, 1 class", "6행, 클래스 1개", lambda: p.randn(6, 1)),
-        ("5 rows, 3 classes, all negative", "5행, 클래스 3개, 모두 음수", lambda: -p.rand(5, 3) - 1),
+        (
+            "5 rows, 3 classes, all negative",
+            "5행, 클래스 3개, 모두 음수",
+            lambda: -p.rand(5, 3) - 1,
+        ),
         (
             "4 rows, 7 classes, float64",
             "4행, 클래스 7개, float64",

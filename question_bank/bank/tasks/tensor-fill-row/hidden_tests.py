@@ -16,7 +16,12 @@ def probe(p: Probe) -> None:
             -1.5,
         ),
         ("float32 5×3, value 0", "float32 5×3, 값 0", lambda: p.randn(5, 3), 0),
-        ("float32 4×1 (a single column), value 2", "float32 4×1 (열 하나), 값 2", lambda: p.randn(4, 1), 2),
+        (
+            "float32 4×1 (a single column), value 2",
+            "float32 4×1 (열 하나), 값 2",
+            lambda: p.randn(4, 1),
+            2,
+        ),
     ]
     for name, name_ko, make, value in cases:
         with p.check(
@@ -53,7 +58,9 @@ def probe(p: Probe) -> None:
     ):
         base = p.randn(6, 3)
         fill_first_row(base[2:5], 4.0)
-        p.tensor(tr("the bigger tensor after the call", "호출 뒤의 더 큰 텐서"), base, atol=0, rtol=0)
+        p.tensor(
+            tr("the bigger tensor after the call", "호출 뒤의 더 큰 텐서"), base, atol=0, rtol=0
+        )
     with p.check(
         tr(
             "t is non-contiguous (a transposed tensor): its row 0 is filled in place",
@@ -66,4 +73,6 @@ def probe(p: Probe) -> None:
         returned = fill_first_row(t, -1)
         p.observe(tr("the returned object is t", "반환된 객체가 t 자신임"), returned is t)
         p.tensor(tr("t after the call", "호출 뒤의 t"), t, atol=0, rtol=0)
-        p.tensor(tr("the tensor t was transposed from", "t를 전치하기 전의 텐서"), base, atol=0, rtol=0)
+        p.tensor(
+            tr("the tensor t was transposed from", "t를 전치하기 전의 텐서"), base, atol=0, rtol=0
+        )
