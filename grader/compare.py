@@ -259,14 +259,41 @@ def compare(ref_obs: dict[str, Any], got_obs: Any) -> Text | None:
 
 
 def _pair(ref: Any, got: Any, fmt: str | None = None) -> tuple[Text, Text]:
-    """Both values described; two different floats never read the same (more digits if need be)."""
+    """Both values described; two different values never read the same: floats get more
+    digits, and lists or tuples that would still read the same show their first differing item."""
     expected, seen = described(ref, fmt), described(got, fmt)
-    if expected == seen and isinstance(ref, float) and isinstance(got, float) and ref != got:
-        for digits in (9, 12, 17):
+    if expected != seen or same_value(ref, got):
+        return expected, seen
+    if isinstance(ref, float) and isinstance(got, float):
+        for digits in (9, 12):
             shown_ref, shown_got = f"{ref:.{digits}g}", f"{got:.{digits}g}"
             if shown_ref != shown_got:
                 return same(shown_ref), same(shown_got)
-    return expected, seen
+        return same(repr(ref)), same(repr(got))  # the shortest text that tells them apart
+    ref_items, got_items = _items(ref), _items(got)
+    if ref_items is None or got_items is None or len(ref_items) != len(got_items):
+        return expected, seen
+    first = next(
+        i for i, (r, g) in enumerate(zip(ref_items, got_items, strict=True)) if not same_value(r, g)
+    )
+    opening, closing = ("[", "]") if isinstance(ref, list) else ("(", ")")
+    before = "…, " if first > 0 else ""
+    after = ", …" if first < len(ref_items) - 1 else ""
+    inner_expected, inner_seen = _pair(ref_items[first], got_items[first])
+
+    def wrap(text: Text) -> Text:
+        return {lang: f"{opening}{before}{text[lang]}{after}{closing}" for lang in LANGS}
+
+    return wrap(inner_expected), wrap(inner_seen)
+
+
+def _items(value: Any) -> list[Any] | None:
+    """The items of an encoded list or tuple, else None."""
+    if isinstance(value, list):
+        return value
+    if _is_kind(value, "$tuple") and isinstance(value["$tuple"], list):
+        return list(value["$tuple"])
+    return None
 
 
 def _mismatch(ref_obs: dict[str, Any], ref: Any, got: Any, how: Any, fmt: Any, label: Text) -> Text:

@@ -23,15 +23,40 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "cnn10")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(3, 1, 28, 28)))
-    with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2):
+    with p.check(
+        tr(
+            "train mode: output values with the reference's weights (no dropout in this model)",
+            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+        )
+    ):
+        p.load_weights(model, "cnn10")
+        model.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(2, 1, 28, 28)))
+    with p.check(
+        tr(
+            "output values for a non-contiguous input (transposed images)",
+            "메모리가 연속적이지 않은 입력 (전치된 이미지)의 출력 값",
+        )
+    ):
+        p.load_weights(model, "cnn10")
+        model.eval()
+        p.tensor(tr("output", "출력"), model(p.randn(2, 1, 28, 28).transpose(2, 3)))
+    with p.check(
+        tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2
+    ):
         model.train()
         p.gradients(model, "cnn10", lambda: model(p.randn(2, 1, 28, 28)).pow(2).mean())
 
     five = p.build(
-        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"), lambda: CNN(num_classes=5)
+        tr("CNN(num_classes=5) can be created", "모델 생성: CNN(num_classes=5)"),
+        lambda: CNN(num_classes=5),
     )
     with p.check(
-        tr("parameter count and output shape, num_classes=5", "파라미터 수와 출력 모양 (num_classes=5)")
+        tr(
+            "parameter count and output shape, num_classes=5",
+            "파라미터 수와 출력 모양 (num_classes=5)",
+        )
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(five), fmt="count")
         five.eval()

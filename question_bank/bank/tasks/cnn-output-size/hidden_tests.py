@@ -8,7 +8,10 @@ def probe(p: Probe) -> None:
     conv_output_size = p.function("conv_output_size")
     groups = [
         (
-            tr("return values, default stride=1 and padding=0", "반환값 (기본값 stride=1, padding=0)"),
+            tr(
+                "return values, default stride=1 and padding=0",
+                "반환값 (기본값 stride=1, padding=0)",
+            ),
             [((28, 3), {}), ((5, 5), {}), ((32, 1), {})],
         ),
         (
@@ -35,6 +38,17 @@ def probe(p: Probe) -> None:
                 "stride와 padding을 위치 인자로 준 반환값",
             ),
             [((32, 3, 2, 1), {}), ((9, 4, 3, 2), {})],
+        ),
+        (
+            tr(
+                "return values with every argument given by keyword",
+                "모든 인자를 키워드로 준 반환값",
+            ),
+            [
+                ((), {"size": 28, "kernel_size": 3, "stride": 2, "padding": 1}),
+                ((), {"kernel_size": 5, "size": 12, "padding": 2}),
+                ((), {"size": 16, "stride": 3, "kernel_size": 4}),
+            ],
         ),
     ]
     for name, calls in groups:

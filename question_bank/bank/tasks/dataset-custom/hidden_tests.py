@@ -16,7 +16,10 @@ def probe(p: Probe) -> None:
     array_labels = np.array(p.randint(0, 3, 7).tolist(), dtype=np.int64)
 
     from_lists = p.build(
-        tr("CustomDataset(list of lists, list of ints)", "CustomDataset(리스트의 리스트, 정수 리스트)"),
+        tr(
+            "CustomDataset(list of lists, list of ints)",
+            "CustomDataset(리스트의 리스트, 정수 리스트)",
+        ),
         lambda: CustomDataset(int_rows, labels),
     )
     with p.check(tr("len(ds) is the number of samples (lists)", "len(ds)는 샘플 수 (리스트 입력)")):
@@ -33,7 +36,10 @@ def probe(p: Probe) -> None:
         p.tensor(tr("y of ds[3]", "ds[3]의 y"), y, atol=0, rtol=0)
 
     with p.check(
-        tr("len(ds) and ds[i] from a NumPy float64 array", "NumPy float64 배열 입력의 len(ds)와 ds[i]"),
+        tr(
+            "len(ds) and ds[i] from a NumPy float64 array",
+            "NumPy float64 배열 입력의 len(ds)와 ds[i]",
+        ),
         points=2,
     ):
         ds = CustomDataset(float_array, array_labels)
@@ -55,7 +61,9 @@ def probe(p: Probe) -> None:
             x, y = p.unpack(ds[2], 2, tr("ds[2]", "ds[2]"))
             p.tensor(tr("x of ds[2]", "ds[2]의 x"), x, atol=0, rtol=0)
             p.tensor(tr("y of ds[2]", "ds[2]의 y"), y, atol=0, rtol=0)
-            _, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=3))), 2, tr("a batch", "배치"))
+            _, batch_y = p.unpack(
+                next(iter(DataLoader(ds, batch_size=3))), 2, tr("a batch", "배치")
+            )
             p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), batch_y, atol=0, rtol=0)
 
     with p.check(tr("len(ds) and ds[i] from tensors", "텐서 입력의 len(ds)와 ds[i]"), points=2):
@@ -64,6 +72,35 @@ def probe(p: Probe) -> None:
         x, y = p.unpack(ds[0], 2, tr("ds[0]", "ds[0]"))
         p.tensor(tr("x of ds[0]", "ds[0]의 x"), x, atol=0, rtol=0)
         p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
+
+    with p.check(
+        tr(
+            "a single sample from a list of floats: len(ds), ds[0] and one batch of one",
+            "실수 리스트로 된 샘플 하나: len(ds), ds[0], 샘플 하나짜리 배치",
+        )
+    ):
+        ds = CustomDataset([[float(v) for v in p.randn(5).tolist()]], [3])
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[0], 2, tr("ds[0]", "ds[0]"))
+        p.tensor(tr("x of ds[0]", "ds[0]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[0]", "ds[0]의 y"), y, atol=0, rtol=0)
+        batch_x, batch_y = p.unpack(
+            next(iter(DataLoader(ds, batch_size=4))), 2, tr("a batch", "배치")
+        )
+        p.tensor(tr("x of the batch", "배치의 x"), batch_x, atol=0, rtol=0)
+        p.tensor(tr("y of the batch", "배치의 y"), batch_y, atol=0, rtol=0)
+
+    with p.check(
+        tr(
+            "a non-contiguous float32 tensor (transposed) with a tuple of labels",
+            "메모리가 연속적이지 않은 float32 텐서 (전치됨)와 튜플 레이블",
+        )
+    ):
+        ds = CustomDataset(p.randn(3, 6).t(), tuple(p.randint(0, 3, 6).tolist()))
+        p.observe(tr("len(ds)", "len(ds)"), len(ds))
+        x, y = p.unpack(ds[4], 2, tr("ds[4]", "ds[4]"))
+        p.tensor(tr("x of ds[4]", "ds[4]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[4]", "ds[4]의 y"), y, atol=0, rtol=0)
 
     with p.check(
         tr(

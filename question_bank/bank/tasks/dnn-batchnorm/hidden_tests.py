@@ -6,9 +6,14 @@ from grader.text import tr
 
 def probe(p: Probe) -> None:
     BNNet = p.cls("BNNet")
-    model = p.build(tr("BNNet(12, 4) can be created", "모델 생성: BNNet(12, 4)"), lambda: BNNet(12, 4))
+    model = p.build(
+        tr("BNNet(12, 4) can be created", "모델 생성: BNNet(12, 4)"), lambda: BNNet(12, 4)
+    )
     with p.check(
-        tr("parameter count, in_features=12, num_classes=4", "파라미터 수 (in_features=12, num_classes=4)"),
+        tr(
+            "parameter count, in_features=12, num_classes=4",
+            "파라미터 수 (in_features=12, num_classes=4)",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
@@ -30,7 +35,10 @@ def probe(p: Probe) -> None:
         with p.seeded(1):  # the same dropout masks, should there be any
             p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(8, 12) * 2 + 1))
     with p.check(
-        tr("eval mode: output values use the running statistics", "평가 모드: 출력 값에 이동 통계를 사용함"),
+        tr(
+            "eval mode: output values use the running statistics",
+            "평가 모드: 출력 값에 이동 통계를 사용함",
+        ),
         points=3,
     ):
         p.load_weights(model, "bn")
@@ -52,6 +60,20 @@ def probe(p: Probe) -> None:
             tr("eval-mode output after one training batch", "학습 배치 한 번 뒤의 평가 모드 출력"),
             model(p.randn(4, 12)),
         )
+    with p.check(
+        tr(
+            "BNNet(in_features=6, num_classes=2) by keyword: parameter count and train-mode "
+            "output values",
+            "키워드 인자로 만든 BNNet(in_features=6, num_classes=2): 파라미터 수와 학습 모드 출력 값",
+        ),
+        points=2,
+    ):
+        keyword = BNNet(in_features=6, num_classes=2)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        p.load_weights(keyword, "kw6")
+        keyword.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), keyword(p.randn(5, 6)))
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         model.train()
         with p.seeded(3):  # the same dropout masks, should there be any

@@ -28,6 +28,16 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "in10")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(8, 10) * 2))
+    with p.check(
+        tr(
+            "train mode: output values with the reference's weights (no dropout in this model)",
+            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+        )
+    ):
+        p.load_weights(model, "in10")
+        model.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(6, 10)))
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         p.gradients(model, "in10", lambda: model(p.randn(5, 10)).sum())
 
@@ -48,7 +58,19 @@ def probe(p: Probe) -> None:
         p.tensor(tr("output", "출력"), other(p.randn(4, 3)))
 
     with p.check(
-        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"), points=2
+        tr(
+            "BinaryClassifier(in_features=6) by keyword: parameter count and output shape",
+            "키워드 인자로 만든 BinaryClassifier(in_features=6): 파라미터 수와 출력 모양",
+        )
+    ):
+        keyword = BinaryClassifier(in_features=6)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        keyword.eval()
+        p.shape(tr("output shape", "출력 모양"), keyword(p.randn(2, 6)))
+
+    with p.check(
+        tr("make_criterion() returns nn.BCELoss()", "make_criterion()의 반환값: nn.BCELoss()"),
+        points=2,
     ):
         criterion = make_criterion()
         p.kind(tr("make_criterion() type", "make_criterion()의 반환 타입"), criterion)

@@ -13,7 +13,10 @@ def probe(p: Probe) -> None:
         lambda: MultiClassifier(20, 5),
     )
     with p.check(
-        tr("parameter count, in_features=20, num_classes=5", "파라미터 수 (in_features=20, num_classes=5)"),
+        tr(
+            "parameter count, in_features=20, num_classes=5",
+            "파라미터 수 (in_features=20, num_classes=5)",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
@@ -46,6 +49,21 @@ def probe(p: Probe) -> None:
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         model.train()
         p.gradients(model, "m20", lambda: model(p.randn(6, 20)).pow(2).mean())
+
+    with p.check(
+        tr(
+            "MultiClassifier(in_features=7, num_classes=3) by keyword: parameter count and "
+            "eval-mode output values",
+            "키워드 인자로 만든 MultiClassifier(in_features=7, num_classes=3): 파라미터 수와 "
+            "평가 모드 출력 값",
+        ),
+        points=2,
+    ):
+        keyword = MultiClassifier(in_features=7, num_classes=3)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        p.load_weights(keyword, "kw7")
+        keyword.eval()
+        p.tensor(tr("output", "출력"), keyword(p.randn(4, 7)))
 
     with p.check(
         tr(

@@ -9,17 +9,26 @@ from grader.text import tr
 def probe(p: Probe) -> None:
     SequenceTagger = p.cls("SequenceTagger")
     model = p.build(
-        tr("SequenceTagger(40, 10, 16, 5) can be created", "모델 생성: SequenceTagger(40, 10, 16, 5)"),
+        tr(
+            "SequenceTagger(40, 10, 16, 5) can be created",
+            "모델 생성: SequenceTagger(40, 10, 16, 5)",
+        ),
         lambda: SequenceTagger(40, 10, 16, 5),
     )
     with p.check(
-        tr("parameter count, SequenceTagger(40, 10, 16, 5)", "파라미터 수 (SequenceTagger(40, 10, 16, 5))"),
+        tr(
+            "parameter count, SequenceTagger(40, 10, 16, 5)",
+            "파라미터 수 (SequenceTagger(40, 10, 16, 5))",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 6), (3, 4), (2, 1)):
         with p.check(
-            tr(f"output shape, batch {batch}, length {length}", f"출력 모양 (배치 {batch}, 길이 {length})")
+            tr(
+                f"output shape, batch {batch}, length {length}",
+                f"출력 모양 (배치 {batch}, 길이 {length})",
+            )
         ):
             model.eval()
             p.shape(tr("output shape", "출력 모양"), model(p.randint(0, 40, batch, length)))
@@ -33,7 +42,19 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "tagger")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randint(0, 40, 3, 7)))
-    with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2):
+    with p.check(
+        tr(
+            "train mode: output values with the reference's weights (no dropout in this model)",
+            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+        )
+    ):
+        p.load_weights(model, "tagger")
+        model.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randint(0, 40, 2, 5)))
+    with p.check(
+        tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2
+    ):
         model.train()
         p.gradients(model, "tagger", lambda: model(p.randint(0, 40, 2, 5)).pow(2).mean())
 
@@ -62,3 +83,13 @@ def probe(p: Probe) -> None:
         p.load_weights(other, "small")
         other.eval()
         p.tensor(tr("output", "출력"), other(p.randint(0, 25, 2, 6)))
+    with p.check(
+        tr(
+            "every argument by keyword: parameter count and output shape",
+            "모든 인자를 키워드로 전달: 파라미터 수와 출력 모양",
+        )
+    ):
+        keyword = SequenceTagger(vocab_size=15, embed_dim=4, hidden_dim=3, num_tags=6)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        keyword.eval()
+        p.shape(tr("output shape", "출력 모양"), keyword(p.randint(0, 15, 2, 3)))

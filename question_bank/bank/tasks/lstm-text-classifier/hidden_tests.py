@@ -18,17 +18,26 @@ def _tokens(p: Probe, batch: int, length: int, vocab: int, pad: int) -> torch.Te
 def probe(p: Probe) -> None:
     TextClassifier = p.cls("TextClassifier")
     model = p.build(
-        tr("TextClassifier(50, 12, 20, 4) can be created", "모델 생성: TextClassifier(50, 12, 20, 4)"),
+        tr(
+            "TextClassifier(50, 12, 20, 4) can be created",
+            "모델 생성: TextClassifier(50, 12, 20, 4)",
+        ),
         lambda: TextClassifier(50, 12, 20, 4),
     )
     with p.check(
-        tr("parameter count, TextClassifier(50, 12, 20, 4)", "파라미터 수 (TextClassifier(50, 12, 20, 4))"),
+        tr(
+            "parameter count, TextClassifier(50, 12, 20, 4)",
+            "파라미터 수 (TextClassifier(50, 12, 20, 4))",
+        ),
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
     for batch, length in ((1, 7), (5, 3), (3, 1)):
         with p.check(
-            tr(f"output shape, batch {batch}, length {length}", f"출력 모양 (배치 {batch}, 길이 {length})")
+            tr(
+                f"output shape, batch {batch}, length {length}",
+                f"출력 모양 (배치 {batch}, 길이 {length})",
+            )
         ):
             model.eval()
             p.shape(tr("output shape", "출력 모양"), model(_tokens(p, batch, length, 50, 0)))
@@ -42,6 +51,16 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "text")
         model.eval()
         p.tensor(tr("output", "출력"), model(_tokens(p, 4, 9, 50, 0)))
+    with p.check(
+        tr(
+            "train mode: output values with the reference's weights (no dropout in this model)",
+            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+        )
+    ):
+        p.load_weights(model, "text")
+        model.train()
+        with p.seeded(4):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(_tokens(p, 3, 6, 50, 0)))
     with p.check(
         tr(
             "gradients reach every parameter (none for the padding row)",
@@ -60,14 +79,29 @@ def probe(p: Probe) -> None:
         lambda: TextClassifier(30, 8, 10, 3, pad_idx=2),
     )
     with p.check(
-        tr("pad_idx=2: parameter count and output values", "pad_idx=2: 파라미터 수와 출력 값"), points=2
+        tr("pad_idx=2: parameter count and output values", "pad_idx=2: 파라미터 수와 출력 값"),
+        points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(other), fmt="count")
         p.load_weights(other, "pad2")
         other.eval()
         p.tensor(tr("output", "출력"), other(_tokens(p, 3, 5, 30, 2)))
     with p.check(
-        tr("pad_idx=2: the padding row gets no gradient", "pad_idx=2: 패딩 행은 기울기를 받지 않음"), points=2
+        tr(
+            "pad_idx=2: the padding row gets no gradient", "pad_idx=2: 패딩 행은 기울기를 받지 않음"
+        ),
+        points=2,
     ):
         other.train()
         p.gradients(other, "pad2", lambda: other(_tokens(p, 4, 5, 30, 2)).pow(2).mean())
+    with p.check(
+        tr(
+            "every argument by keyword: parameter count and output values",
+            "모든 인자를 키워드로 전달: 파라미터 수와 출력 값",
+        )
+    ):
+        keyword = TextClassifier(vocab_size=20, embed_dim=6, hidden_dim=5, num_classes=2, pad_idx=1)
+        p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(keyword), fmt="count")
+        p.load_weights(keyword, "keyword")
+        keyword.eval()
+        p.tensor(tr("output", "출력"), keyword(_tokens(p, 2, 4, 20, 1)))

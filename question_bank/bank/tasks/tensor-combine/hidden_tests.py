@@ -15,6 +15,16 @@ def probe(p: Probe) -> None:
             lambda: (p.randint(0, 9, 4, 2), p.randint(0, 9, 4, 2)),
         ),
         ("a, b of shape (3, 5)", "모양 (3, 5)의 a, b", lambda: (p.randn(3, 5), p.randn(3, 5))),
+        (
+            "non-contiguous a, b of shape (2, 4) (transposed tensors)",
+            "메모리가 연속적이지 않은 모양 (2, 4)의 a, b (전치된 텐서)",
+            lambda: (p.randn(4, 2).t(), p.randn(4, 2).t()),
+        ),
+        (
+            "a, b of shape (3, 2) that require grad",
+            "requires_grad=True인 모양 (3, 2)의 a, b",
+            lambda: (p.randn(3, 2).requires_grad_(), p.randn(3, 2).requires_grad_()),
+        ),
     ]
     for name, name_ko, make in cases:
         with p.check(

@@ -1,4 +1,7 @@
-"""Hidden checks for tensor-max-position: (row, col) of the largest element, as Python ints."""
+"""Hidden checks for tensor-max-position: (row, col) of the largest element, as Python ints.
+
+No input has two largest elements, as the prompt promises: which one a tie gives is not specified.
+"""
 
 import torch
 
@@ -16,6 +19,17 @@ def probe(p: Probe) -> None:
         ("4×4 int64", "4×4 int64", lambda: torch.tensor(p.permutation(16)).reshape(4, 4) - 8),
         ("3×7, all negative", "3×7, 모두 음수", lambda: -p.rand(3, 7) - 1),
         ("6×5 float64", "6×5 float64", lambda: p.randn(6, 5, dtype=torch.float64)),
+        (
+            "3×5, non-contiguous (a transposed tensor)",
+            "3×5, 메모리가 연속적이지 않음 (전치된 텐서)",
+            lambda: p.randn(5, 3).t(),
+        ),
+        ("2×4, requires grad", "2×4, requires_grad=True", lambda: p.randn(2, 4).requires_grad_()),
+        (
+            "3×3 uint8",
+            "3×3 uint8",
+            lambda: torch.tensor(p.permutation(9), dtype=torch.uint8).reshape(3, 3),
+        ),
     ]
     for name, name_ko, make in cases:
         with p.check(tr(f"(row, col) values, {name}", f"(row, col) 값 ({name_ko})")):

@@ -15,8 +15,19 @@ def probe(p: Probe) -> None:
         ("5×1, a single column", "5×1, 열 하나", lambda: p.randn(5, 1) * 3),
         ("10×3, large offset", "10×3, 큰 평균 (약 50)", lambda: p.randn(10, 3) + 50),
     ]
+    more_cases = [
+        (
+            "4×6, non-contiguous (a transposed tensor)",
+            "4×6, 메모리가 연속적이지 않음 (전치된 텐서)",
+            lambda: (p.randn(6, 4) * 2).t(),
+        ),
+        ("5×3, requires grad", "5×3, requires_grad=True", lambda: p.randn(5, 3).requires_grad_()),
+    ]
     for name, name_ko, make in cases:
         with p.check(tr(f"output values, {name}", f"출력 값 ({name_ko})"), points=2):
+            p.tensor(tr("output", "출력"), standardize(make()), atol=1e-4, rtol=1e-4)
+    for name, name_ko, make in more_cases:
+        with p.check(tr(f"output values, {name}", f"출력 값 ({name_ko})")):
             p.tensor(tr("output", "출력"), standardize(make()), atol=1e-4, rtol=1e-4)
     with p.check(tr("input x is not modified", "입력 x가 바뀌지 않음"), points=2):
         x = p.randn(7, 3) * 2 + 1

@@ -5,7 +5,16 @@ import copy
 from grader.probe import Probe
 from grader.text import tr
 
-VOCAB = {"<pad>": 0, "<unk>": 1, "나는": 2, "학교에": 3, "간다": 4, "밥을": 5, "먹는다": 6, "오늘": 7}
+VOCAB = {
+    "<pad>": 0,
+    "<unk>": 1,
+    "나는": 2,
+    "학교에": 3,
+    "간다": 4,
+    "밥을": 5,
+    "먹는다": 6,
+    "오늘": 7,
+}
 
 
 def probe(p: Probe) -> None:
@@ -40,7 +49,13 @@ def probe(p: Probe) -> None:
             {"pad_id": 9, "unk_id": 8},
         ),
         ("an empty sentence", "빈 문장", [[], ["나는", "간다"]], 3, {}),
-        ("a sentence of exactly max_len", "길이가 정확히 max_len인 문장", [["오늘", "나는", "밥을"]], 3, {}),
+        (
+            "a sentence of exactly max_len",
+            "길이가 정확히 max_len인 문장",
+            [["오늘", "나는", "밥을"]],
+            3,
+            {},
+        ),
         (
             "pad_id and unk_id given by position",
             "pad_id와 unk_id를 위치 인자로 전달",
@@ -48,15 +63,32 @@ def probe(p: Probe) -> None:
             4,
             {"args": (7, 6)},
         ),
+        ("max_len of 1", "max_len이 1", [["밥을", "먹는다"], [], ["모름"]], 1, {}),
     ]
     for name, name_ko, sentences, max_len, options in cases:
         with p.check(
-            tr(f"output values, dtype and shape: {name}", f"출력 값, dtype, 모양: {name_ko}"), points=2
+            tr(f"output values, dtype and shape: {name}", f"출력 값, dtype, 모양: {name_ko}"),
+            points=2,
         ):
             extra = options.get("args", ())
             keywords = {k: v for k, v in options.items() if k != "args"}
-            result = encode_and_pad(copy.deepcopy(sentences), dict(VOCAB), max_len, *extra, **keywords)
+            result = encode_and_pad(
+                copy.deepcopy(sentences), dict(VOCAB), max_len, *extra, **keywords
+            )
             p.tensor(tr("output", "출력"), result, atol=0, rtol=0)
+    with p.check(
+        tr(
+            "every argument by keyword, only unk_id changed (pad_id stays 0)",
+            "모든 인자를 키워드로 전달, unk_id만 바꿈 (pad_id는 0 그대로)",
+        )
+    ):
+        result = encode_and_pad(
+            sentences=[["오늘", "모르는"], ["간다", "간다", "간다", "간다"]],
+            vocab=dict(VOCAB),
+            max_len=3,
+            unk_id=5,
+        )
+        p.tensor(tr("output", "출력"), result, atol=0, rtol=0)
     with p.check(
         tr(
             "the sentences and the vocabulary are not modified",
