@@ -43,7 +43,7 @@ import torch
 
 from . import plain, tracebacks, weights
 from .messages import TextError, msg
-from .text import Text, as_text, in_lang
+from .text import Text, as_text, in_lang, tr
 
 _TORCH_MANUAL_SEED = torch.manual_seed
 _RANDN, _RAND, _RANDINT = torch.randn, torch.rand, torch.randint
@@ -77,6 +77,11 @@ class Stop(Exception):
 
 Record = dict[str, Any]
 Words = str | Text  # a name or label: a Text from tr(), or English only
+
+TRAIN_MODE_OUTPUT = tr(
+    "train mode: output values with the reference's weights (no dropout in this model)",
+    "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
+)
 
 
 def _optional(words: Words | None) -> Text | None:
@@ -387,6 +392,22 @@ class Probe:
             raise ProbeError(f"the reference run exported no weights for {key!r}")
         reference = [weights.Slot.from_plain(item) for item in described]
         return weights.fill(model, reference, self.seed)
+
+    def train_mode_output(
+        self,
+        model: Any,
+        key: str,
+        forward: Callable[[], Any],
+        name: Words = TRAIN_MODE_OUTPUT,
+    ) -> None:
+        """A check: in train mode, with the reference's weights and the same random seed
+        (so the same dropout masks, should there be any), ``forward()`` gives the reference's
+        output. Catches layers that behave differently in training (an extra dropout)."""
+        with self.check(name):
+            self.load_weights(model, key)
+            model.train()
+            with self.seeded(4):
+                self.tensor(tr("train-mode output", "학습 모드 출력"), forward())
 
     def gradients(self, model: Any, key: str, loss: Callable[[], Any]) -> None:
         """Back-propagate ``loss()`` with the reference weights; every parameter must get the

@@ -20,14 +20,9 @@ import pytest
 import torch
 from torch import nn, optim
 
-from question_bank import Bank, MultipleChoice, SingleChoice, TrueFalse, load_bank
+from question_bank import Bank, MultipleChoice, SingleChoice, TrueFalse
 
 Check = Callable[[], bool]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def _fails(action: Callable[[], object]) -> bool:

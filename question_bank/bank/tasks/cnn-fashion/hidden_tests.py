@@ -23,16 +23,7 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "cnn10")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(3, 1, 28, 28)))
-    with p.check(
-        tr(
-            "train mode: output values with the reference's weights (no dropout in this model)",
-            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
-        )
-    ):
-        p.load_weights(model, "cnn10")
-        model.train()
-        with p.seeded(4):  # the same dropout masks, should there be any
-            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(2, 1, 28, 28)))
+    p.train_mode_output(model, "cnn10", lambda: model(p.randn(2, 1, 28, 28)))
     with p.check(
         tr(
             "output values for a non-contiguous input (transposed images)",

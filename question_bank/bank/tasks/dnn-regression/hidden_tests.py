@@ -26,16 +26,7 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "in13")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randn(6, 13) * 2))
-    with p.check(
-        tr(
-            "train mode: output values with the reference's weights (no dropout in this model)",
-            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
-        )
-    ):
-        p.load_weights(model, "in13")
-        model.train()
-        with p.seeded(4):  # the same dropout masks, should there be any
-            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(6, 13)))
+    p.train_mode_output(model, "in13", lambda: model(p.randn(6, 13)))
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         p.gradients(model, "in13", lambda: model(p.randn(5, 13)).pow(2).mean())
 

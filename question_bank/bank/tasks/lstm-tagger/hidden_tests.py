@@ -42,16 +42,7 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "tagger")
         model.eval()
         p.tensor(tr("output", "출력"), model(p.randint(0, 40, 3, 7)))
-    with p.check(
-        tr(
-            "train mode: output values with the reference's weights (no dropout in this model)",
-            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
-        )
-    ):
-        p.load_weights(model, "tagger")
-        model.train()
-        with p.seeded(4):  # the same dropout masks, should there be any
-            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randint(0, 40, 2, 5)))
+    p.train_mode_output(model, "tagger", lambda: model(p.randint(0, 40, 2, 5)))
     with p.check(
         tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2
     ):

@@ -51,16 +51,7 @@ def probe(p: Probe) -> None:
         p.load_weights(model, "text")
         model.eval()
         p.tensor(tr("output", "출력"), model(_tokens(p, 4, 9, 50, 0)))
-    with p.check(
-        tr(
-            "train mode: output values with the reference's weights (no dropout in this model)",
-            "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
-        )
-    ):
-        p.load_weights(model, "text")
-        model.train()
-        with p.seeded(4):  # the same dropout masks, should there be any
-            p.tensor(tr("train-mode output", "학습 모드 출력"), model(_tokens(p, 3, 6, 50, 0)))
+    p.train_mode_output(model, "text", lambda: model(_tokens(p, 3, 6, 50, 0)))
     with p.check(
         tr(
             "gradients reach every parameter (none for the padding row)",
