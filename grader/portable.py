@@ -187,6 +187,7 @@ class PortableSession(Conversation):
         self.reason: str | None = None
         self.peak_kb = 0
         self.cpu_s = 0.0
+        self.cpu_baseline_s = self.tree.cpu_s()  # the worker's start and warm-up
         self.leftovers = 0
         self.ended_main = False
 
@@ -202,7 +203,7 @@ class PortableSession(Conversation):
         processes = self.tree.scan()
         used = self.tree.memory_kb(processes) - baseline_kb
         self.peak_kb = max(self.peak_kb, used)
-        self.cpu_s = max(self.cpu_s, self.tree.cpu_s())
+        self.cpu_s = max(self.cpu_s, self.tree.cpu_s() - self.cpu_baseline_s)
         if used > self.spec.memory_mb * 1024:
             self._kill("memory")
         elif len(processes) > MAX_PROCESSES:

@@ -9,6 +9,7 @@ the backstop: these only make a limit bite sooner and more precisely.
 
 from __future__ import annotations
 
+import math
 import sys
 
 from .limits import DISK_MB, MB, OPEN_FILES, Limits
@@ -19,19 +20,20 @@ def available() -> bool:
     return sys.platform != "win32"
 
 
-def apply(limits: Limits, *, strict: bool = True) -> list[str]:
+def apply(limits: Limits, *, strict: bool = True, cpu_used_s: float = 0.0) -> list[str]:
     """Set the limits on this process; returns the names of those that took.
 
     ``strict`` raises on the first refusal (the Linux sandbox, where each one is
     expected); otherwise a limit the system refuses is skipped (macOS refuses
     some). The data segment is limited only when ``limits.baseline_data_kb`` is
-    known.
+    known. ``cpu_used_s`` is what this process has already spent (a portable
+    worker's import of torch): the CPU limit comes on top of it.
     """
     if not available():
         return []
     import resource
 
-    cpu = limits.cpu_seconds
+    cpu = math.ceil(cpu_used_s) + limits.cpu_seconds
     wanted = [
         ("cpu", resource.RLIMIT_CPU, cpu, cpu + 1),
         ("file size", resource.RLIMIT_FSIZE, DISK_MB * MB, DISK_MB * MB),

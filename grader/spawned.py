@@ -100,6 +100,7 @@ def _confine(job: dict[str, Any], sock: socket.socket) -> Any:
     rlimits.apply(
         Limits(float(job["time_limit_s"]), int(job["memory_mb"]), baseline_data_kb=data_kb),
         strict=False,
+        cpu_used_s=sum(os.times()[:2]),
     )
     if sys.platform == "win32":  # a socket is no file descriptor there
         return Channel(sock.send, sock.recv)
