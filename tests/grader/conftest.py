@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from _pytest.mark.structures import ParameterSet
 
 from grader import Grader
 from grader.backends import BACKENDS, linux_missing
@@ -36,7 +37,7 @@ def portable_grader() -> Iterator[Grader]:
         yield shared
 
 
-def backend_params() -> list[object]:
+def backend_params() -> list[ParameterSet]:
     """The backends to test on this machine (linux is skipped where it cannot run)."""
     reason = linux_missing()
     return [
