@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from grader import Grader, GradeResult
+from grader.backends import SandboxUnavailable, choose
 from question_bank import Task
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
@@ -58,6 +59,14 @@ def _read(files: list[str]) -> list[str]:
     return sources
 
 
+def sandbox_for(settings: Settings) -> str:
+    """The grader's backend, or a one-line usage error when the chosen one cannot run here."""
+    try:
+        return choose(settings.sandbox)
+    except SandboxUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _points(value: float) -> str:
     return f"{value:g}"
 
@@ -89,13 +98,14 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
     if not files:
         raise UsageError("give at least one file to grade")
     sources = _read(files)
+    sandbox = sandbox_for(settings)
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
     workers = jobs or min(2, os.cpu_count() or 1, len(files))
     show_output = bool(getattr(args, "show_output", False))
     all_passed = True
-    with Grader(workers=workers) as grader:
+    with Grader(workers=workers, sandbox=sandbox) as grader:
         grader.warm_up()
         handles = [grader.submit(task, source, show_output=show_output) for source in sources]
         for file, handle in zip(files, handles, strict=True):
