@@ -120,6 +120,7 @@ class Runner(Protocol):
     """One dispatcher thread's sandbox: runs one job at a time."""
 
     def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome: ...
+    def wait_warm(self, timeout: float) -> None: ...
     def stop(self) -> None: ...
     def processes(self) -> list[int]: ...
 
@@ -144,6 +145,9 @@ class LinuxRunner:
         if outcome.worker_failure:
             self.worker.stop()  # restarted before the next job
         return outcome
+
+    def wait_warm(self, timeout: float) -> None:
+        """Nothing to wait for between jobs: the zygote stays warm (it starts with the first job)."""
 
     def stop(self) -> None:
         self.worker.stop()

@@ -44,6 +44,7 @@ from .limits import DISK_MB, GRACE_S, MAX_PROCESSES, MB, OUTPUT_LIMIT_MB, disk_u
 from .messages import msg
 from .outcome import Outcome
 from .proctree import Tree, marked
+from .runtime import needs_optimizers
 from .worker import START_TIMEOUT_S, WorkerError, zygote_env
 
 POLL_S = 0.02
@@ -63,17 +64,19 @@ def _own_group() -> dict[str, Any]:
 class Spawned:
     """One single-use worker: started at once, ready once torch is warm, stopped after its job."""
 
-    def __init__(self, python: str) -> None:
+    def __init__(self, python: str, *, optimizers: bool = False) -> None:
         self.marker = secrets.token_hex(8)
         self.token = secrets.token_hex(16)
         self.workdir = tempfile.mkdtemp(prefix="quizapp-sandbox-")
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.sock: socket.socket | None = None
         self.pid = 0
+        self._ready_lock = threading.Lock()
         port = self.listener.getsockname()[1]
         try:
             self.process: subprocess.Popen[bytes] = subprocess.Popen(
-                [python, "-P", "-m", "grader.spawned", str(port)],
+                [python, "-P", "-m", "grader.spawned", str(port)]
+                + (["--optimizers"] if optimizers else []),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -92,8 +95,11 @@ class Spawned:
 
     def wait_ready(self, timeout: float = START_TIMEOUT_S) -> None:
         """Wait until the worker has torch warm and has called back with its token."""
-        if self.sock is not None:
-            return
+        with self._ready_lock:
+            if self.sock is None:
+                self._accept(timeout)
+
+    def _accept(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         self.listener.settimeout(ACCEPT_POLL_S)
         while time.monotonic() < deadline:
@@ -339,6 +345,7 @@ class PortableRunner:
         self._spare: Spawned | None = None
         self._spare_error: WorkerError | None = None
         self._finished: set[str] = set()  # markers of workers whose job is over
+        self._optimizers = False  # warm the next spare's optimizers: the last job used them
         self._closed = False
         self._spawn()
 
@@ -348,7 +355,8 @@ class PortableRunner:
             if self._closed or self._spare is not None:
                 return
             try:
-                self._spare, self._spare_error = Spawned(self.python), None
+                spare = Spawned(self.python, optimizers=self._optimizers)
+                self._spare, self._spare_error = spare, None
             except WorkerError as exc:
                 self._spare_error = exc
 
@@ -374,7 +382,17 @@ class PortableRunner:
             worker.stop()
             with self._lock:
                 self._finished.add(worker.marker)
+                self._optimizers = needs_optimizers(spec.source, spec.hidden)
             self._spawn()
+
+    def wait_warm(self, timeout: float) -> None:
+        """Wait until the next job would find a warm worker (a spare that has called back)."""
+        self._spawn()
+        with self._lock:
+            spare = self._spare
+        if spare is not None:
+            with contextlib.suppress(WorkerError):
+                spare.wait_ready(timeout)
 
     def stop(self) -> None:
         with self._lock:

@@ -20,6 +20,11 @@ OPTIMIZER_WORDS = ("optim", "compile", "_dynamo")
 HIDDEN_GPUS = {"CUDA_VISIBLE_DEVICES": "", "HIP_VISIBLE_DEVICES": ""}
 
 
+def needs_optimizers(*texts: str) -> bool:
+    """Whether code that mentions these words may take an optimizer step (worth warming first)."""
+    return any(word in text for text in texts for word in OPTIMIZER_WORDS)
+
+
 def _no_gpu() -> bool:
     return False
 

@@ -1,6 +1,6 @@
 """A single-use worker of the portable sandbox: a fresh interpreter that runs one submission.
 
-Started by :mod:`grader.portable` as ``python -P -m grader.spawned PORT`` in
+Started by :mod:`grader.portable` as ``python -P -m grader.spawned PORT [--optimizers]`` in
 its own empty working folder, with a scrubbed environment that hides every
 GPU, and its token as the first line of its standard input. It imports torch
 and warms up (before the app needs it: this is the slow part, and it runs in
@@ -119,8 +119,8 @@ def _receive(sock: socket.socket) -> dict[str, Any] | None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or not argv[1].isdigit():
-        sys.stderr.write("usage: python -m grader.spawned PORT (token on stdin)\n")
+    if len(argv) not in (2, 3) or not argv[1].isdigit() or argv[2:] not in ([], ["--optimizers"]):
+        sys.stderr.write("usage: python -m grader.spawned PORT [--optimizers] (token on stdin)\n")
         return 2
     token = sys.stdin.readline().strip()
     null = os.open(os.devnull, os.O_RDONLY)
@@ -128,19 +128,24 @@ def main(argv: list[str]) -> int:
     os.close(null)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
 
-    from .runtime import import_runtime, warm_up, warm_up_optimizers
+    from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
     import_runtime()
     from . import child, probe, weights  # noqa: F401 - loaded before the job, as in the zygote
 
-    if os.environ.get("QUIZAPP_ZYGOTE_WARM_UP", "1") == "1":
+    optimizers_warm = os.environ.get("QUIZAPP_ZYGOTE_WARM_UP", "1") != "1"
+    if not optimizers_warm:
         warm_up()
-        warm_up_optimizers()  # in the background here, so that no job pays for it
+    if "--optimizers" in argv and not optimizers_warm:
+        warm_up_optimizers()  # the last job needed them: warmed in the background, off its path
+        optimizers_warm = True
     sock = socket.create_connection(("127.0.0.1", int(argv[1])))
     protocol.send(sock, frames.worker_ready(token, os.getpid()))
     job = _receive(sock)
     if job is None or frames.op_of(job) != frames.RUN:
         return 0
+    if not optimizers_warm and needs_optimizers(str(job["source"]), str(job["hidden"])):
+        warm_up_optimizers()  # as the zygote does, once: before the job's clock matters
     try:
         channel = _confine(job, sock)
     except BaseException as exc:

@@ -132,6 +132,13 @@ class Grader:
         for task in tasks:
             self._queue.put(_Job(Handle(task.id), task, "", "reference"))
 
+    def wait_warm(self, timeout: float = 120.0) -> None:
+        """Wait until every worker that has started is warm (for benchmarks: the portable
+        backend's next worker warms up in the background between jobs)."""
+        self._ensure_threads()
+        for runner in list(self._runners):
+            runner.wait_warm(timeout)
+
     def _ensure_threads(self) -> None:
         with self._lock:
             if self._closed:

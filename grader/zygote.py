@@ -36,7 +36,7 @@ from typing import Any
 
 from . import frames
 from .limits import DISK_MB, MAX_PROCESSES, MB, Limits, disk_used
-from .runtime import OPTIMIZER_WORDS, import_runtime, warm_up, warm_up_optimizers
+from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
 POLL_S = 0.02
 DISK_POLL_S = 0.25
@@ -150,8 +150,7 @@ class Zygote:
         paid once, not per child."""
         if self._optimizers_warm:
             return
-        text = str(job.get("source", "")) + str(job.get("hidden", ""))
-        if any(word in text for word in OPTIMIZER_WORDS):
+        if needs_optimizers(str(job.get("source", "")), str(job.get("hidden", ""))):
             warm_up_optimizers()
             self._optimizers_warm = True
 
