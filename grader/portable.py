@@ -344,7 +344,7 @@ class PortableRunner:
         self._lock = threading.Lock()
         self._spare: Spawned | None = None
         self._spare_error: WorkerError | None = None
-        self._finished: set[str] = set()  # markers of workers whose job is over
+        self._used: set[str] = set()  # markers of workers that were given a job
         self._optimizers = False  # warm the next spare's optimizers: the last job used them
         self._closed = False
         self._spawn()
@@ -366,6 +366,7 @@ class PortableRunner:
             spare, self._spare = self._spare, None
             if spare is None:
                 raise self._spare_error or WorkerError(msg("worker_not_running"))
+            self._used.add(spare.marker)
             return spare
 
     def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome:
@@ -381,7 +382,6 @@ class PortableRunner:
         finally:
             worker.stop()
             with self._lock:
-                self._finished.add(worker.marker)
                 self._optimizers = needs_optimizers(spec.source, spec.hidden)
             self._spawn()
 
@@ -402,8 +402,9 @@ class PortableRunner:
             spare.stop()
 
     def processes(self) -> list[int]:
+        """The worker running a job, and anything a job's worker left (the idle spare excluded)."""
         with self._lock:
-            markers = set(self._finished)
+            markers = set(self._used)
         return [p.pid for p in marked(markers)] if markers else []
 
 
