@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run install install-test test lint typecheck bench clean
+.PHONY: run install install-test test test-fast lint typecheck bench clean
 
 run: install  ## install into .venv and launch quizapp on the bundled bank
 	$(VENV)/bin/quizapp
@@ -23,7 +23,10 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 test: install-test  ## install what the tests need and run the whole suite
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=15
+
+test-fast: install-test  ## the quick loop while coding: everything not marked slow (under a minute)
+	$(VENV)/bin/pytest -m "not slow" -q
 
 lint: install-test
 	$(VENV)/bin/ruff check quizapp question_bank grader tests bench

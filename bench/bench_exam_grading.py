@@ -52,7 +52,7 @@ def main() -> None:
             pairs = [(task, task.read("solution.py")) for task in tasks]
             grader.warm_up(tasks)
             warm = grade(pairs)  # untimed: workers up, references computed
-            assert all(v.passed for v in warm), [v.result.get("error") for v in warm]
+            assert all(v.passed for v in warm), [v.error_in("en") for v in warm]
             parallel, serial = [], []
             for _ in range(args.repeat):
                 started = time.perf_counter()

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from .conversation import RunSpec
+from .exchange import RunSpec
 from .outcome import Outcome
 from .session import Session
 from .worker import Worker, WorkerError, marked_processes

@@ -23,7 +23,7 @@ import types
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from . import frames, protocol, sandbox, tracebacks
+from . import frames, protocol, sandbox, tracebacks, training_child
 from .limits import Limits
 from .messages import memory_limit, msg, same
 from .probe import Probe, ProbeError, Stop
@@ -99,6 +99,8 @@ def run_job(job: dict[str, Any], channel: Channel) -> NoReturn:
     try:
         if job["mode"] == "run":
             _run(job, channel)
+        elif job["mode"] == "train":
+            _train(job, channel)
         else:
             _grade(job, channel)
     except BaseException:
@@ -122,17 +124,13 @@ def _new_module(name: str) -> types.ModuleType:
     return module
 
 
-def _grade(job: dict[str, Any], channel: Channel) -> None:
-    memory_mb = int(job["memory_mb"])
-    hidden: dict[str, Any] = {"__name__": "hidden_tests", "__builtins__": builtins}
-    # The source itself is dropped once compiled: student code need not find it lying around.
-    exec(compile(job.pop("hidden"), "hidden_tests.py", "exec", dont_inherit=True), hidden)
-
+def _load(job: dict[str, Any], channel: Channel) -> types.ModuleType | None:
+    """Compile and run the submission as a module; on failure report ``load_error``."""
     tracebacks.register_source(job["source"])
     code, syntax = _compile(job["source"])
     if syntax is not None or code is None:
         channel.send(frames.load_error(tracebacks.describe_syntax_error(syntax or SyntaxError())))
-        return
+        return None
     module = _new_module("submission")
     try:
         exec(code, module.__dict__)
@@ -140,13 +138,30 @@ def _grade(job: dict[str, Any], channel: Channel) -> None:
         if type(exc) is SystemExit:
             error = msg("exited_before_tests", how=msg("exit_called"))
         else:
-            error = tracebacks.describe(exc, memory_mb)
+            error = tracebacks.describe(exc, int(job["memory_mb"]))
         channel.send(frames.load_error(error))
+        return None
+    return module
+
+
+def _train(job: dict[str, Any], channel: Channel) -> None:
+    module = _load(job, channel)
+    if module is not None:
+        training_child.run(module.__dict__, channel, int(job["memory_mb"]))
+
+
+def _grade(job: dict[str, Any], channel: Channel) -> None:
+    memory_mb = int(job["memory_mb"])
+    hidden: dict[str, Any] = {"__name__": "hidden_tests", "__builtins__": builtins}
+    # The source itself is dropped once compiled: student code need not find it lying around.
+    exec(compile(job.pop("hidden"), "hidden_tests.py", "exec", dont_inherit=True), hidden)
+
+    module = _load(job, channel)
+    if module is None:
         return
 
-    channel.send(frames.child_ready())
-    go = channel.receive()
-    if go is None or frames.type_of(go) != frames.GO:
+    go = frames.await_go(channel)
+    if go is None:
         return
     nonce = go.get("nonce")
 

@@ -209,7 +209,7 @@ def _compare_tensor(ref_obs: dict[str, Any], got: Any) -> Text | None:
     first = bad[0]
     where = _index_text(first, ref.get("shape") or [])
     at = msg("at_index", index=where) if where else EMPTY
-    expected, seen = described(ref_flat[first]), described(got_flat[first])
+    expected, seen = _pair(ref_flat[first], got_flat[first])
     count = (
         msg("values_differ_count", bad=f"{len(bad):,}", total=f"{len(ref_flat):,}")
         if len(ref_flat) > 1
@@ -258,9 +258,20 @@ def compare(ref_obs: dict[str, Any], got_obs: Any) -> Text | None:
     return message
 
 
+def _pair(ref: Any, got: Any, fmt: str | None = None) -> tuple[Text, Text]:
+    """Both values described; two different floats never read the same (more digits if need be)."""
+    expected, seen = described(ref, fmt), described(got, fmt)
+    if expected == seen and isinstance(ref, float) and isinstance(got, float) and ref != got:
+        for digits in (9, 12, 17):
+            shown_ref, shown_got = f"{ref:.{digits}g}", f"{got:.{digits}g}"
+            if shown_ref != shown_got:
+                return same(shown_ref), same(shown_got)
+    return expected, seen
+
+
 def _mismatch(ref_obs: dict[str, Any], ref: Any, got: Any, how: Any, fmt: Any, label: Text) -> Text:
     fail = ref_obs.get("fail")
-    expected, seen = described(ref, fmt), described(got, fmt)
+    expected, seen = _pair(ref, got, fmt)
     if fail:
         if isinstance(ref, bool) and isinstance(got, bool):
             return as_text(fail)

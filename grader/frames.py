@@ -8,7 +8,11 @@ Three processes talk (framing in :mod:`grader.protocol`):
   one way; ``ready`` (once, at start), ``started`` and ``ended`` the other;
 - the supervisor and a sandboxed child, over the child's channel — ``type``
   frames: ``ready``, ``load_error``, ``sandbox_error``, ``run_done``,
-  ``check`` and ``done`` from the child; ``go`` to it.
+  ``check`` and ``done`` from the child; ``go`` to it. A training run
+  (mode ``train``) goes ``ready`` → ``go`` → ``built`` → ``train`` (the
+  training split) → ``trained`` → ``test`` (the test inputs) → ``predicted``
+  → ``done``; the supervisor answers ``built`` with ``stop`` instead of
+  ``train`` when the model lacks a required module.
 
 Every frame is built here, so that each field is named once.
 """
@@ -30,6 +34,15 @@ LOAD_ERROR, SANDBOX_ERROR, RUN_DONE, GO, CHECK, DONE = (
     "go",
     "check",
     "done",
+)
+# channel, training runs (see grader.training)
+BUILT, TRAIN, TRAINED, TEST, PREDICTED, STOP = (
+    "built",
+    "train",
+    "trained",
+    "test",
+    "predicted",
+    "stop",
 )
 # why the zygote stopped a run (``ended``'s ``reason``; ``kill``'s too)
 STOP_REASONS = (
@@ -66,8 +79,10 @@ def run(
     time_limit_s: float,
     memory_mb: int,
     hidden_paths: list[str],
+    cpu_limit_s: float | None = None,
 ) -> Message:
     return {
+        "cpu_limit_s": cpu_limit_s,
         "op": RUN,
         "job": job,
         "mode": mode,
@@ -134,6 +149,16 @@ def child_ready() -> Message:
     return {"type": READY}
 
 
+def await_go(channel: Any) -> Message | None:
+    """The child's side of the start: say ``ready``, wait for ``go`` and return it (None if
+    the supervisor answered anything else or went away)."""
+    channel.send(child_ready())
+    go: Message | None = channel.receive()
+    if go is None or type_of(go) != GO:
+        return None
+    return go
+
+
 def load_error(error: Text) -> Message:
     return {"type": LOAD_ERROR, "error": error}
 
@@ -170,3 +195,27 @@ def done(
         "fatal": fatal,
         "memory_hit": memory_hit,
     }
+
+
+def built(nonce: Any, *, modules: list[str], parameters: int) -> Message:
+    return {"type": BUILT, "nonce": nonce, "modules": modules, "parameters": parameters}
+
+
+def train(x: dict[str, Any], y: dict[str, Any]) -> Message:
+    return {"type": TRAIN, "x": x, "y": y}
+
+
+def stop() -> Message:
+    return {"type": STOP}
+
+
+def trained(nonce: Any, *, cpu_s: float, changed: bool, finite: bool) -> Message:
+    return {"type": TRAINED, "nonce": nonce, "cpu_s": cpu_s, "changed": changed, "finite": finite}
+
+
+def inputs(x: dict[str, Any]) -> Message:
+    return {"type": TEST, "x": x}
+
+
+def predicted(nonce: Any, predictions: list[int]) -> Message:
+    return {"type": PREDICTED, "nonce": nonce, "predictions": predictions}

@@ -29,6 +29,12 @@ REPORTED_CHARS = 500  # of any sentence the sandboxed side reports (the wording 
 HIDDEN_LINE_CHARS = 12  # a reported sentence quoting a hidden test's line this long is not shown
 
 
+TRAINING_CPU_MARGIN_S = 3.0  # CPU beyond a training budget before RLIMIT_CPU stops the run
+TRAINING_WALL_FACTOR = 3  # a training run's wall clock: this many times its CPU budget …
+TRAINING_WALL_EXTRA_S = 20.0  # … plus this (predicting, a busy machine)
+TRAINING_SMOKE_ROWS = 128  # the editor's quick training run (ctrl+r) uses this many rows
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one sandboxed run may use."""
@@ -36,10 +42,11 @@ class Limits:
     time_s: float = TIME_LIMIT_S
     memory_mb: int = MEMORY_MB
     baseline_data_kb: int = 0  # the warm runtime's data segment, which the limit comes on top of
+    cpu_s: float | None = None  # CPU seconds (RLIMIT_CPU) when not the wall-clock limit
 
     @property
     def cpu_seconds(self) -> int:
-        return max(1, math.ceil(self.time_s))
+        return max(1, math.ceil(self.time_s if self.cpu_s is None else self.cpu_s))
 
     @property
     def data_bytes(self) -> int:

@@ -284,6 +284,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "object_why": ("{name} ({why})", "{name} ({why})"),
     "unexpected_value": ("an unexpected value", "알 수 없는 값"),
+    # -- training tasks (grader.training) ----------------------------------------------
+    "train_not_a_module": (
+        "build_model() must return an nn.Module, got {kind}",
+        "build_model()은 nn.Module을 반환해야 하는데 {kind}을(를) 반환했습니다",
+    ),
+    "train_predict_not_tensor": (
+        "predict() must return a tensor of class numbers, got {kind}",
+        "predict()는 클래스 번호 텐서를 반환해야 하는데 {kind}을(를) 반환했습니다",
+    ),
+    "train_predict_shape": (
+        "predictions must have shape ({count},), got {shape}",
+        "예측의 모양은 ({count},)이어야 하는데 {shape}입니다",
+    ),
+    "train_predict_float": (
+        "predictions are {dtype} values; return class numbers (a LongTensor), e.g. with argmax(dim=1) or (logit > 0).long()",
+        "예측이 {dtype} 값입니다. 클래스 번호(LongTensor)를 반환하세요. 예: argmax(dim=1) 또는 (logit > 0).long()",
+    ),
+    "train_predictions_count": (
+        "{got} predictions came back for {count} test inputs",
+        "테스트 입력 {count}개에 예측이 {got}개 돌아왔습니다",
+    ),
+    "train_over_budget": (
+        "training was stopped after {ran} s of CPU time: the budget is {budget} s. Train fewer epochs or use a smaller model",
+        "학습이 CPU 시간 {ran}초에서 중단되었습니다: 예산은 {budget}초입니다. 에폭 수를 줄이거나 더 작은 모델을 쓰세요",
+    ),
+    "train_wall_limit": (
+        "training was stopped after {ran} s without finishing (CPU budget {budget} s; it was mostly waiting, not computing)",
+        "학습이 {ran}초 동안 끝나지 않아 중단되었습니다 (CPU 예산 {budget}초; 계산보다 기다리는 시간이 길었습니다)",
+    ),
+    "train_check_metric": ("{metric} on the test split", "테스트 데이터 {metric}"),
+    "train_metric_below": (
+        "{metric} {value} is below the target {target} (0 points at {floor} or less)",
+        "{metric} {value}: 목표 {target}에 못 미칩니다 ({floor} 이하는 0점)",
+    ),
+    "train_not_measured": ("not measured: {why}", "측정하지 못함: {why}"),
+    "train_structure_missing": (
+        "not checked: the model lacks a required module",
+        "측정하지 않음: 모델에 필요한 모듈이 없습니다",
+    ),
+    "train_check_requires": ("the model contains nn.{name}", "모델에 nn.{name} 포함"),
+    "train_check_forbids": ("the model has no nn.{name}", "모델에 nn.{name} 없음"),
+    "train_lacks": (
+        "build_model() returned a model without nn.{name}; this task needs one",
+        "build_model()이 반환한 모델에 nn.{name}이(가) 없습니다. 이 문제는 nn.{name}이(가) 필요합니다",
+    ),
+    "train_uses": (
+        "the model uses nn.{name}, which this task rules out",
+        "모델이 이 문제에서 쓰지 않기로 한 nn.{name}을(를) 씁니다",
+    ),
+    "train_check_budget": ("training within the CPU budget", "CPU 시간 예산 안에서 학습"),
+    "train_used_budget": (
+        "training used {ran} s of CPU time; the budget is {budget} s",
+        "학습에 CPU 시간 {ran}초를 썼습니다. 예산은 {budget}초입니다",
+    ),
+    "train_no_step": (
+        "train() left every parameter unchanged: no optimizer step? Call optimizer.step() after loss.backward() in every batch",
+        "train()이 끝난 뒤에도 파라미터가 하나도 바뀌지 않았습니다: optimizer.step()을 빠뜨렸나요? 배치마다 loss.backward() 다음에 optimizer.step()을 호출하세요",
+    ),
+    "train_one_class": (
+        "every prediction is class {label}: the model has not learned to tell the classes apart",
+        "모든 예측이 클래스 {label}입니다: 모델이 클래스를 구분하도록 학습되지 않았습니다",
+    ),
+    "train_nan": (
+        "parameters became nan or inf during training: the loss went nan (learning rate too high? inputs not standardized?)",
+        "학습 중 파라미터가 nan 또는 inf가 되었습니다: 손실이 nan이 되었습니다 (학습률이 너무 큰가요? 입력을 표준화했나요?)",
+    ),
+    "train_smoke_ok": (
+        "trained once on {rows} training rows in {ran} s of CPU time; accuracy on those rows {metric} (not scored)",
+        "학습 데이터 {rows}개로 한 번 학습했습니다: CPU {ran}초, 그 데이터에서의 정확도 {metric} (채점 아님)",
+    ),
 }
 
 EMPTY: Text = {"en": "", "ko": ""}

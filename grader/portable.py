@@ -5,7 +5,7 @@ forks after torch is imported (unsafe on macOS, impossible on Windows): each
 dispatcher thread keeps one *spare* worker — a fresh interpreter
 (:mod:`grader.spawned`) that imports torch and warms up in the background —
 runs exactly one job on it, kills its whole process tree and starts the next
-spare. The protocol is the Linux backend's (:mod:`grader.conversation`): the
+spare. The protocol is the Linux backend's (:mod:`grader.exchange`): the
 probe runs in the worker, the verdict is made in the app.
 
 The app's side enforces what the worker cannot be trusted with: the wall
@@ -39,8 +39,8 @@ from typing import IO, Any
 import psutil
 
 from . import frames, protocol
-from .conversation import Conversation, RunSpec
-from .limits import DISK_MB, GRACE_S, MAX_PROCESSES, MB, OUTPUT_LIMIT_MB, disk_used
+from .exchange import Exchange, RunSpec
+from .limits import DISK_MB, GRACE_S, MAX_PROCESSES, MB, OUTPUT_LIMIT_MB, Limits, disk_used
 from .messages import msg
 from .outcome import Outcome
 from .proctree import Tree, marked
@@ -182,7 +182,7 @@ def _pump(read: Callable[[int], bytes], tag: str, events: queue.Queue[tuple[str,
             return
 
 
-class PortableSession(Conversation):
+class PortableSession(Exchange):
     """Conducts one run on one spawned worker; :meth:`run` returns the :class:`Outcome`."""
 
     def __init__(self, worker: Spawned, spec: RunSpec, cancelled: Callable[[], bool]) -> None:
@@ -194,6 +194,7 @@ class PortableSession(Conversation):
         self.peak_kb = 0
         self.cpu_s = 0.0
         self.cpu_baseline_s = self.tree.cpu_s()  # the worker's start and warm-up
+        self.cpu_limit_s = Limits(spec.time_limit_s, cpu_s=spec.cpu_limit_s).cpu_seconds
         self.leftovers = 0
         self.ended_main = False
 
@@ -234,6 +235,7 @@ class PortableSession(Conversation):
             time_limit_s=spec.time_limit_s,
             memory_mb=spec.memory_mb,
             hidden_paths=spec.hidden_paths,
+            cpu_limit_s=spec.cpu_limit_s,
         )
         try:
             protocol.send(worker.sock, message)
@@ -316,7 +318,7 @@ class PortableSession(Conversation):
             import signal
 
             if signal_number == signal.SIGXCPU or (
-                signal_number == signal.SIGKILL and self.cpu_s >= max(1, self.spec.time_limit_s)
+                signal_number == signal.SIGKILL and self.cpu_s >= self.cpu_limit_s
             ):
                 self.reason = "cpu"
         return frames.ended(

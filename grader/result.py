@@ -68,6 +68,24 @@ class Diagnosis(BaseModel):
         return as_text(value)
 
 
+class TrainingReport(BaseModel):
+    """What a training task's run measured (shared spec training-tasks.md).
+
+    ``metric`` is None when training never finished (over budget, a crash):
+    there is nothing to rank then.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    metric_name: str = "accuracy"
+    metric: float | None
+    target: float
+    floor: float
+    cpu_s: float
+    cpu_budget_s: float
+    parameters: int | None = None
+
+
 class GradeResult(BaseModel):
     """The verdict on one submission for one task.
 
@@ -94,6 +112,7 @@ class GradeResult(BaseModel):
     diagnoses: list[Diagnosis] = []
     duration_s: float
     output: str = ""
+    training: TrainingReport | None = None  # set for training tasks only
 
     @field_validator("error", mode="before")
     @classmethod
@@ -179,6 +198,10 @@ class GradeResult(BaseModel):
             ],
             "duration_s": self.duration_s,
         }
+        if self.training is not None:
+            row["metric"] = self.training.metric
+            row["target"] = self.training.target
+            row["cpu_s"] = self.training.cpu_s
         if self.output:
             row["output"] = self.output
         return row
@@ -200,6 +223,7 @@ class RunResult(BaseModel):
     stdout: str = ""
     stderr: str = ""
     duration_s: float
+    notes: list[Text] = []  # what a training task's quick run found (accuracy on its rows, …)
 
     @field_validator("error", mode="before")
     @classmethod

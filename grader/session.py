@@ -19,7 +19,7 @@ import socket
 import time
 
 from . import frames, protocol
-from .conversation import Conversation, RunSpec
+from .exchange import Exchange, RunSpec
 from .limits import GRACE_S, MB, OUTPUT_LIMIT_MB
 from .messages import msg
 from .outcome import Outcome
@@ -28,7 +28,7 @@ from .worker import Worker
 log = logging.getLogger(__name__)
 
 
-class Session(Conversation):
+class Session(Exchange):
     """Conducts one run on one zygote; :meth:`run` returns the :class:`Outcome`."""
 
     def __init__(self, worker: Worker, spec: RunSpec, wake_fd: int | None = None) -> None:
@@ -84,6 +84,7 @@ class Session(Conversation):
             time_limit_s=spec.time_limit_s,
             memory_mb=spec.memory_mb,
             hidden_paths=spec.hidden_paths,
+            cpu_limit_s=spec.cpu_limit_s,
         )
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])

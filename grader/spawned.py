@@ -83,7 +83,7 @@ def _channel_over_fd(sock: socket.socket) -> Any:
 
 def _confine(job: dict[str, Any], sock: socket.socket) -> Any:
     """Make this process the job's sandbox, as far as this system allows; returns the channel."""
-    from . import rlimits
+    from . import rlimits, training_child
     from .child import Channel
     from .sandbox import reopen_std_streams
 
@@ -98,10 +98,16 @@ def _confine(job: dict[str, Any], sock: socket.socket) -> Any:
 
         data_kb = int(getattr(psutil.Process().memory_info(), "data", 0)) // 1024
     rlimits.apply(
-        Limits(float(job["time_limit_s"]), int(job["memory_mb"]), baseline_data_kb=data_kb),
+        Limits(
+            float(job["time_limit_s"]),
+            int(job["memory_mb"]),
+            baseline_data_kb=data_kb,
+            cpu_s=float(job["cpu_limit_s"]) if job.get("cpu_limit_s") else None,
+        ),
         strict=False,
         cpu_used_s=sum(os.times()[:2]),
     )
+    training_child.start_clock()  # a training job's CPU time counts from here
     if sys.platform == "win32":  # a socket is no file descriptor there
         return Channel(sock.send, sock.recv)
     return _channel_over_fd(sock)
@@ -131,7 +137,7 @@ def main(argv: list[str]) -> int:
     from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
     import_runtime()
-    from . import child, probe, weights  # noqa: F401 - loaded before the job, as in the zygote
+    from . import child, probe, training_child, weights  # noqa: F401 - loaded before the job
 
     optimizers_warm = os.environ.get("QUIZAPP_ZYGOTE_WARM_UP", "1") != "1"
     if not optimizers_warm:

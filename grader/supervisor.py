@@ -32,10 +32,10 @@ import weakref
 import zlib
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
-from . import backends, judge
-from .conversation import RunSpec
+from . import backends, diagnose, judge, training
+from .exchange import RunSpec
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
 from .limits import REFERENCE_TIME_FACTOR, Limits
@@ -43,6 +43,7 @@ from .messages import msg
 from .result import ErrorKind, GradeResult, RunResult
 from .text import Text, as_text
 
+_T = TypeVar("_T")
 Mode = Literal["grade", "run"]
 _JobMode = Literal["grade", "run", "reference"]
 
@@ -118,6 +119,7 @@ class Grader:
         self._runners: list[backends.Runner] = []
         self._lock = threading.Lock()
         self._references: dict[str, Future[Reference]] = {}
+        self._signature_cache: dict[str, Future[list[diagnose.Signature]]] = {}
         self._closed = False
         self._active: set[Handle] = set()
         self._finalizer = weakref.finalize(
@@ -221,7 +223,12 @@ class Grader:
         if mode == "grade" and task is None:
             raise ValueError("grading needs a task")
         self._ensure_threads()
-        limits = Limits(float(task.time_limit_s), int(task.memory_mb)) if task else Limits()
+        if task is None:
+            limits = Limits()
+        elif training.is_training(task):
+            limits = training.limits_for(task)  # type: ignore[arg-type]
+        else:
+            limits = Limits(float(task.time_limit_s), int(task.memory_mb))
         handle = Handle(task.id if task else None)
         self._queue.put(_Job(handle, task, source, mode, limits, show_output))
         return handle
@@ -293,6 +300,10 @@ class Grader:
     def _execute(self, runner: backends.Runner, job: _Job, wake_r: int) -> GradeResult | RunResult:
         started = time.monotonic()
         task = job.task
+        if task is not None and training.is_training(task):
+            if job.mode == "reference":  # nothing to compute ahead: no hidden tests
+                return self._failure(job, msg("reference_computed"))
+            return self._train(runner, job, wake_r)
         if job.mode == "run":
             return self._run(runner, job, wake_r, started)
         assert task is not None
@@ -308,19 +319,9 @@ class Grader:
             log.error("task %s cannot be graded: %s", task.id, exc)
             return self._failure(job, msg("task_ungradable", detail=exc.text))
         hidden = task.read("hidden_tests.py")
-        spec = RunSpec(
-            mode="grade",
-            source=job.source,
-            task_id=task.id,
-            time_limit_s=job.limits.time_s,
-            memory_mb=job.limits.memory_mb,
-            hidden=hidden,
-            seed=task_seed(task.id),
-            hidden_paths=_hidden_paths(task),
-            exports=reference.exports,
-        )
+        spec = self._grade_spec(task, job.source, job.limits, hidden, reference)
         outcome = runner.run(spec, wake_r, job.handle.cancelled)
-        return judge.grade(
+        result = judge.grade(
             task.id,
             float(task.points),
             reference,
@@ -328,6 +329,91 @@ class Grader:
             hidden_source=hidden,
             show_output=job.show_output,
         )
+        if result.passed or result.error_kind == "internal":
+            return result
+        signatures = self._signatures(runner, task, reference, hidden, job.limits)
+        found = diagnose.diagnoses(signatures, outcome, job.source)
+        return result.model_copy(update={"diagnoses": found}) if found else result
+
+    @staticmethod
+    def _grade_spec(
+        task: TaskLike, source: str, limits: Limits, hidden: str, reference: Reference
+    ) -> RunSpec:
+        return RunSpec(
+            mode="grade",
+            source=source,
+            task_id=task.id,
+            time_limit_s=limits.time_s,
+            memory_mb=limits.memory_mb,
+            hidden=hidden,
+            seed=task_seed(task.id),
+            hidden_paths=_hidden_paths(task),
+            exports=reference.exports,
+        )
+
+    def _signatures(
+        self,
+        runner: backends.Runner,
+        task: TaskLike,
+        reference: Reference,
+        hidden: str,
+        limits: Limits,
+    ) -> list[diagnose.Signature]:
+        """The task's catalogued mistakes as the hidden tests see them: run once, then reused."""
+        mistakes = list(getattr(task, "mistakes", ()))
+        if not mistakes:
+            return []
+        parts = [task.id, task.read("solution.py"), hidden]
+        parts += [f"{m.id}\0{m.source}" for m in mistakes]
+        key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        future, mine = self._claim(self._signature_cache, key)
+        if not mine:
+            return future.result()
+        found: list[diagnose.Signature] = []
+        for mistake in mistakes:
+            spec = self._grade_spec(task, mistake.source, limits, hidden, reference)
+            outcome = runner.run(spec, None, _never)  # shared by every job: not cancellable
+            if outcome.worker_failure:  # not the mistake's fault: try again next time
+                with self._lock:
+                    self._signature_cache.pop(key, None)
+                future.set_result(found)
+                return found
+            words = mistake.message
+            text = as_text(words if isinstance(words, dict) else {"en": words.en, "ko": words.ko})
+            sig = diagnose.signature(mistake.id, text, reference, outcome)
+            if sig is not None:
+                found.append(sig)
+        future.set_result(found)
+        return found
+
+    def _train(self, runner: backends.Runner, job: _Job, wake_r: int) -> GradeResult | RunResult:
+        """A training task: train in the sandbox, judge here (``run`` mode: a quick smoke run)."""
+        task = job.task
+        assert task is not None
+        smoke = job.mode == "run"
+        conversation = training.Conversation(
+            training.load_inputs(task),  # type: ignore[arg-type]
+            requires=list(getattr(task, "requires", [])),
+            forbids=list(getattr(task, "forbids", [])),
+            smoke=smoke,
+        )
+        spec = RunSpec(
+            mode="train",
+            source=job.source,
+            task_id=task.id,
+            time_limit_s=job.limits.time_s,
+            memory_mb=job.limits.memory_mb,
+            hidden_paths=_hidden_paths(task),
+            cpu_limit_s=job.limits.cpu_s,
+            conversation=conversation,
+        )
+        outcome = runner.run(spec, wake_r, job.handle.cancelled)
+        if smoke:
+            return training.smoke_result(task, outcome, conversation)  # type: ignore[arg-type]
+        result = training.verdict(task, outcome, conversation)  # type: ignore[arg-type]
+        if job.show_output:
+            result = result.model_copy(update={"output": outcome.output()})
+        return result
 
     def _run(self, runner: backends.Runner, job: _Job, wake_r: int, started: float) -> RunResult:
         task = job.task
@@ -356,14 +442,19 @@ class Grader:
             duration_s=round(time.monotonic() - started, 3),
         )
 
+    def _claim(self, cache: dict[str, Future[_T]], key: str) -> tuple[Future[_T], bool]:
+        """The cached future for ``key``, and whether this thread must compute it (first asker)."""
+        with self._lock:
+            future = cache.get(key)
+            if future is not None:
+                return future, False
+            future = cache[key] = Future()
+            return future, True
+
     def _reference(self, runner: backends.Runner, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
         digest = _digest(task.id, solution, hidden)
-        with self._lock:
-            future = self._references.get(digest)
-            mine = future is None
-            if future is None:
-                future = self._references[digest] = Future()
+        future, mine = self._claim(self._references, digest)
         if not mine:
             return future.result()
         try:

@@ -116,6 +116,7 @@ class Zygote:
             time_s=float(job["time_limit_s"]),
             memory_mb=int(job["memory_mb"]),
             baseline_data_kb=_status_kb("VmData"),
+            cpu_s=float(job["cpu_limit_s"]) if job.get("cpu_limit_s") else None,
         )
         confinement = self._confinement([str(p) for p in job.get("hidden_paths", [])])
         self._warm_optimizers_for(job)
@@ -282,7 +283,7 @@ def main(argv: list[str]) -> int:
     sock = socket.socket(fileno=int(argv[1]))
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     import_runtime()
-    from . import child, probe, weights  # noqa: F401 - imported once, inherited by every child
+    from . import child, probe, training_child, weights  # noqa: F401 - inherited by every child
 
     if os.environ.get("QUIZAPP_ZYGOTE_WARM_UP", "1") == "1":
         warm_up()

@@ -19,6 +19,7 @@ from .models import (
     SingleChoice,
     SyllabusEntry,
     Task,
+    TrainingTask,
     TrueFalse,
 )
 from .pages import PageRange, format_pages, overlaps, parse_page, parse_pages_arg
@@ -43,6 +44,7 @@ __all__ = [
     "SingleChoice",
     "SyllabusEntry",
     "Task",
+    "TrainingTask",
     "TrueFalse",
     "bundled_bank_dir",
     "format_pages",

@@ -59,3 +59,15 @@ def render_cloze(text: str, reveal: bool = False) -> str:
         return f"[{hint.strip()}]" if sep else "[...]"
 
     return _DELETION.sub(blank, text)
+
+
+def first_alternatives(text: str) -> str:
+    """The cloze text with each blank keeping only its first alternative (hints kept):
+    ``{{c1::목적|비용}}`` → ``{{c1::목적}}``, for tools that know plain Anki clozes only."""
+
+    def blank(match: re.Match[str]) -> str:
+        answer, sep, hint = match.group(2).partition("::")
+        first = answer.split("|")[0].strip()
+        return f"{{{{c{match.group(1)}::{first}{'::' + hint if sep else ''}}}}}"
+
+    return _DELETION.sub(blank, text)

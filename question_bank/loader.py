@@ -16,8 +16,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
+from .equivalents import load_equivalents
 from .messages import describe, kind_of, suggest
-from .models import ITEM_TYPES, TASK_FILES, Blueprint, ItemFile, SyllabusEntry, Task
+from .mistakes import MISTAKES_FILE, load_mistakes
+from .models import (
+    ITEM_TYPES,
+    TASK_FILES,
+    Blueprint,
+    ItemFile,
+    SyllabusEntry,
+    Task,
+    TrainingTask,
+)
 from .pages import format_pages
 from .problems import BankError, Location, Problem
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
@@ -185,12 +195,10 @@ class _Loader:
     def load_task(self, folder: Path) -> None:
         self.broken_tasks.add(folder.name)
         spec = folder / "task.yaml"
-        missing = [name for name in TASK_FILES if not (folder / name).is_file()]
-        if "task.yaml" in missing:
+        if not spec.is_file():
+            missing = [name for name in TASK_FILES if not (folder / name).is_file()]
             self.report.add(folder, 1, f"task folder is missing {', '.join(missing)}")
             return
-        if missing:
-            self.report.add(spec, 1, f"task folder {folder.name!r} is missing {', '.join(missing)}")
         data, problems = load_yaml(spec)
         self.report.problems.extend(problems)
         if data is None:
@@ -202,8 +210,17 @@ class _Loader:
                 "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)",
             )
             return
-        task = self.report.validate(Task, data, spec, what="task")
-        for name in TASK_FILES[1:]:
+        training = data.get("type") == "training"
+        wanted = TASK_FILES[:3] if training else TASK_FILES
+        missing = [name for name in wanted if not (folder / name).is_file()]
+        if missing:
+            self.report.add(spec, 1, f"task folder {folder.name!r} is missing {', '.join(missing)}")
+        if "mistakes" in data:
+            self.report.add(spec, data.line_of("mistakes"), f"mistakes belong in {MISTAKES_FILE}")
+            return
+        model = TrainingTask if training else Task
+        task = self.report.validate(model, data, spec, what="training task" if training else "task")
+        for name in wanted[1:]:
             if name not in missing:
                 self.check_python(folder / name)
         if task is None:
@@ -215,11 +232,38 @@ class _Loader:
                 f"task id {task.id!r} differs from its folder name {folder.name!r}",
             )
             return
+        if isinstance(task, TrainingTask):
+            before = len(self.report.problems)
+            self.report.semantic(task, data, spec)
+            self.check_data_files(task, data, folder)
+            if len(self.report.problems) > before:
+                return
         if missing:
             return
+        try:
+            solution = (folder / "solution.py").read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return  # reported by check_python
+        mistakes, problems = load_mistakes(folder, solution)
+        equivalent, more = load_equivalents(folder)
+        self.report.problems.extend([*problems, *more])
         if self.define("task", task.id, Location(spec, data.line_of("id"))):
-            self.bank.tasks[task.id] = task.model_copy(update={"folder": folder})
+            update = {"folder": folder, "mistakes": tuple(mistakes), "equivalent": equivalent}
+            self.bank.tasks[task.id] = task.model_copy(update=update)
             self.broken_tasks.discard(folder.name)
+
+    def check_data_files(self, task: TrainingTask, raw: LineDict, folder: Path) -> None:
+        """A training task's data files exist beside task.yaml (reported at their lines)."""
+        for field in ("data", "answers"):
+            name = getattr(task, field)
+            path = folder / name
+            if Path(name).is_absolute() or ".." in Path(name).parts:
+                message = f"`{field}` {name!r} must be a file name inside the task folder"
+            elif not path.is_file():
+                message = f"`{field}` names {name!r}, but {path} does not exist"
+            else:
+                continue
+            self.report.add(folder / "task.yaml", raw.line_of(field), message)
 
     def check_python(self, path: Path) -> None:
         try:

@@ -15,6 +15,8 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
+from .messages import suggest
+from .mistakes import Mistake
 from .pages import Page
 
 Loc = tuple[str | int, ...]
@@ -237,6 +239,8 @@ class Task(_Strict):
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
+    mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
+    equivalent: dict[str, str] = Field(default_factory=dict, exclude=True)  # equivalent.yaml
 
     kind: ClassVar[str] = "task"
 
@@ -247,6 +251,75 @@ class Task(_Strict):
     def read(self, name: str) -> str:
         """One of the task's files (``starter.py``, ``solution.py``, ``hidden_tests.py``)."""
         return (self.folder / name).read_text(encoding="utf-8")
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files the task folder must hold."""
+        return TASK_FILES
+
+
+# Module types a training task may name in `requires`/`forbids` (torch.nn class
+# names). Listed here because the bank is loaded where torch is never imported;
+# tests/bank/test_training_tasks.py checks that each one exists in torch.nn.
+NN_MODULES = (
+    "AvgPool2d",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "Conv1d",
+    "Conv2d",
+    "Dropout",
+    "Embedding",
+    "Flatten",
+    "GRU",
+    "LSTM",
+    "Linear",
+    "MaxPool2d",
+    "RNN",
+    "ReLU",
+    "Sigmoid",
+    "Tanh",
+)
+ModuleName = Annotated[str, StringConstraints(min_length=1)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+
+
+class TrainingTask(Task):
+    """A task graded by training the student's model and scoring it on a test split.
+
+    See shared spec training-tasks.md: ``build_model()``, ``train(model, x, y)``
+    and an optional ``predict(model, x)``; score ``points × clamp((metric −
+    floor) / (target − floor), 0, 1)``, passed when ``metric ≥ target``.
+    """
+
+    type: Literal["training"]
+    data: Text = "data.npz"  # x_train, y_train, x_test: what the sandbox gets
+    answers: Text = "answers.npz"  # y_test: read by the judge only
+    metric: Literal["accuracy"] = "accuracy"
+    target: Fraction
+    floor: Fraction
+    cpu_budget_s: Annotated[float, Field(gt=0, le=600)]
+    requires: list[ModuleName] = Field(default_factory=list)
+    forbids: list[ModuleName] = Field(default_factory=list)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (*TASK_FILES[:3], self.data, self.answers)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        found: list[tuple[Loc, str]] = []
+        if self.floor >= self.target:
+            found.append((("floor",), f"`floor` {self.floor} must be below `target` {self.target}"))
+        for field in ("requires", "forbids"):
+            for i, name in enumerate(getattr(self, field)):
+                if name not in NN_MODULES:
+                    hint = suggest(name, NN_MODULES) or f" (known: {', '.join(NN_MODULES)})"
+                    found.append(((field, i), f"unknown module {name!r} in `{field}`{hint}"))
+        return found
+
+    def score(self, metric: float) -> float:
+        """Points for a metric: linear from ``floor`` (0) to ``target`` (all points)."""
+        share = (metric - self.floor) / (self.target - self.floor)
+        return self.points * min(1.0, max(0.0, share))
 
 
 # -- exam blueprints -----------------------------------------------------------

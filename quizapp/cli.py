@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
     check.set_defaults(run=_lazy("bank", "run_check"))
+    verify = bank_commands.add_parser(
+        "verify",
+        help="check that the hidden tests pass the reference and catch the catalogued mistakes "
+        "and the reference's mutants",
+    )
+    verify.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="only these tasks")
+    verify.add_argument(
+        "--json", action="store_true", help="one JSON object per task, one per line"
+    )
+    verify.set_defaults(run=_lazy("verify", "run_verify"))
     stats = bank_commands.add_parser(
         "stats", help="count items, flashcards, tasks and exams per syllabus entry"
     )
@@ -148,11 +158,64 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
-    grade = commands.add_parser("grade", help="grade files against a practical task's hidden tests")
-    grade.add_argument("task_id", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
-    grade.add_argument("files", nargs="+", metavar="FILE", help="Python files to grade")
+    board = commands.add_parser(
+        "leaderboard", help="training tasks: every profile's best accuracy, ranked"
+    )
+    board.add_argument(
+        "task_id", nargs="?", metavar="TASK_ID", help="one training task (default: all)"
+    )
+    board.add_argument("--json", action="store_true", help="one JSON object per row, one per line")
+    board.set_defaults(run=_lazy("leaderboard", "run_leaderboard"))
+
+    class_commands = _group(
+        commands, "class", "the teacher's view: class report, similar code", "ACTION"
+    )
+    report = class_commands.add_parser(
+        "report",
+        help="every profile of the store in use: reviews, retention, mastery, task scores, "
+        "mock exams; then what the class finds hard",
+    )
+    report.add_argument(
+        "--csv", metavar="FILE", help="also write one row per student (- for stdout)"
+    )
+    report.add_argument("--json", action="store_true", help="print one JSON object")
+    report.set_defaults(run=_lazy("classroom", "run_report"))
+    similar = class_commands.add_parser(
+        "similar", help="pairs of submissions with alike code (winnowing, as MOSS), to read by hand"
+    )
+    similar.add_argument("task_id", metavar="TASK_ID", help="the task the files answer")
+    similar.add_argument(
+        "folder", metavar="FOLDER", help="a folder of submissions (.py, recursive)"
+    )
+    similar.add_argument(
+        "--threshold",
+        type=float,
+        default=60,
+        metavar="PERCENT",
+        help="list pairs at least this similar (default 60)",
+    )
+    similar.add_argument("--json", action="store_true", help="one JSON object per pair")
+    similar.set_defaults(run=_lazy("classroom", "run_similar"))
+
+    grade = commands.add_parser(
+        "grade", help="grade files or folders against a practical task's hidden tests"
+    )
+    grade.add_argument("task_id", nargs="?", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
+    grade.add_argument(
+        "files", nargs="*", metavar="PATH", help="Python files, or folders (every .py inside)"
+    )
     grade.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
-    grade.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: up to 2)")
+    grade.add_argument(
+        "--jobs", type=int, metavar="N", help="parallel workers (default: every core)"
+    )
+    grade.add_argument(
+        "--csv", metavar="FILE", help="write a gradebook: a row per file (per student with --exam)"
+    )
+    grade.add_argument(
+        "--exam",
+        metavar="BLUEPRINT_ID",
+        help="grade a class folder FOLDER/<student>/<task_id>.py against a blueprint's tasks",
+    )
     grade.add_argument(
         "--show-output",
         action="store_true",

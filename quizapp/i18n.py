@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .i18n_class import CLASS_MESSAGES
+
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -66,6 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.solution": {"ko": "모범 답안", "en": "Solution"},
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
+    "key.task-regrade": {"ko": "다시 채점", "en": "Grade again"},
+    "key.study-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
     "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
     "key.pick-true": {"ko": "참 (O)", "en": "True (O)"},
@@ -111,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "item.task_prompt": {"ko": "실기 과제", "en": "Practical task"},
     "item.points": {"ko": "배점", "en": "Points"},
     # Anki export
+    "anki.also_accepted": {"ko": "다른 정답", "en": "Also accepted"},
     "anki.beyond_scope": {"ko": "시험 범위 밖", "en": "Beyond the exam scope"},
     # types
     "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
@@ -204,8 +209,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "study.hint.next": {"ko": "enter: 다음 · u: 되돌리기", "en": "enter: next · u: undo"},
     "study.hint.task": {
-        "ko": "실기 과제는 p(실기 연습)에서 풉니다",
-        "en": "Tasks are practised in the editor (p)",
+        "ko": "enter: 편집기에서 풀기 (ctrl+s로 제출하면 다음 카드로) · escape: 나가기",
+        "en": "enter: solve it in the editor (submitting with ctrl+s moves on) · escape: leave",
     },
     "study.hint.done": {
         "ko": "w: 틀린 문제 다시 · escape: 돌아가기",
@@ -323,6 +328,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "exams.running": {"ko": "진행 중 (남은 {left})", "en": "running ({left} left)"},
     "exams.time_up": {"ko": "시간 종료 — 열면 제출", "en": "time up — opening submits it"},
+    "exams.to_grade": {"ko": "제출됨 — 열면 채점", "en": "submitted — opening grades it"},
     "exams.attempts_running": {
         "ko": "{count}회 · 최고 {best} · {now}",
         "en": "{count} · best {best} · {now}",
@@ -459,8 +465,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Another mock exam is running: {title} ({left} left). Finish it first (s on the list resumes it).",
     },
     "exam.expired_grading": {
-        "ko": "앱이 닫힌 사이 시간이 끝난 모의고사 {count}개를 저장된 답으로 제출하고 채점합니다…",
-        "en": "Submitting and grading {count} mock exam(s) whose time ran out while the app was closed…",
+        "ko": "시간이 끝났거나 제출 후 채점이 끝나지 않은 모의고사 {count}개를 저장된 답으로 채점합니다…",
+        "en": "Grading {count} mock exam(s) that ran out of time or were submitted but not graded, with the saved answers…",
     },
     "exam.expired_failed": {
         "ko": "시간이 끝난 모의고사를 채점하지 못했습니다: {error}",
@@ -500,9 +506,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "채점하지 못했습니다 (답은 저장되어 있습니다): {error} — r: 다시 채점",
         "en": "Grading failed (your answers are saved): {error} — r: grade again",
     },
-    "exam.no_code_report": {
-        "ko": "작성한 코드가 없어 채점하지 않았습니다.",
-        "en": "No code was written, so nothing was graded.",
+    "exam.grader_failed": {
+        "ko": "채점기가 실패했습니다 — 학생의 잘못이 아니며, 이 문항들은 0점이 아니라 아직 채점되지 않았습니다: {errors} — r: 다시 채점",
+        "en": "The grader failed — not your doing; these tasks are not scored zero but not graded yet: {errors} — r: grade again",
+    },
+    "exam.task_failed": {"ko": "{number}번 문항: {error}", "en": "question {number}: {error}"},
+    "exam.pending_failed": {
+        "ko": "제출한 모의고사를 채점하지 못했습니다 (채점기 오류, 답은 저장됨; 시험 목록에서 다시 열면 다시 채점합니다): {error}",
+        "en": "Could not grade a submitted mock exam (grader error; answers saved; open it from the exam list to grade again): {error}",
     },
     "exam.verdict": {
         "ko": "{verdict} · {score}/{max}점 ({percent}) · 합격선 {pass_percent}%",
@@ -579,6 +590,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "실행 중… {elapsed}초 (esc: 취소)",
         "en": "running… {elapsed} s (esc to cancel)",
     },
+    "task.training": {
+        "ko": "학습 중… {elapsed}초 경과 (CPU 예산 {budget}초, esc: 취소)",
+        "en": "training… {elapsed} s elapsed (CPU budget {budget} s, esc to cancel)",
+    },
+    "task.trying": {
+        "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
+        "en": "quick training run on a slice… {elapsed} s (not scored, esc to cancel)",
+    },
+    "training.idle": {
+        "ko": "ctrl+s 학습·채점 · ctrl+r 데이터 일부로 빠르게 학습해 보기 (채점 아님) · ctrl+g 제출 기록 · ctrl+l 모범 답안 · esc 뒤로",
+        "en": "ctrl+s train and score · ctrl+r quick training run on a slice (not scored) · ctrl+g history · ctrl+l reference solution · esc back",
+    },
+    "training.attempts": {
+        "ko": "내 시도 ({count}회) — 시도별 {metric}",
+        "en": "My attempts ({count}) — {metric} per attempt",
+    },
+    "training.no_attempts": {
+        "ko": "아직 시도가 없습니다 — ctrl+s로 학습하고 채점하세요.",
+        "en": "No attempts yet — ctrl+s trains and scores.",
+    },
     "task.cancelling": {"ko": "취소하는 중…", "en": "cancelling…"},
     "task.cancelled.grade": {
         "ko": "채점을 취소했습니다 (기록되지 않음)",
@@ -604,6 +635,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The result could not be recorded: {error}",
     },
     "task.grader_failed": {"ko": "채점기 오류: {error}", "en": "Grader error: {error}"},
+    "task.grader_failed_retry": {
+        "ko": "채점기가 실패했습니다 (코드의 문제가 아니며 기록하지 않았습니다): {error} — f5: 다시 채점",
+        "en": "The grader failed (not your code; nothing was recorded): {error} — f5: grade again",
+    },
+    "task.back_to_session": {"ko": "esc: 학습으로 돌아가기", "en": "esc: back to the session"},
     "task.save_failed": {
         "ko": "초안을 저장하지 못했습니다: {error}",
         "en": "The draft could not be saved: {error}",
@@ -670,6 +706,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{verdict} · {score} · {checks}/{total} checks passed · {time}",
     },
     "report.error": {"ko": "오류", "en": "Error"},
+    "report.grader_failed": {
+        "ko": "✗ 채점기 오류 — 코드의 문제가 아니며, 실패로 기록하지 않았습니다",
+        "en": "✗ The grader failed — not your code; nothing was recorded as a failure",
+    },
+    "report.diagnoses": {"ko": "살펴볼 점", "en": "Where to look"},
     "report.stdout": {"ko": "출력 (stdout)", "en": "Output (stdout)"},
     "report.stderr": {"ko": "오류 출력 (stderr)", "en": "Errors (stderr)"},
     "report.no_output": {"ko": "(출력 없음)", "en": "(no output)"},
@@ -678,6 +719,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "✗ 실행 중 오류 · {time}",
         "en": "✗ The run ended with an error · {time}",
     },
+    "metric.accuracy": {"ko": "정확도", "en": "accuracy"},
+    # training tasks: one line of a training run's measures
+    "training.line": {
+        "ko": "{metric_name} {metric} (목표 {target}) · 학습 CPU {cpu} / {budget}초 · 파라미터 {parameters}개",
+        "en": "{metric_name} {metric} (target {target}) · training CPU {cpu} / {budget} s · {parameters} parameters",
+    },
+    # leaderboard (training tasks)
+    "board.title": {"ko": "리더보드 — {task}", "en": "Leaderboard — {task}"},
+    "board.empty": {
+        "ko": "아직 기록이 없습니다 (학습 문제를 제출하면 올라갑니다).",
+        "en": "No attempts yet (submit a training task to appear here).",
+    },
+    "board.col.rank": {"ko": "순위", "en": "rank"},
+    "board.col.profile": {"ko": "프로필", "en": "profile"},
+    "board.col.metric": {"ko": "정확도", "en": "accuracy"},
+    "board.col.cpu": {"ko": "CPU 시간", "en": "CPU time"},
+    "board.col.parameters": {"ko": "파라미터 수", "en": "parameters"},
+    "board.col.date": {"ko": "날짜", "en": "date"},
     # fatal
     "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
@@ -701,7 +760,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.section.stats": {"ko": "통계", "en": "Stats"},
     "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},
     "help.section.item": {"ko": "문항 보기", "en": "One item"},
+    "help.section.class": {"ko": "우리 반", "en": "The class"},
 }
+
+MESSAGES.update(CLASS_MESSAGES)
 
 
 def translate(key: str, lang: str, **values: object) -> str:

@@ -1,12 +1,19 @@
-"""Shared fixtures: temporary bank folders written from text, and an isolated data folder."""
+"""Shared fixtures: temporary bank folders written from text, an isolated data folder, the
+bundled bank, and the one warm grader pool every grading test shares."""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from question_bank import Bank, load_bank
+
+if TYPE_CHECKING:
+    from grader import Grader
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -38,3 +45,54 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("QUIZAPP_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def bank() -> Bank:
+    """The bundled bank, loaded once."""
+    return load_bank()
+
+
+@pytest.fixture(scope="session")
+def shared_grader() -> Iterator[Grader]:
+    """The suite's one warm grader (two workers): every test that only grades shares it.
+
+    Starting a worker imports torch (seconds), so a test that starts a grader of its own
+    (to kill or close its workers) is marked ``slow``; ``make test-fast`` starts only this one.
+    """
+    from grader import Grader
+
+    with Grader(workers=2) as pool:
+        pool.warm_up()
+        yield pool
+
+
+# Modules whose tests are slow, and why; `make test-fast` (pytest -m "not slow") leaves them
+# out and starts no torch worker beyond the shared pool above. `make test` runs everything.
+SLOW_MODULES = {
+    "tests/tui/": "drives the whole app through Pilot, screen by screen",
+    "tests/exam/test_killed_resume.py": "SIGKILLs the real app in tmux and waits for the clock",
+    "tests/test_wheel.py": "builds a wheel and installs it into a fresh venv",
+    "tests/test_import_hygiene.py": "starts a fresh interpreter per module",
+    "tests/grader/test_api.py": "starts, kills and closes graders of its own",
+    "tests/grader/test_hostile.py": "each hostile file runs to its time or memory limit",
+    "tests/grader/test_cli_grade.py": "runs `quizapp grade` in subprocesses that import torch",
+    "tests/grader/test_verify.py": "mutation analysis on a grader of its own",
+    "tests/classroom/test_grade_class.py": "grades a class folder through `quizapp grade`",
+    "tests/classroom/test_report_cli.py": "runs `quizapp class report` in subprocesses",
+    "tests/classroom/test_similar.py": "runs `quizapp class similar` in subprocesses",
+    "tests/study/test_headless.py": "starts a fresh interpreter per command module",
+    "tests/cli/": "runs the real `quizapp` in subprocesses",
+    "tests/interop/test_anki_export.py": "exports the bundled bank through `quizapp export`",
+    "tests/interop/test_anki_import.py": "imports and checks banks through `quizapp`",
+    "tests/store/test_concurrency.py": "real writer processes",
+    "tests/store/test_durability.py": "kill -9 of a real answering process",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if any(where.startswith(prefix) for prefix in SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)

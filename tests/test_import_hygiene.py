@@ -46,6 +46,8 @@ def test_question_bank_is_headless(module: str) -> None:
         "quizapp.anki.export",
         "quizapp.anki.read_apkg",
         "quizapp.anki.read_text",
+        "quizapp.classroom.report",
+        "quizapp.classroom.similarity",
     ],
 )
 def test_the_app_core_is_headless(module: str) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import genanki
 
 from question_bank import Bank, Cloze, Flashcard, Item, SyllabusEntry, overlaps
+from question_bank.cloze import first_alternatives, parse_cloze
 
 from ..i18n import translate
 from ..render import answer_markdown, notes_markdown, question_markdown
@@ -143,18 +144,21 @@ class DeckPlan:
 
 
 def make_note(item: Item, tags: list[str], lang: str) -> genanki.Note:
-    extra = to_html("\n\n".join(notes_markdown(item, lang)))
+    notes = notes_markdown(item, lang)
     if isinstance(item, Cloze):
-        fields = [to_html(item.text), extra]
+        others = [a for blank in parse_cloze(item.text) for a in blank.answers[1:]]
+        if others:  # Anki shows one answer per blank: the rest are named on the back
+            notes.insert(0, f"{translate('anki.also_accepted', lang)}: {', '.join(others)}")
+        fields = [to_html(first_alternatives(item.text)), to_html("\n\n".join(notes))]
         model = CLOZE
     elif isinstance(item, Flashcard):
-        fields = [to_html(item.front), to_html(item.back), extra]
+        fields = [to_html(item.front), to_html(item.back), to_html("\n\n".join(notes))]
         model = BASIC_REVERSED if item.reverse else BASIC
     else:
         fields = [
             to_html(question_markdown(item, lang)),
             to_html(answer_markdown(item, lang)),
-            extra,
+            to_html("\n\n".join(notes)),
         ]
         model = BASIC
     return genanki.Note(model=model, fields=fields, tags=tags, guid=note_guid(item.id))

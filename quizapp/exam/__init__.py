@@ -7,15 +7,22 @@ the caller's to own.
 """
 
 from .draw import Question, draw_questions, shuffled_choices
-from .runner import ExamRunner, Graded, GradeFn, Results, SectionScore
+from .proctor import Busy, Grade, Opening, Proctor, Settled, Sit
+from .runner import ExamRunner, GradeFn, GradingIncomplete, Results, SectionScore
 
 __all__ = [
+    "Busy",
     "ExamRunner",
+    "Grade",
     "GradeFn",
-    "Graded",
+    "GradingIncomplete",
+    "Opening",
+    "Proctor",
     "Question",
     "Results",
     "SectionScore",
+    "Settled",
+    "Sit",
     "draw_questions",
     "shuffled_choices",
 ]

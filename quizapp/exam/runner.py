@@ -4,7 +4,9 @@ The clock is never counted locally: the time left is always the attempt's
 stored start plus the blueprint's minutes minus now, so closing or killing
 the app does not stop it, and an attempt whose time ran out while the app was
 closed is submitted at the next start with what was saved. Every answer is
-stored when given.
+stored when given. An attempt handed in is marked submitted before its tasks are
+graded, so one whose grading was cut short (the app killed meanwhile) is graded at the
+next start too, and one whose grader failed stays submitted, to be graded again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from grader.result import GradeResult
 from question_bank import Bank, Blueprint, Task, format_pages, overlaps
 
 from ..store import ExamAttempt, StoreError
@@ -25,20 +28,19 @@ from .draw import Question, draw_questions
 RECENT_ATTEMPTS = 2  # questions of the last attempts of a blueprint are avoided
 
 
-@dataclass(frozen=True)
-class Graded:
-    """A practical task's hidden-test verdict, as the grader gives it."""
-
-    passed: bool
-    score: float
-    max_score: float
-    result: dict[str, Any]
-    duration_s: float | None = None
-
-
 # Grades (task, source) pairs — all of an attempt's tasks in one call, so that the
 # grader may run them in parallel on its warm workers.
-GradeFn = Callable[[Sequence[tuple[Task, str]]], list[Graded]]
+GradeFn = Callable[[Sequence[tuple[Task, str]]], list[GradeResult]]
+
+
+class GradingIncomplete(Exception):
+    """The grader itself failed on some of a submitted attempt's tasks: the attempt stays
+    submitted and unscored (not zero points), to be graded again."""
+
+    def __init__(self, attempt: ExamAttempt, failed: dict[int, GradeResult]) -> None:
+        super().__init__(f"exam attempt {attempt.id}: the grader failed on {len(failed)} task(s)")
+        self.attempt = attempt
+        self.failed = failed  # question index → the grader's (internal) failure
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class Results:
     sections: list[SectionScore]
     entries: list[EntryScore]
     time_used: timedelta
-    graded: dict[int, dict[str, Any]] = field(default_factory=dict)  # question index → report
+    graded: dict[int, GradeResult] = field(default_factory=dict)  # question index → verdict
 
     @property
     def score(self) -> float:
@@ -176,6 +178,10 @@ class ExamRunner:
     def expired(self, attempt: ExamAttempt) -> bool:
         return self.clock() >= self.deadline(attempt)
 
+    def to_grade(self, attempt: ExamAttempt) -> bool:
+        """Unfinished but over: handed in (its grading cut short or failed) or out of time."""
+        return not attempt.finished and (attempt.submitted or self.expired(attempt))
+
     # -- answering ---------------------------------------------------------------------
 
     def points_each(self, attempt: ExamAttempt, index: int) -> float:
@@ -216,25 +222,27 @@ class ExamRunner:
     # -- submitting -----------------------------------------------------------------------
 
     def finish(self, attempt: ExamAttempt, grade: GradeFn) -> Results:
-        """Grade the tasks (in one call, in parallel), score, close the attempt and feed
-        every answer to the scheduler (wrong or unanswered → Again) and the mistakes list."""
+        """Hand the attempt in, grade its tasks (in one call, in parallel), score, close it
+        and feed every answer to the scheduler (wrong or unanswered → Again) and the
+        mistakes list. Raises :class:`GradingIncomplete`, leaving the attempt submitted
+        and open, when the grader itself failed on a task."""
         attempt = self.reload(attempt)
         if attempt.finished:
             return self.results(attempt)
+        attempt = self.exams.submit(attempt.id, at=min(self.clock(), self.deadline(attempt)))
         blueprint = self.blueprint(attempt.blueprint)
         tasks = [q for q in attempt.questions if q.kind == "task" and q.item_id in self.bank.tasks]
         sources = [(self.bank.tasks[q.item_id], q.answer or "") for q in tasks]
-        verdicts = grade(sources) if sources else []
-        for question, verdict in zip(tasks, verdicts, strict=True):
-            points = self.points_each(attempt, question.index)
+        verdicts = dict(
+            zip((q.index for q in tasks), grade(sources) if sources else [], strict=True)
+        )
+        failed = {index: v for index, v in verdicts.items() if v.internal}
+        if failed:
+            raise GradingIncomplete(attempt, failed)
+        for index, verdict in verdicts.items():
+            points = self.points_each(attempt, index)
             scaled = points * verdict.score / verdict.max_score if verdict.max_score else 0.0
-            self.exams.answer(
-                attempt.id,
-                question.index,
-                question.answer or "",
-                correct=verdict.passed,
-                score=round(scaled, 4),
-            )
+            self.exams.grade(attempt.id, index, correct=verdict.passed, score=round(scaled, 4))
         attempt = self.reload(attempt)
         total = sum(q.score or 0.0 for q in attempt.questions)
         maximum = blueprint.max_points
@@ -244,25 +252,21 @@ class ExamRunner:
             score=round(total, 4),
             max_score=maximum,
             passed=percent >= blueprint.pass_percent,
-            at=min(self.clock(), self.deadline(attempt)),
+            at=attempt.submitted_at,  # the time used ends when it was handed in
         )
-        self.feed_scheduler(closed, dict(zip((q.index for q in tasks), verdicts, strict=True)))
-        reports = {q.index: v.result for q, v in zip(tasks, verdicts, strict=True)}
-        return self.results(closed, reports)
+        self.feed_scheduler(closed, verdicts)
+        return self.results(closed, verdicts)
 
-    def finish_expired(self, grade: GradeFn) -> list[Results]:
-        """Submit every attempt whose time ran out while nobody was looking."""
-        done = []
-        for attempt in self.exams.attempts():
-            if (
-                not attempt.finished
-                and attempt.blueprint in self.bank.exams
-                and self.expired(attempt)
-            ):
-                done.append(self.finish(attempt, grade))
-        return done
+    def pending(self) -> list[ExamAttempt]:
+        """The attempts to grade now: handed in but not graded (the app was closed or the
+        grader failed meanwhile), or out of time while nobody was looking."""
+        return [
+            self.reload(a)
+            for a in self.exams.attempts()
+            if a.blueprint in self.bank.exams and self.to_grade(a)
+        ]
 
-    def feed_scheduler(self, attempt: ExamAttempt, verdicts: dict[int, Graded]) -> None:
+    def feed_scheduler(self, attempt: ExamAttempt, verdicts: dict[int, GradeResult]) -> None:
         catalogue = self.service.catalogue
         written = [
             q for q in attempt.questions if q.kind != "task" and q.item_id in catalogue.by_id
@@ -273,21 +277,12 @@ class ExamRunner:
             session.answer(response if response is not None else "")
         for index, verdict in verdicts.items():
             question = attempt.questions[index]
-            if question.item_id in self.bank.tasks:
-                self.service.practice.submit(
-                    question.item_id,
-                    question.answer or "",
-                    verdict.result,
-                    passed=verdict.passed,
-                    score=verdict.score,
-                    max_score=verdict.max_score,
-                    duration_s=verdict.duration_s,
-                )
+            self.service.practice.submit(question.item_id, question.answer or "", verdict)
 
     # -- results ----------------------------------------------------------------------------
 
     def results(
-        self, attempt: ExamAttempt, graded: dict[int, dict[str, Any]] | None = None
+        self, attempt: ExamAttempt, graded: dict[int, GradeResult] | None = None
     ) -> Results:
         blueprint = self.blueprint(attempt.blueprint)
         questions = self.questions(attempt)

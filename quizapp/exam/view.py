@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from grader.text import in_lang
 from question_bank import Cloze, MultipleChoice, SingleChoice, Task, TrueFalse
 from question_bank.cloze import render_cloze
 
@@ -19,7 +20,7 @@ from ..i18n import translate
 from ..render import answer_markdown, page_line
 from ..store import ExamAttempt, ExamQuestion
 from .draw import shuffled_choices
-from .runner import Results, decode_answer
+from .runner import GradingIncomplete, Results, decode_answer
 
 Translate = Callable[..., str]
 EMPTY = (None, "", '""', "[]")
@@ -78,6 +79,14 @@ def question_text(item: Any) -> str:
 
 
 # -- results -------------------------------------------------------------------------------
+
+
+def grading_failures(failed: GradingIncomplete, lang: str) -> str:
+    """The questions the grader failed on, and why, in ``lang``: "5번 문항: …; 6번 문항: …"."""
+    return "; ".join(
+        translate("exam.task_failed", lang, number=index + 1, error=in_lang(verdict.error, lang))
+        for index, verdict in sorted(failed.failed.items())
+    )
 
 
 def points(value: float) -> str:

@@ -5,9 +5,11 @@ default (WAL, busy timeout), any SQLAlchemy URL via ``--db``. Open it with
 :func:`open_store`; every answer is committed when it is given.
 """
 
+from .classroom import CardTally, Classroom, Verdict
 from .clock import Clock, utc_now
 from .errors import StoreError
-from .opening import open_store, open_url
+from .leaderboard import Standing
+from .opening import open_database, open_store, open_url
 from .records import (
     AppliedReview,
     CardProgress,
@@ -25,6 +27,8 @@ from .store import Store
 __all__ = [
     "AppliedReview",
     "CardProgress",
+    "CardTally",
+    "Classroom",
     "Clock",
     "Draft",
     "ExamAttempt",
@@ -33,9 +37,12 @@ __all__ = [
     "ReviewEntry",
     "ReviewRequest",
     "Schedule",
+    "Standing",
     "Store",
     "StoreError",
     "Submission",
+    "Verdict",
+    "open_database",
     "open_store",
     "open_url",
     "utc_now",

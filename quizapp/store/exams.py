@@ -44,6 +44,7 @@ def _attempt(row: ExamAttemptRow, with_questions: bool) -> ExamAttempt:
         score_percent=row.score_percent,
         passed=row.passed,
         questions=questions,
+        submitted_at=row.submitted_at,
     )
 
 
@@ -83,7 +84,11 @@ class Exams:
 
         return self._db.write(work)
 
-    def _question(self, session: Session, attempt_id: int, index: int) -> ExamAnswerRow:
+    def _question(
+        self, session: Session, attempt_id: int, index: int, *, grading: bool = False
+    ) -> ExamAnswerRow:
+        """The question to change: never in a finished attempt; once the attempt is
+        submitted, only its grading may still write."""
         row = session.scalars(
             select(ExamAnswerRow)
             .join(ExamAttemptRow)
@@ -97,6 +102,8 @@ class Exams:
             raise StoreError(f"exam attempt {attempt_id} has no question {index + 1}")
         if row.attempt.finished_at is not None:
             raise StoreError(f"exam attempt {attempt_id} is already finished")
+        if row.attempt.submitted_at is not None and not grading:
+            raise StoreError(f"exam attempt {attempt_id} was submitted: answers cannot change")
         return row
 
     def answer(
@@ -119,6 +126,31 @@ class Exams:
             row.answered_at = when
 
         self._db.write(work)
+
+    def grade(self, attempt_id: int, index: int, *, correct: bool, score: float) -> None:
+        """A submitted attempt's verdict on one question (its answer stays as given)."""
+
+        def work(session: Session) -> None:
+            row = self._question(session, attempt_id, index, grading=True)
+            row.correct = correct
+            row.score = score
+
+        self._db.write(work)
+
+    def submit(self, attempt_id: int, at: datetime | None = None) -> ExamAttempt:
+        """Hand the attempt in: its answers are final, and until it is finished it is to be
+        graded (also at the next start, should grading be cut short). Keeps the first time."""
+        when = at or self._db.clock()
+
+        def work(session: Session) -> ExamAttempt:
+            row = self._owned(session, attempt_id)
+            if row is None:
+                raise StoreError(f"no exam attempt {attempt_id}")
+            if row.submitted_at is None and row.finished_at is None:
+                row.submitted_at = when
+            return _attempt(row, with_questions=True)
+
+        return self._db.write(work)
 
     def flag(self, attempt_id: int, index: int, flagged: bool = True) -> None:
         def work(session: Session) -> None:

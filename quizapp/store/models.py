@@ -120,7 +120,10 @@ class TaskSubmissionRow(Base):
     """Every graded submission of a practical task: the code and the grader's verdict."""
 
     __tablename__ = "task_submissions"
-    __table_args__ = (Index(None, "profile_id", "task_id", "submitted_at"),)
+    __table_args__ = (
+        Index(None, "profile_id", "task_id", "submitted_at"),
+        Index(None, "task_id", "metric"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     profile_id: Mapped[int] = _profile_fk()
@@ -132,6 +135,10 @@ class TaskSubmissionRow(Base):
     max_score: Mapped[float] = mapped_column(Float, nullable=False)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     duration_s: Mapped[float | None] = mapped_column(Float)
+    # Training tasks only (NULL otherwise): what the leaderboard ranks.
+    metric: Mapped[float | None] = mapped_column(Float)
+    cpu_s: Mapped[float | None] = mapped_column(Float)
+    parameters: Mapped[int | None] = mapped_column(Integer)
 
 
 class DraftRow(Base):
@@ -160,6 +167,8 @@ class ExamAttemptRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     minutes: Mapped[float] = mapped_column(Float, nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Handed in: no answer changes after this; grading (which may not have ended) sets finished_at.
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
     score_percent: Mapped[float | None] = mapped_column(Float)

@@ -146,25 +146,34 @@ def open_url(
     An SQLite file's folder is created first. The upgrade runs in one write
     transaction: two instances starting together upgrade once.
     """
+    name = check_profile_name(profile)
+    db = open_database(url, clock=clock, **engine_kwargs)
+    try:
+        profile_id = ensure_profile(db, name)
+    except BaseException:
+        db.dispose()
+        raise
+    return Store(db, name, profile_id)
+
+
+def open_database(url: str | URL, *, clock: Clock = utc_now, **engine_kwargs: Any) -> Database:
+    """The database at ``url``, created or upgraded as needed, without choosing a profile
+    (a teacher's view of every profile must not add one of its own)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL: {url!s}; e.g. sqlite:///path/progress.db") from None
-    name = check_profile_name(profile)
     path = sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
     if path is not None:
         prepare_folder(path.parent)
         inspect_sqlite_file(path)
     engine = create_engine_for(parsed, **engine_kwargs)
-    where = describe(parsed)
     try:
-        _upgrade(engine, parsed, where)
-        db = Database(engine, clock)
-        profile_id = ensure_profile(db, name)
+        _upgrade(engine, parsed, describe(parsed))
     except BaseException:
         engine.dispose()
         raise
-    return Store(db, name, profile_id)
+    return Database(engine, clock)
 
 
 def _upgrade(engine: Engine, url: URL, where: str) -> None:

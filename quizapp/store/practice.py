@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+
+from grader.result import GradeResult
 
 from .database import Database
 from .models import DraftRow, TaskSubmissionRow
@@ -20,7 +20,7 @@ def _submission(row: TaskSubmissionRow) -> Submission:
         id=row.id,
         task_id=row.task_id,
         code=row.code,
-        result=dict(row.result),
+        result=GradeResult.from_stored(row.result, row.task_id, row.max_score),
         passed=row.passed,
         score=row.score,
         max_score=row.max_score,
@@ -40,21 +40,19 @@ class Practice:
         self,
         task_id: str,
         code: str,
-        result: Mapping[str, Any],
+        result: GradeResult,
         *,
-        passed: bool,
-        score: float,
-        max_score: float,
-        duration_s: float | None = None,
         submitted_at: datetime | None = None,
         review: tuple[ReviewRequest, Compute] | None = None,
     ) -> tuple[Submission, AppliedReview | None]:
         """Record a graded submission and, in the same transaction, the task card's review.
 
-        ``result`` is the grader's verdict as JSON-ready data (``model_dump(mode="json")``).
+        The verdict is kept as ``result.model_dump(mode="json")`` and read back with
+        :meth:`GradeResult.from_stored`, which also reads what older versions stored.
         """
         at = submitted_at or self._db.clock()
-        payload = dict(result)
+        payload = result.model_dump(mode="json")
+        training = result.training
 
         def work(session: Session) -> tuple[Submission, AppliedReview | None]:
             row = TaskSubmissionRow(
@@ -62,11 +60,14 @@ class Practice:
                 task_id=task_id,
                 code=code,
                 result=payload,
-                passed=passed,
-                score=float(score),
-                max_score=float(max_score),
+                passed=result.passed,
+                score=result.score,
+                max_score=result.max_score,
                 submitted_at=at,
-                duration_s=duration_s,
+                duration_s=result.duration_s,
+                metric=training.metric if training else None,
+                cpu_s=training.cpu_s if training else None,
+                parameters=training.parameters if training else None,
             )
             session.add(row)
             applied = apply_review(session, self._profile, *review) if review else None

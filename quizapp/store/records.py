@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+
+from grader.result import GradeResult
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Submission:
     id: int
     task_id: str
     code: str
-    result: dict[str, Any]
+    result: GradeResult  # read back with GradeResult.from_stored: older rows load too
     passed: bool
     score: float
     max_score: float
@@ -123,7 +124,12 @@ class ExamAttempt:
     score_percent: float | None
     passed: bool | None
     questions: tuple[ExamQuestion, ...] = field(default=())
+    submitted_at: datetime | None = None  # handed in (or out of time); grading may not be done
 
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None

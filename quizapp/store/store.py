@@ -7,6 +7,7 @@ from types import TracebackType
 from .clock import Clock
 from .database import Database
 from .exams import Exams
+from .leaderboard import Standing, leaderboard
 from .practice import Practice
 from .profiles import Profiles
 from .reviews import Reviews
@@ -23,6 +24,10 @@ class Store:
         self.practice = Practice(db, profile_id)
         self.exams = Exams(db, profile_id)
         self.profiles = Profiles(db, profile_id)
+
+    def leaderboard(self, task_id: str | None = None) -> list[Standing]:
+        """Every profile's best training attempt per task, ranked (all profiles of the database)."""
+        return leaderboard(self.db, task_id)
 
     @property
     def clock(self) -> Clock:

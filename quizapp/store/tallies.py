@@ -48,8 +48,14 @@ class Tally:
         return self.recalled / self.mature if self.mature else None
 
 
-def _count_where(flag: ColumnElement[bool]) -> ColumnElement[int]:
+def count_where(flag: ColumnElement[bool]) -> ColumnElement[int]:
+    """How many rows of the group have ``flag`` (0, not NULL, for none)."""
     return func.coalesce(func.sum(case((flag, 1), else_=0)), 0)
+
+
+def is_wrong(log: type[ReviewLogRow] = ReviewLogRow) -> ColumnElement[bool]:
+    """A log entry that counts as a miss: an answer checked wrong, or a rating of Again."""
+    return or_(log.rating == AGAIN, log.correct.is_(False))
 
 
 def tally_periods(db: Database, profile_id: int, bounds: Sequence[datetime]) -> list[Tally]:
@@ -60,9 +66,9 @@ def tally_periods(db: Database, profile_id: int, bounds: Sequence[datetime]) -> 
     mature = log.prev_state == REVIEW_STATE
     query = select(
         func.count(),
-        _count_where(or_(log.rating == AGAIN, log.correct.is_(False))),
-        _count_where(mature),
-        _count_where(and_(mature, log.rating > AGAIN)),
+        count_where(is_wrong(log)),
+        count_where(mature),
+        count_where(and_(mature, log.rating > AGAIN)),
     ).where(
         log.profile_id == profile_id,
         log.reviewed_at >= bindparam("start"),

@@ -69,33 +69,51 @@ def syllabus_mastery(
     scheduler: StudyScheduler,
     now: datetime,
 ) -> list[Mastery]:
-    syllabus = catalogue.bank.syllabus
-    if not syllabus:
-        return []
-    mastered = mastered_items(catalogue, progress, scheduler, now)
-    # Index items by page, within the syllabus's page span: an item belongs to an
-    # entry when they share a page (the ranges are inclusive and whole pages).
-    low = min(r.start for entry in syllabus for r in entry.pages)
-    high = max(r.end for entry in syllabus for r in entry.pages)
-    on_page: dict[int, set[str]] = {}
-    seen: set[str] = set()
-    for card in catalogue.cards:
-        if card.item_id in seen:
-            continue
-        seen.add(card.item_id)
-        for page in _page_numbers(card.pages, low, high):
-            on_page.setdefault(page, set()).add(card.item_id)
-    rows = []
-    for entry in syllabus:
-        items: set[str] = set()
-        for page in _page_numbers(entry.pages, low, high):
-            items |= on_page.get(page, set())
-        rows.append(
-            Mastery(
-                title=entry.title,
-                pages=format_pages(entry.pages),
-                items=len(items),
-                mastered=len(items & mastered),
-            )
+    return PageIndex(catalogue).entries(mastered_items(catalogue, progress, scheduler, now))
+
+
+class PageIndex:
+    """The bank's items by textbook page, within the syllabus's page span: built once,
+    then asked for any number of students' mastery (the class report asks for all)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.syllabus = catalogue.bank.syllabus
+        self.on_page: dict[int, set[str]] = {}
+        if not self.syllabus:
+            return
+        self.span = (
+            min(r.start for entry in self.syllabus for r in entry.pages),
+            max(r.end for entry in self.syllabus for r in entry.pages),
         )
-    return rows
+        seen: set[str] = set()
+        for card in catalogue.cards:
+            if card.item_id in seen:
+                continue
+            seen.add(card.item_id)
+            for page in _page_numbers(card.pages, *self.span):
+                self.on_page.setdefault(page, set()).add(card.item_id)
+        # An item belongs to an entry when they share a page (inclusive, whole pages).
+        self.of_entry = []
+        for entry in self.syllabus:
+            items: set[str] = set()
+            for page in _page_numbers(entry.pages, *self.span):
+                items |= self.on_page.get(page, set())
+            self.of_entry.append(items)
+
+    def entries(self, mastered: set[str]) -> list[Mastery]:
+        """Per syllabus entry, given the mastered item ids (:func:`mastered_items`)."""
+        return (
+            [
+                Mastery(entry.title, format_pages(entry.pages), len(items), len(items & mastered))
+                for entry, items in zip(self.syllabus, self.of_entry, strict=True)
+            ]
+            if self.syllabus
+            else []
+        )
+
+    def pages(self, mastered: set[str]) -> list[Mastery]:
+        """Per textbook page with items (the finer view): ``title`` and ``pages`` are the page."""
+        return [
+            Mastery(str(page), str(page), len(items), len(items & mastered))
+            for page, items in sorted(self.on_page.items())
+        ]

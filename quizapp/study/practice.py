@@ -1,26 +1,32 @@
-"""Practising a task outside a session: submit graded code (which also reviews the task's
-card), browse the history of submissions, and keep the editor's draft.
+"""Practising a task: record a graded submission (which also reviews the task's card),
+browse the history of submissions, and keep the editor's draft.
 
-The grader's verdict comes in as plain data (its ``GradeResult`` dumped with
-``model_dump(mode="json")``), so this module does not import the grader.
+This is the one path a task's verdict takes to the store, from the practice editor, a
+study session (:meth:`StudySession.submit_task`) and a mock exam alike. A verdict whose
+grader failed (``GradeResult.internal``) is not the student's doing and is not recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from fsrs import Rating
 
-from ..store import AppliedReview, Clock, Draft, ReviewRequest, Store, Submission
+from grader.result import GradeResult
+
+from ..store import AppliedReview, Clock, Draft, ReviewRequest, Standing, Store, Submission
 from .scheduler import StudyScheduler
 
 
 @dataclass(frozen=True)
 class PracticeResult:
     submission: Submission
+    rating: Rating  # pass: Good, fail: Again
     review: AppliedReview | None  # None when scheduling was not asked for
+
+
+def task_rating(result: GradeResult) -> Rating:
+    return Rating.Good if result.passed else Rating.Again
 
 
 class TaskPractice:
@@ -30,21 +36,15 @@ class TaskPractice:
         self.clock = clock
 
     def submit(
-        self,
-        task_id: str,
-        code: str,
-        result: Mapping[str, Any],
-        *,
-        passed: bool,
-        score: float,
-        max_score: float,
-        duration_s: float | None = None,
-        schedule: bool = True,
-    ) -> PracticeResult:
+        self, task_id: str, code: str, result: GradeResult, *, schedule: bool = True
+    ) -> PracticeResult | None:
         """Keep the submission; with ``schedule`` also rate the task's card (pass: Good,
-        fail: Again) in the same transaction."""
+        fail: Again) in the same transaction. None, and nothing kept, when the grader
+        itself failed: such an attempt counts neither as a failure nor at all."""
+        if result.internal:
+            return None
         now = self.clock()
-        rating = Rating.Good if passed else Rating.Again
+        rating = task_rating(result)
         review = None
         if schedule:
             request = ReviewRequest(
@@ -52,26 +52,22 @@ class TaskPractice:
                 kind="task",
                 rating=int(rating),
                 reviewed_at=now,
-                correct=passed,
-                duration_ms=round(duration_s * 1000) if duration_s is not None else None,
+                correct=result.passed,
+                duration_ms=round(result.duration_s * 1000),
             )
             review = (request, lambda before: self.scheduler.review(before, rating, now))
         submission, applied = self.store.practice.submit(
-            task_id,
-            code,
-            result,
-            passed=passed,
-            score=score,
-            max_score=max_score,
-            duration_s=duration_s,
-            submitted_at=now,
-            review=review,
+            task_id, code, result, submitted_at=now, review=review
         )
-        return PracticeResult(submission, applied)
+        return PracticeResult(submission, rating, applied)
 
     def history(self, task_id: str) -> list[Submission]:
         """Every submission of the task, newest first: code, verdict, score, time."""
         return self.store.practice.history(task_id)
+
+    def leaderboard(self, task_id: str) -> list[Standing]:
+        """A training task's leaderboard: every profile's best attempt, ranked."""
+        return self.store.leaderboard(task_id)
 
     def save_draft(self, task_id: str, code: str) -> Draft:
         return self.store.practice.save_draft(task_id, code, self.clock())

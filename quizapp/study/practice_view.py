@@ -1,20 +1,19 @@
 """What the practice screens show, decided without a user interface.
 
 The task list (status from the practice history, best score, due tasks first),
-the rule for revealing a reference solution, and the grader's verdict turned
-into report lines. Verdicts come in as plain data — a fresh ``GradeResult``
-dumped with ``model_dump(mode="json")`` or the same dump read back from the
-store — so the screens render a new submission and an old one the same way,
-and this module never imports the grader.
+the rule for revealing a reference solution, and how scores and times are
+written. A verdict is the grader's ``GradeResult`` everywhere (fresh, or read
+back from the store), so screens render a new submission and an old one the
+same way.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from question_bank import PageRange, Task
 
@@ -77,108 +76,6 @@ def task_summaries(
 def can_reveal_solution(submissions: Sequence[Submission]) -> bool:
     """The reference solution is shown only to a student who has submitted at least once."""
     return len(submissions) > 0
-
-
-# -- the grader's verdict as report lines ------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckLine:
-    name: str
-    passed: bool
-    message: str
-    points: float
-    max_points: float
-
-
-@dataclass(frozen=True)
-class GradeReport:
-    """A graded submission, ready to show: verdict, score, time, error and each check."""
-
-    passed: bool
-    score: float
-    max_score: float
-    duration_s: float | None
-    error: str | None
-    checks: tuple[CheckLine, ...]
-    stdout: str = ""
-    stderr: str = ""
-
-    @property
-    def passed_checks(self) -> int:
-        return sum(check.passed for check in self.checks)
-
-
-@dataclass(frozen=True)
-class RunReport:
-    """A run without grading: what the code printed and how it ended."""
-
-    ok: bool
-    error: str | None
-    stdout: str
-    stderr: str
-    duration_s: float | None
-
-
-def _number(value: Any, default: float = 0.0) -> float:
-    if isinstance(value, bool):
-        return float(value)
-    return float(value) if isinstance(value, int | float) else default
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _optional_number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-UNREADABLE = "the stored result cannot be read"
-
-
-def grade_report(result: Mapping[str, Any]) -> GradeReport:
-    """The report of a verdict (``GradeResult.model_dump(mode="json")``).
-
-    Tolerant of what an older version may have stored: missing fields take
-    neutral values, and a result that is not a verdict at all says so.
-    """
-    if not isinstance(result, Mapping) or "passed" not in result:
-        return GradeReport(False, 0.0, 0.0, None, UNREADABLE, ())
-    checks = tuple(
-        CheckLine(
-            name=_text(raw.get("name")) or "?",
-            passed=bool(raw.get("passed")),
-            message=_text(raw.get("message")),
-            points=_number(raw.get("points")),
-            max_points=_number(raw.get("max_points")),
-        )
-        for raw in result.get("checks") or []
-        if isinstance(raw, Mapping)
-    )
-    error = result.get("error")
-    return GradeReport(
-        passed=bool(result.get("passed")),
-        score=_number(result.get("score")),
-        max_score=_number(result.get("max_score")),
-        duration_s=_optional_number(result.get("duration_s")),
-        error=error if isinstance(error, str) and error else None,
-        checks=checks,
-        stdout=_text(result.get("stdout")),
-        stderr=_text(result.get("stderr")),
-    )
-
-
-def run_report(result: Mapping[str, Any]) -> RunReport:
-    """The report of a run-only execution (``RunResult.model_dump(mode="json")``)."""
-    error = result.get("error")
-    return RunReport(
-        ok=bool(result.get("ok")),
-        error=error if isinstance(error, str) and error else None,
-        stdout=_text(result.get("stdout")),
-        stderr=_text(result.get("stderr")),
-        duration_s=_optional_number(result.get("duration_s")),
-    )
 
 
 def format_score(score: float, max_score: float) -> str:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..store import ExamAttempt
+from .mastery import Mastery
 from .service import StudyService
 
 RETENTION_DAYS = 30
 STREAK_SEARCH_DAYS = 3660
 
 
-def _iso(moment: datetime | None) -> str | None:
+def iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment is not None else None
 
 
@@ -64,25 +66,27 @@ def progress_stats(service: StudyService) -> dict[str, Any]:
         "retention_30d_reviews": reviewed,
         "exam_date": exam_date.isoformat() if exam_date else None,
         "days_to_exam": (exam_date - service.day.date_of(now)).days if exam_date else None,
-        "mastery": [
-            {
-                "title": m.title,
-                "pages": m.pages,
-                "items": m.items,
-                "mastered": m.mastered,
-                "percent": m.percent,
-            }
-            for m in service.mastery(progress)
-        ],
-        "exam_attempts": [
-            {
-                "id": a.id,
-                "blueprint": a.blueprint,
-                "started_at": _iso(a.started_at),
-                "finished_at": _iso(a.finished_at),
-                "score_percent": a.score_percent,
-                "passed": a.passed,
-            }
-            for a in store.exams.attempts()
-        ],
+        "mastery": [mastery_json(m) for m in service.mastery(progress)],
+        "exam_attempts": [attempt_json(a) for a in store.exams.attempts()],
+    }
+
+
+def mastery_json(m: Mastery) -> dict[str, Any]:
+    return {
+        "title": m.title,
+        "pages": m.pages,
+        "items": m.items,
+        "mastered": m.mastered,
+        "percent": m.percent,
+    }
+
+
+def attempt_json(a: ExamAttempt) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "blueprint": a.blueprint,
+        "started_at": iso(a.started_at),
+        "finished_at": iso(a.finished_at),
+        "score_percent": a.score_percent,
+        "passed": a.passed,
     }

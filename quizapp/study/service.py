@@ -74,6 +74,7 @@ class StudyService:
             store=self.store,
             catalogue=self.catalogue,
             scheduler=self.scheduler,
+            practice=self.practice,
             cards=cards,
             clock=self.clock,
             cram=cram,

@@ -13,13 +13,13 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from fsrs import Rating
 
+from grader.result import GradeResult
 from question_bank import Flashcard, Item, Task
 
 from ..store import Clock, ReviewRequest, Schedule, Store, Submission
@@ -27,6 +27,7 @@ from ..store.reviews import Compute
 from .cards import CardRef, Catalogue
 from .checking import Response, check_answer, expected_text, response_text
 from .errors import StudyError
+from .practice import TaskPractice
 from .scheduler import StudyScheduler, format_interval
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -68,6 +69,7 @@ class StudySession:
         store: Store,
         catalogue: Catalogue,
         scheduler: StudyScheduler,
+        practice: TaskPractice,
         cards: Sequence[CardRef],
         clock: Clock,
         cram: bool = False,
@@ -77,6 +79,7 @@ class StudySession:
         self.store = store
         self.catalogue = catalogue
         self.scheduler = scheduler
+        self.practice = practice
         self.clock = clock
         self.cram = cram
         self.requeue = requeue and not cram
@@ -159,40 +162,27 @@ class StudySession:
         card = self._require(("flashcard",))
         return self._record(card, Rating(rating), None, None, duration_ms)
 
-    def submit_task(
-        self,
-        code: str,
-        result: Mapping[str, Any],
-        *,
-        passed: bool,
-        score: float,
-        max_score: float,
-        duration_s: float | None = None,
-    ) -> Outcome:
-        """Record a graded submission of the current task: passing rates Good, failing Again.
+    def submit_task(self, code: str, result: GradeResult) -> Outcome | None:
+        """Record a graded submission of the current task (through :class:`TaskPractice`,
+        the one path of a task's verdict): passing rates Good, failing Again.
 
         In cram mode the submission joins the practice history but the schedule
-        and the review log stay untouched.
+        and the review log stay untouched. None when the grader itself failed: nothing
+        is recorded and the task stays the current card.
         """
         card = self._require(("task",))
-        rating = Rating.Good if passed else Rating.Again
-        now = self.clock()
-        duration_ms = round(duration_s * 1000) if duration_s is not None else None
-        request = self._request(card, rating, passed, None, duration_ms, now)
-        submission, applied = self.store.practice.submit(
-            card.ref.item_id,
-            code,
-            result,
-            passed=passed,
-            score=score,
-            max_score=max_score,
-            duration_s=duration_s,
-            submitted_at=now,
-            review=None if self.cram else (request, self._compute(rating, now)),
+        recorded = self.practice.submit(card.ref.item_id, code, result, schedule=not self.cram)
+        if recorded is None:
+            return None
+        now = recorded.submission.submitted_at
+        review = recorded.review
+        after = (
+            review.after if review else self.scheduler.review(card.schedule, recorded.rating, now)
         )
-        after = applied.after if applied else self.scheduler.review(card.schedule, rating, now)
-        entry_id = applied.entry.id if applied else None
-        return self._finish(card, rating, passed, None, after, entry_id, now, submission)
+        entry_id = review.entry.id if review else None
+        return self._finish(
+            card, recorded.rating, result.passed, None, after, entry_id, now, recorded.submission
+        )
 
     def _request(
         self,

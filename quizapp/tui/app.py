@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from grader import Grader
     from question_bank import Bank, Problem
-    from quizapp.exam import ExamRunner, GradeFn, Results
+    from quizapp.exam import ExamRunner, Proctor, Settled
     from quizapp.store import ExamAttempt, Store
     from quizapp.study import CardFilter, StudyService
 
@@ -97,9 +97,9 @@ class QuizApp(App[None]):
         self.bank: Bank | None = None
         self.store: Store | None = None
         self.service: StudyService | None = None
-        self._exam_runner: ExamRunner | None = None
-        # True from loading until attempts whose time ran out while the app was closed
-        # are submitted: no exam opens meanwhile.
+        self._proctor: Proctor | None = None
+        # True from loading until the attempts left over (out of time while the app was
+        # closed, or handed in and not graded) are graded: no exam opens meanwhile.
         self.exams_settling = True
         self.watched_exam: ExamAttempt | None = None  # the attempt being sat, if any
         self._exam_watch: Timer | None = None
@@ -173,17 +173,19 @@ class QuizApp(App[None]):
         if worker.group == "grader-warm-up" and event.state == WorkerState.ERROR:
             self.notify(f"grader: {worker.error}", severity="error")
             return
-        if worker.group == "exam-expired":
+        if worker.group == "exam-settle":
             if event.state == WorkerState.SUCCESS:
-                assert isinstance(worker.result, list)
-                self.expired_exams_finished(worker.result)
+                from quizapp.exam import Settled
+
+                assert isinstance(worker.result, Settled)
+                self.exams_settled(worker.result)
             elif event.state == WorkerState.ERROR:
                 self.notify(
                     self.t("exam.expired_failed", error=worker.error),
                     severity="error",
                     markup=False,
                 )
-                self.expired_exams_finished([])
+                self.exams_settled(None)
             return
         if worker.group != "load":
             return
@@ -207,8 +209,8 @@ class QuizApp(App[None]):
         self.bank, self.store = loaded.bank, loaded.store
         self.service = StudyService(loaded.store, loaded.bank, clock=self.clock)
         self.screen.post_message(Ready())
-        self.finish_expired_exams()  # then the grader warms up (its workers grade those first)
-        if self.start.screen != "exam":  # an exam opens once expired attempts are settled
+        self.settle_exams()  # then the grader warms up (its workers grade those first)
+        if self.start.screen != "exam":  # an exam opens once left-over attempts are settled
             self.open_start_screen()
 
     def show_fatal(self, message: str) -> None:
@@ -318,52 +320,56 @@ class QuizApp(App[None]):
     # -- mock exams ----------------------------------------------------------------------
 
     @property
+    def proctor(self) -> Proctor | None:
+        """Mock exams over the loaded bank and store, graded on the app's grader (None
+        until loaded)."""
+        if self._proctor is None and self.service is not None and self.bank is not None:
+            from quizapp.exam import ExamRunner, Proctor
+
+            self._proctor = Proctor(ExamRunner(self.service, self.bank), lambda: self.grader)
+        return self._proctor
+
+    @property
     def exam_runner(self) -> ExamRunner | None:
-        """The mock-exam runner over the loaded bank and store (None until loaded)."""
-        if self._exam_runner is None and self.service is not None and self.bank is not None:
-            from quizapp.exam import ExamRunner
+        return self.proctor.runner if self.proctor is not None else None
 
-            self._exam_runner = ExamRunner(self.service, self.bank)
-        return self._exam_runner
+    @work(thread=True, exclusive=True, exit_on_error=False, group="exam-settle")
+    def settle_exams(self) -> Settled:
+        """Grade, with what was saved, the attempts left over: out of time while the app
+        was closed (or while nobody was on their screen), or handed in and not graded."""
+        proctor = self.proctor
+        assert proctor is not None
+        waiting = proctor.pending()
+        if waiting:
+            self.call_from_thread(
+                self.notify, self.t("exam.expired_grading", count=len(waiting)), timeout=6
+            )
+        return proctor.settle(waiting)
 
-    def exam_grade(self) -> GradeFn:
-        """Grades an attempt's tasks all at once on the app's grader (its warm workers)."""
-        from quizapp.exam.grading import grade_with
-
-        return grade_with(self.grader, self.t("exam.no_code_report"))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="exam-expired")
-    def finish_expired_exams(self) -> list[Results]:
-        """Submit, with what was saved, the attempts whose time ran out while the app was
-        closed (or while nobody was on their screen)."""
-        runner = self.exam_runner
-        assert runner is not None
-        waiting = [
-            a
-            for a in runner.exams.attempts()
-            if not a.finished and a.blueprint in runner.bank.exams and runner.expired(a)
-        ]
-        if not waiting:
-            return []
-        self.call_from_thread(
-            self.notify, self.t("exam.expired_grading", count=len(waiting)), timeout=6
-        )
-        return runner.finish_expired(self.exam_grade())
-
-    def expired_exams_finished(self, results: list[Results]) -> None:
-        """Show what was submitted; then the screen the command line asked for (after an
-        expired attempt, `quizapp exam ID` shows the exam list rather than starting anew)."""
+    def exams_settled(self, settled: Settled | None) -> None:
+        """Show what was graded; then the screen the command line asked for (after a
+        left-over attempt, `quizapp exam ID` shows the exam list rather than starting anew)."""
         self.exams_settling = False
         if self.warm_grader:
             self.warm_up_grader()
         from .screens.exam_results import ExamResultsScreen
 
+        shown = settled.results if settled is not None else []
+        from quizapp.exam.view import grading_failures
+
+        for failed in settled.failed if settled is not None else []:
+            self.notify(
+                self.t("exam.pending_failed", error=grading_failures(failed, self.lang)),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         if self.start.screen == "exam":
-            if results:
+            if shown or (settled is not None and settled.failed):
                 self.action_exams()
             else:
                 self.open_start_screen()
-        for result in results:
+        for result in shown:
             self.push_screen(ExamResultsScreen(result.attempt, results=result))
 
     def watch_exam(self, attempt: ExamAttempt | None) -> None:
@@ -392,42 +398,43 @@ class QuizApp(App[None]):
         """Start an attempt of this blueprint, or resume the unfinished one without asking.
 
         One exam runs at a time: while another blueprint's attempt is running this
-        says so; if that one's time is up, it is submitted and its results shown."""
+        says so; an attempt that is over (handed in, or out of time) is graded and its
+        results shown."""
         if not self.ready():
             return
         if self.exams_settling:
             self.notify(self.t("exam.settling"), timeout=3)
             return
+        from quizapp.exam import Busy, Grade
         from quizapp.exam.view import format_clock
         from quizapp.store import StoreError
 
         from .screens.exam_results import ExamResultsScreen
         from .screens.exam_sit import ExamSitScreen
 
-        runner = self.exam_runner
-        assert runner is not None
+        proctor = self.proctor
+        assert proctor is not None
         try:
-            running = runner.unfinished()
-            if running is not None and running.blueprint != blueprint_id:
-                if runner.expired(running):
-                    self.push_screen(ExamResultsScreen(running, submit=True))
-                    return
-                title = runner.blueprint(running.blueprint).title
-                left = format_clock(runner.remaining(running))
-                self.notify(
-                    self.t("exam.other_running", title=title, left=left),
-                    severity="warning",
-                    markup=False,
-                )
-                return
-            attempt = runner.start_or_resume(blueprint_id)
+            opening = proctor.open(blueprint_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if replace:
-            self.switch_screen(ExamSitScreen(attempt))
+        if isinstance(opening, Busy):
+            self.notify(
+                self.t("exam.other_running", title=opening.title, left=format_clock(opening.left)),
+                severity="warning",
+                markup=False,
+            )
+            return
+        screen: Screen[None]
+        if isinstance(opening, Grade):
+            screen = ExamResultsScreen(opening.attempt, submit=True)
         else:
-            self.push_screen(ExamSitScreen(attempt))
+            screen = ExamSitScreen(opening.attempt)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
 
 def make_app(settings: Settings, **options: Any) -> QuizApp:

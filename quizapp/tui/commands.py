@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from .app import QuizApp
+
+
+def open_class_report(app: QuizApp) -> None:
+    """The class screen (its own file; the app needs no action for it)."""
+    if app.ready():
+        from .screens.classroom import ClassScreen
+
+        app.push_screen(ClassScreen())
 
 
 class ScreenCommands(Provider):
@@ -25,6 +37,7 @@ class ScreenCommands(Provider):
             (t("cmd.stats"), app.action_stats, t("cmd.stats.help")),
             (t("cmd.browse"), app.action_browse, t("cmd.browse.help")),
             (t("cmd.help"), app.action_help, t("cmd.help.help")),
+            (t("cmd.class"), partial(open_class_report, app), t("cmd.class.help")),
         ]
         if app.bank is not None:
             from question_bank import format_pages

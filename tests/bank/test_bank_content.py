@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from question_bank import Bank, load_bank, overlaps
+from question_bank import Bank, overlaps
 from question_bank.answers import normalize
 from question_bank.stats import bank_stats
 from tests.bank import test_computed_part_a, test_computed_part_b, test_computed_part_c
@@ -24,11 +22,6 @@ COMPUTED = {
     **test_computed_part_b.COMPUTED,
     **test_computed_part_c.COMPUTED,
 }
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def test_totals(bank: Bank) -> None:

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from question_bank import Bank, Item, MultipleChoice, SingleChoice, TrueFalse, load_bank
+from question_bank import Bank, Item, MultipleChoice, SingleChoice, TrueFalse
 
 # Share of single_choice items whose answer is strictly longer than every other choice.
 MAX_LONGEST_ANSWER_SHARE = 0.35
@@ -54,11 +52,6 @@ def _multiple(choices: list[str], answers: list[str]) -> MultipleChoice:
     return MultipleChoice(
         id="t", type="multiple_choice", prompt="q", choices=choices, answers=answers
     )
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def test_longest_answer_is_detected() -> None:

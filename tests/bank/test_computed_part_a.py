@@ -32,7 +32,6 @@ from question_bank import (
     ShortAnswer,
     SingleChoice,
     TrueFalse,
-    load_bank,
 )
 
 PART_A_FILES = {
@@ -43,11 +42,6 @@ PART_A_FILES = {
 }
 
 Value = float | int | str | tuple[int, ...]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def _shape(t: torch.Tensor) -> tuple[int, ...]:

@@ -20,7 +20,6 @@ from question_bank import (
     ShortAnswer,
     SingleChoice,
     TrueFalse,
-    load_bank,
 )
 from question_bank.answers import numeric_correct
 
@@ -378,11 +377,6 @@ TRUE_FALSE: dict[str, Callable[[], bool]] = {
 
 
 # -- tests -----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def as_text(value: Value) -> str:

@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from question_bank import Bank, load_bank
+from question_bank import Bank
 
 # The notes' tokenization example (seed 001, "토큰화 과정"): three sentences, ids 1-8, pad 0.
 NOTES_SENTENCES = [[1, 2, 3, 4], [5, 6, 4], [7, 6, 8]]
@@ -378,12 +378,6 @@ COMPUTED: dict[str, Callable[[], Any]] = {
     "x-ragas-faithfulness-value": faithfulness,
     "x-attn-mha-params": lambda: n_params(nn.MultiheadAttention(embed_dim=64, num_heads=8)),
 }
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    """The bundled bank, which must load without a single problem."""
-    return load_bank()
 
 
 def decimals(number: float) -> int:

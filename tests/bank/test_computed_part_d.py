@@ -14,12 +14,7 @@ import torch
 from torch import nn, optim
 from torch.utils.data import DataLoader, TensorDataset
 
-from question_bank import Bank, MultipleChoice, TrueFalse, load_bank
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
+from question_bank import Bank, MultipleChoice, TrueFalse
 
 
 def _fails(action: Callable[[], object]) -> bool:

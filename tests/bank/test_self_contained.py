@@ -8,17 +8,12 @@ import re
 
 import pytest
 
-from question_bank import Bank, Cloze, Item, Numeric, load_bank
+from question_bank import Bank, Cloze, Item, Numeric
 from question_bank.scope import in_exam_scope, is_exam_mock, scope_warnings
 from quizapp.study import check_answer
 
 # "위 모델", "위의 표", "앞 문항", "이전 문제": words that point at something outside the item.
 POINTS_ELSEWHERE = re.compile(r"^\s*위의?\s|앞\s*문항|이전\s*문(항|제)|위\s*문항|앞\s*문제")
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def _texts(item: Item) -> list[str]:

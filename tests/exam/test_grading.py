@@ -5,27 +5,20 @@ sent at all, and a grader that goes away mid-batch raising instead of inventing 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import CancelledError
 
 import pytest
 
 from grader import Grader
-from question_bank import Bank, load_bank
+from question_bank import Bank
 from quizapp.exam.grading import grade_with
 
 PARTIAL_ARGMAX = "def predict_classes(logits):\n    return logits.max(dim=1).values\n"
 
 
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader() -> Iterator[Grader]:
-    with Grader(workers=2) as pool:
-        yield pool
+@pytest.fixture(scope="session")
+def grader(shared_grader: Grader) -> Grader:
+    return shared_grader
 
 
 class Recording:
@@ -57,23 +50,26 @@ def test_all_tasks_are_queued_before_any_wait_and_come_back_in_order(
     recording = Recording(grader)
     verdicts = grade_with(recording)(list(zip(tasks, sources, strict=True)))
     assert recording.events[:3] == [f"submit {t.id}" for t in tasks]  # in parallel
-    assert [v.result["task"] for v in verdicts] == [t.id for t in tasks]
+    assert [v.task for v in verdicts] == [t.id for t in tasks]
     partial, full, starter = verdicts
     assert not partial.passed and 0 < partial.score < partial.max_score == 10
     assert full.passed and full.score == full.max_score == tasks[1].points
     assert not starter.passed and starter.score == 0
-    assert partial.result["checks"] and partial.duration_s is not None
+    assert partial.checks and partial.duration_s > 0
+    assert not partial.internal and partial.output == ""  # a graded run prints nothing back
 
 
 def test_an_empty_task_is_not_sent_and_says_why(bank: Bank, grader: Grader) -> None:
     recording = Recording(grader)
     task = bank.tasks["tensor-argmax"]
-    [verdict] = grade_with(recording, "nothing written")([(task, "  \n")])
+    [verdict] = grade_with(recording)([(task, "  \n")])
     assert recording.events == []
     assert (verdict.passed, verdict.score, verdict.max_score) == (False, 0.0, task.points)
-    assert verdict.result["error"] == "nothing written" and verdict.result["checks"] == []
+    assert verdict.error_in("ko") == "이 문제에 작성한 코드가 없습니다" and verdict.checks == []
+    assert verdict.error_kind == "submission"  # the student's doing, not the grader's
 
 
+@pytest.mark.slow  # starts and closes a grader of its own
 def test_a_grader_closed_mid_batch_raises_rather_than_scoring_zero(bank: Bank) -> None:
     pool = Grader(workers=1)
     task = bank.tasks["tensor-argmax"]

@@ -9,10 +9,21 @@ from pathlib import Path
 
 import pytest
 
+from grader.result import GradeResult
 from question_bank import Bank, Task, load_bank
-from quizapp.exam import ExamRunner, Graded, draw_questions, shuffled_choices
-from quizapp.store import Store, open_url
+from quizapp.exam import (
+    ExamRunner,
+    Grade,
+    GradingIncomplete,
+    Proctor,
+    Sit,
+    draw_questions,
+    shuffled_choices,
+)
+from quizapp.exam.grading import grade_with
+from quizapp.store import Store, StoreError, open_url
 from quizapp.study import StudyDay, StudyScheduler, StudyService
+from tests.verdicts import grader_failure, verdict
 
 PILOT_ITEMS = Path(__file__).parents[1] / "tui" / "data" / "bank" / "items" / "pilot.yaml"
 
@@ -44,9 +55,12 @@ sections:
 """
 
 
+START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+        self.now = START
 
     def __call__(self) -> datetime:
         return self.now
@@ -96,24 +110,24 @@ def runner(store: Store, bank: Bank, clock: Clock) -> ExamRunner:
 
 
 class FakeGrader:
-    """Grades each task by a fixed fraction; records the batch it was given."""
+    """Grades each task by a fixed fraction (None: the grader fails on it); records the
+    batches and the code it was given."""
 
-    def __init__(self, fractions: dict[str, float]) -> None:
+    def __init__(self, fractions: dict[str, float | None]) -> None:
         self.fractions = fractions
         self.batches: list[list[str]] = []
+        self.sources: list[str] = []
 
-    def __call__(self, pairs: Sequence[tuple[Task, str]]) -> list[Graded]:
+    def __call__(self, pairs: Sequence[tuple[Task, str]]) -> list[GradeResult]:
         self.batches.append([task.id for task, _ in pairs])
-        return [
-            Graded(
-                passed=self.fractions[task.id] == 1.0,
-                score=10 * self.fractions[task.id],
-                max_score=10,
-                result={"task": task.id, "code": code},
-                duration_s=0.1,
-            )
-            for task, code in pairs
-        ]
+        self.sources += [code for _, code in pairs]
+        return [self.verdict(task.id) for task, _ in pairs]
+
+    def verdict(self, task_id: str) -> GradeResult:
+        fraction = self.fractions[task_id]
+        if fraction is None:
+            return grader_failure(task_id)
+        return verdict(task_id, 10 * fraction, duration_s=0.1)
 
 
 RIGHT = {
@@ -184,7 +198,8 @@ def test_scoring_of_every_item_type_and_partial_task_scores(
     assert results.attempt.score_percent == pytest.approx(60.94, abs=0.01)
     assert results.attempt.passed is True
     assert results.time_used == timedelta(minutes=12)
-    assert results.graded[6]["code"] == "# code for t-one"
+    assert grader.sources == ["# code for t-one", "# code for t-two"]
+    assert results.graded[6].task == "t-one" and results.graded[7].score == 3.5
 
 
 def test_every_right_and_every_wrong_answer_is_scored(runner: ExamRunner) -> None:
@@ -220,12 +235,15 @@ def test_time_running_out_while_closed_submits_at_the_next_start(
     attempt = runner.start_or_resume("drill", seed=4)
     runner.answer(attempt, 0, RIGHT[attempt.questions[0].item_id])
     clock.now += timedelta(minutes=9)  # the drill has 5 minutes; the app was closed
-    (results,) = runner.finish_expired(FakeGrader({}))
+    assert [a.id for a in runner.pending()] == [attempt.id]
+    settled = Proctor(runner, lambda: NO_GRADER).settle(runner.pending())
+    (results,) = settled.results
     assert results.attempt.id == attempt.id and results.attempt.finished
     assert results.attempt.score == 1.0
     assert results.attempt.finished_at == attempt.started_at + timedelta(minutes=5)
+    assert results.attempt.submitted_at == results.attempt.finished_at
     assert results.time_used == timedelta(minutes=5)
-    assert runner.finish_expired(FakeGrader({})) == []
+    assert runner.pending() == []
     assert runner.start_or_resume("drill").id != attempt.id  # a new attempt now
 
 
@@ -250,3 +268,105 @@ def test_results_show_where_to_study_next(runner: ExamRunner) -> None:
     # the pilot items have no pages; the tasks are on p.105, which no syllabus here lists
     assert results.entries == []
     assert [s.title for s in results.sections] == ["필기", "실기"]
+
+
+class NoGrader:
+    """A grader nothing may be sent to (the drill has no task)."""
+
+    def submit(self, task: object, source: str) -> object:
+        raise AssertionError("nothing to grade")
+
+
+NO_GRADER = NoGrader()
+
+
+class Submitted:
+    """The real grader's way in (``submit`` → handle), answering with the fake verdicts."""
+
+    def __init__(self, fake: FakeGrader) -> None:
+        self.fake = fake
+
+    def submit(self, task: Task, source: str) -> object:
+        [result] = self.fake([(task, source)])
+        return Done(result)
+
+
+class Done:
+    def __init__(self, result: GradeResult) -> None:
+        self._result = result
+
+    def result(self, timeout: float | None = None) -> GradeResult:
+        return self._result
+
+    def cancel(self) -> bool:
+        return False
+
+
+def test_an_attempt_left_while_grading_is_graded_and_closed_at_the_next_start(
+    tmp_path: Path, bank: Bank, clock: Clock
+) -> None:
+    """Submitted, then the app killed before grading ended: what it leaves in the store is
+    the attempt handed in and not finished. Started again (a new store on the same file),
+    it is graded and closed — not reopened for answers, though its time is not up."""
+    url = f"sqlite:///{tmp_path / 'left.db'}"
+
+    def service(store: Store) -> StudyService:
+        scheduler = StudyScheduler(fuzz=False)
+        return StudyService(store, bank, scheduler=scheduler, day=StudyDay(zone=UTC), clock=clock)
+
+    with open_url(url, "kim", clock=clock) as store:
+        runner = ExamRunner(service(store), bank)
+        attempt = runner.start_or_resume("mini", seed=9)
+        runner.answer(attempt, 6, "# my code")
+        clock.now += timedelta(minutes=3)
+        store.exams.submit(attempt.id, at=clock())  # handed in; grading never ended
+    clock.now += timedelta(minutes=1)
+    grader = FakeGrader({"t-one": 1.0, "t-two": 0.0})
+    with open_url(url, "kim", clock=clock) as store:
+        runner = ExamRunner(service(store), bank)
+        proctor = Proctor(runner, lambda: Submitted(grader))
+        [waiting] = runner.pending()
+        assert waiting.id == attempt.id and not runner.expired(waiting)
+        assert isinstance(proctor.open("mini"), Grade)  # never reopened for answers
+        with pytest.raises(StoreError, match="submitted"):
+            runner.answer(waiting, 0, RIGHT[waiting.questions[0].item_id])
+        (results,) = proctor.settle(runner.pending()).results
+        assert grader.sources == ["# my code"]  # t-two had no code: not sent
+        assert results.attempt.finished and results.attempt.score == 10.0
+        assert results.attempt.finished_at == START + timedelta(minutes=3)
+        assert results.graded[7].error_in("ko") == "이 문제에 작성한 코드가 없습니다"
+        assert runner.pending() == []
+        assert isinstance(proctor.open("mini"), Sit)  # a new attempt now
+        assert len(store.practice.history("t-one")) == 1
+
+
+def test_a_grader_failure_leaves_the_task_ungraded_to_grade_again(
+    runner: ExamRunner, store: Store
+) -> None:
+    attempt = runner.start_or_resume("mini", seed=9)
+    for question in attempt.questions:
+        if question.kind == "task":
+            runner.answer(attempt, question.index, f"# code for {question.item_id}")
+    with pytest.raises(GradingIncomplete) as failed:
+        runner.finish(attempt, FakeGrader({"t-one": 1.0, "t-two": None}))
+    assert list(failed.value.failed) == [7]  # t-two, question 8
+    left = runner.reload(attempt)
+    assert left.submitted and not left.finished  # not zero points: not scored at all
+    assert [q.score for q in left.questions if q.kind == "task"] == [None, None]
+    assert store.practice.history("t-one") == store.practice.history("t-two") == []
+    assert store.reviews.count() == 0 and runner.service.mistakes() == []
+    assert [a.id for a in runner.pending()] == [attempt.id]  # also at the next start
+
+    results = runner.finish(left, FakeGrader({"t-one": 1.0, "t-two": 0.5}))  # r: grade again
+    assert results.attempt.finished
+    assert [q.score for q in results.attempt.questions if q.kind == "task"] == [10.0, 5.0]
+    assert len(store.practice.history("t-two")) == 1
+
+
+def test_the_grade_function_sends_no_empty_code(bank: Bank) -> None:
+    fake = FakeGrader({"t-one": 0.5, "t-two": 1.0})
+    tasks = [bank.tasks["t-one"], bank.tasks["t-two"]]
+    verdicts = grade_with(Submitted(fake))(list(zip(tasks, ["  \n", "x = 1"], strict=True)))
+    assert fake.sources == ["x = 1"]
+    assert verdicts[0] == GradeResult.no_code("t-one", float(tasks[0].points))
+    assert verdicts[1].passed

@@ -1,9 +1,9 @@
-"""Fixtures shared by the grader tests: the bundled bank and one warm Grader per backend.
+"""The grader tests grade on the suite's shared warm pool (``shared_grader`` in
+tests/conftest.py); tests that kill or close workers make their own and are marked slow.
 
-Starting a zygote imports torch (about two seconds), so every test module that
-only grades shares the same pool; tests that kill or close workers make
-their own. ``grader`` is the backend this machine picks (``linux`` here);
-``any_grader`` is each backend's shared pool in turn, for what both must keep.
+``grader`` is the backend this machine picks (``linux`` here); ``portable_grader``
+is a warm pool of the portable backend, and ``any_grader`` each backend's pool
+in turn, for what both must keep.
 """
 
 from __future__ import annotations
@@ -15,19 +15,11 @@ from _pytest.mark.structures import ParameterSet
 
 from grader import Grader
 from grader.backends import BACKENDS, linux_missing
-from question_bank import Bank, load_bank
 
 
 @pytest.fixture(scope="session")
-def bank() -> Bank:
-    return load_bank()
-
-
-@pytest.fixture(scope="session")
-def grader() -> Iterator[Grader]:
-    with Grader() as shared:
-        shared.warm_up()
-        yield shared
+def grader(shared_grader: Grader) -> Grader:
+    return shared_grader
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from grader import Grader, GradeResult, RunResult
 from grader.backends import LinuxRunner
 from question_bank import Bank
 
+from ..helpers import wait_until
 from .conftest import backend_params
 
 SLEEPER = "import time\ndef predict_classes(logits):\n    time.sleep(60)\n"
@@ -113,7 +114,7 @@ def test_a_killed_zygote_fails_the_job_and_is_replaced(bank: Bank) -> None:
     with Grader(workers=1, sandbox="linux") as solo:
         assert solo.grade(task, GOOD, timeout=120).passed
         handle = solo.submit(task, SLEEPER)
-        time.sleep(1.0)
+        wait_until(solo.sandbox_processes)  # the submission is running
         zygote = _zygote(solo)
         os.kill(zygote.pid, signal.SIGKILL)
         result = handle.result(timeout=30)
@@ -129,7 +130,7 @@ def test_closing_stops_every_worker_and_fails_nothing_silently(bank: Bank) -> No
     task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
     solo = Grader(workers=1, sandbox="linux")
     running = solo.submit(task, SLEEPER)
-    time.sleep(2.5)
+    wait_until(solo.sandbox_processes, timeout=60)  # the submission is running
     zygote = _zygote(solo)
     started = time.monotonic()
     solo.close()
@@ -198,13 +199,10 @@ def test_workers_die_with_the_app_even_without_close(backend: str) -> None:
         "from question_bank import load_bank\n"
         "task = load_bank().tasks['tensor-argmax'].model_copy(update={'time_limit_s': 60})\n"
         f"grader = Grader(workers=1, sandbox={backend!r})\n"
-        "handle = grader.submit(task, 'import time\\ntime.sleep(60)\\n')\n"
-        "me = psutil.Process()\n"
-        f"wanted = {2 if backend == 'linux' else 1}  # the zygote and its child; one worker\n"
-        "deadline = time.monotonic() + 90\n"
-        "while time.monotonic() < deadline and len(me.children(recursive=True)) < wanted:\n"
-        "    time.sleep(0.1)\n"
-        "print(*[p.pid for p in me.children(recursive=True)], flush=True)\n"
+        "grader.submit(task, 'import time\\ntime.sleep(60)\\n')\n"
+        "while not grader.sandbox_processes():\n"
+        "    time.sleep(0.05)\n"
+        "print(*[p.pid for p in psutil.Process().children(recursive=True)], flush=True)\n"
         "os._exit(0)  # no close(), no atexit: as if the app crashed\n"
     )
     run = subprocess.run(

@@ -86,7 +86,11 @@ def test_the_readable_report_has_a_header_and_a_line_per_check(
     run_grade(_args("cnn-output-size", BAD), resolve(lang="en"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{BAD}  FAILED  0/10  (")
-    assert lines[1] == "  ✓ defines conv_output_size()"
+    assert lines[1:3] == [  # the catalogued mistake it makes, above the checks
+        "  Where to look:",
+        "    → the + 1 is missing: the output size is floor((size + 2p - k) / s) + 1 (p.105–106)",
+    ]
+    assert lines[3] == "  ✓ defines conv_output_size()"
     assert any(
         line.startswith("  ✗ ") and "expected conv_output_size(28, 3) 26, got 25" in line
         for line in lines
@@ -97,7 +101,11 @@ def test_the_readable_report_follows_the_language(capsys: pytest.CaptureFixture[
     run_grade(_args("cnn-output-size", BAD), resolve(lang="ko"))
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{BAD}  실패  0/10  (")
-    assert lines[1] == "  ✓ conv_output_size() 정의"
+    assert lines[1:3] == [
+        "  살펴볼 점:",
+        "    → + 1이 빠졌습니다: 출력 크기는 floor((size + 2p - k) / s) + 1입니다 (p.105–106)",
+    ]
+    assert lines[3] == "  ✓ conv_output_size() 정의"
     failed = [line for line in lines if line.startswith("  ✗ ")]
     assert failed and all("기대값" in line and "expected" not in line for line in failed)
 
@@ -124,7 +132,10 @@ def test_what_a_file_printed_is_shown_only_when_asked(
             "unknown task 'no-such-task' (known: cnn-fashion, cnn-output-size,",
         ),
         (_args("cnn-output-size", "missing.py"), "file not found: missing.py"),
-        (_args("cnn-output-size", SUBMISSIONS), f"not a file: {SUBMISSIONS}"),
+        (
+            _args("cnn-output-size", bundled_bank_dir() / "exams"),
+            f"{bundled_bank_dir() / 'exams'}: no .py files in this folder",
+        ),
         (_args("cnn-output-size", GOOD, jobs=0), "--jobs must be at least 1"),
     ],
 )

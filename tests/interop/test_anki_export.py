@@ -7,15 +7,10 @@ from pathlib import Path
 import genanki
 import pytest
 
-from question_bank import Bank, Item, load_bank, overlaps, parse_pages_arg
+from question_bank import Bank, Item, overlaps, parse_pages_arg
 from quizapp.anki.export import GUID_NAMESPACE, PARENT_DECK
 from tests.helpers import quizapp
 from tests.interop.anki_package import Package, read_package
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 def export(tmp_path: Path, *options: str, name: str = "deck.apkg") -> Package:
@@ -100,6 +95,12 @@ def test_note_types_cloze_reversed_and_written(tmp_path: Path, bank: Bank) -> No
     assert all(f"<li>{choice}</li>" in front for choice in single.choices)  # type: ignore[union-attr]
     assert "정답" in back and single.answer in back  # type: ignore[union-attr]
     assert "해설" in extra and "교재 쪽 18, 20, 23, 26" in extra
+
+    # a blank with alternatives shows its first one; the others are named on the back
+    lenient = bank.items["loss-objective-cloze"]
+    text, back_extra = notes[guid(lenient)].fields
+    assert "{{c1::목적::한 단어}}" in text and "|" not in text
+    assert "다른 정답: 비용, objective, cost" in back_extra
 
 
 def test_markdown_becomes_html_with_code_blocks_monospaced(tmp_path: Path) -> None:

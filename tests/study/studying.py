@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.study import Outcome, Rating, StudyService, StudySession
 from tests.store.helpers import RIGHT, WRONG
+from tests.verdicts import verdict
 
 
 def answer_current(
@@ -16,7 +17,9 @@ def answer_current(
     if card.ref.kind == "flashcard":
         return session.rate(rating or (Rating.Good if right else Rating.Again))
     if card.ref.kind == "task":
-        return session.submit_task("code", {}, passed=right, score=10 if right else 0, max_score=10)
+        outcome = session.submit_task("code", verdict(card.ref.item_id, 10 if right else 0))
+        assert outcome is not None
+        return outcome
     return session.answer((RIGHT if right else WRONG)[card.ref.item_id])
 
 

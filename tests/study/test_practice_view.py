@@ -1,5 +1,5 @@
 """What the practice screens show: task status and best score from the history, due tasks
-first, the page filter, the rule for the reference solution, and verdicts as report lines."""
+first, the page filter, the rule for the reference solution, and how numbers are written."""
 
 from __future__ import annotations
 
@@ -7,22 +7,19 @@ from datetime import UTC, datetime
 
 import pytest
 
-from grader import CheckResult, GradeResult, RunResult
 from question_bank import Bank, load_bank, parse_pages_arg
 from quizapp.store import Submission
 from quizapp.study import StudyService
 from quizapp.study.practice_view import (
-    UNREADABLE,
     can_reveal_solution,
     format_duration,
     format_score,
     format_when,
-    grade_report,
-    run_report,
     task_status,
     task_summaries,
 )
 from tests.store.helpers import FakeClock
+from tests.verdicts import verdict
 
 from .conftest import MakeService
 
@@ -42,7 +39,7 @@ def submission(passed: bool, score: float = 0.0, number: int = 1) -> Submission:
         id=number,
         task_id="t",
         code="",
-        result={},
+        result=verdict("t", score),
         passed=passed,
         score=score,
         max_score=10,
@@ -59,8 +56,8 @@ def test_status_is_new_failed_or_passed_from_the_history() -> None:
 
 
 def submit(service: StudyService, task_id: str, passed: bool, score: float) -> None:
-    result = {"passed": passed, "score": score}
-    service.practice.submit(task_id, "code", result, passed=passed, score=score, max_score=10)
+    assert passed == (score == 10)
+    service.practice.submit(task_id, "code", verdict(task_id, score))
 
 
 def test_every_task_is_listed_new_in_bank_order_before_any_practice(
@@ -122,68 +119,6 @@ def test_the_page_filter_keeps_only_tasks_on_those_pages(
 def test_the_reference_solution_needs_a_submission_first() -> None:
     assert not can_reveal_solution([])
     assert can_reveal_solution([submission(False)])
-
-
-def test_a_verdict_becomes_report_lines() -> None:
-    result = GradeResult(
-        task="t",
-        passed=False,
-        score=3,
-        max_score=10,
-        checks=[
-            CheckResult(name="shape", passed=True, points=3, max_points=3),
-            CheckResult(
-                name="values", passed=False, message="expected 1, got 2", points=0, max_points=7
-            ),
-        ],
-        duration_s=0.25,
-        stdout="hi\n",
-    )
-    report = grade_report(result.model_dump(mode="json"))
-    assert (report.passed, report.score, report.max_score) == (False, 3, 10)
-    assert report.duration_s == 0.25 and report.error is None and report.stdout == "hi\n"
-    assert report.passed_checks == 1
-    assert [(c.name, c.passed, c.message, c.points, c.max_points) for c in report.checks] == [
-        ("shape", True, "", 3, 3),
-        ("values", False, "expected 1, got 2", 0, 7),
-    ]
-
-
-def test_an_error_verdict_keeps_its_error_line() -> None:
-    result = GradeResult(
-        task="t",
-        passed=False,
-        score=0,
-        max_score=10,
-        checks=[],
-        error="time limit 10 s exceeded",
-        duration_s=10.2,
-    )
-    report = grade_report(result.model_dump(mode="json"))
-    assert report.error == "time limit 10 s exceeded" and report.checks == ()
-
-
-@pytest.mark.parametrize(
-    "stored",
-    [{}, {"score": 3}, {"passed": True, "checks": "nope", "score": "x", "duration_s": True}],
-)
-def test_an_old_or_damaged_stored_result_does_not_break_the_report(stored: dict) -> None:
-    report = grade_report(stored)
-    if "passed" not in stored:
-        assert report.error == UNREADABLE and not report.passed
-    else:
-        assert report.passed and report.checks == () and report.score == 0
-        assert report.duration_s is None
-
-
-def test_a_run_becomes_a_run_report() -> None:
-    result = RunResult(
-        ok=False, error="Traceback …\nZeroDivisionError", stdout="a\n", duration_s=0.01
-    )
-    report = run_report(result.model_dump(mode="json"))
-    assert (report.ok, report.stdout, report.stderr) == (False, "a\n", "")
-    assert report.error is not None and report.error.endswith("ZeroDivisionError")
-    assert run_report(RunResult(ok=True, duration_s=0.0).model_dump(mode="json")).error is None
 
 
 def test_numbers_are_formatted_for_people() -> None:

@@ -8,6 +8,7 @@ from quizapp.commands.stats import format_progress
 from quizapp.study import Rating, StudyService, progress_stats
 from tests.store.helpers import FakeClock
 from tests.study.studying import study
+from tests.verdicts import verdict
 
 
 def mastery(service: StudyService) -> dict[str, tuple[int, int]]:
@@ -21,7 +22,7 @@ def test_mastery_counts_items_recalled_with_at_least_90_percent(
     study(service, "sa")
     study(service, "tf", right=False)  # fresh in memory, but wrong: not mastered
     study(service, "fc")  # only one side of a reversible card
-    service.practice.submit("tk", "code", {}, passed=True, score=10, max_score=10)
+    service.practice.submit("tk", "code", verdict("tk", 10))
     assert mastery(service) == {"텐서": (1, 7), "손실함수": (1, 3)}
     study(service, "fc:reverse")
     assert mastery(service)["텐서"] == (2, 7)

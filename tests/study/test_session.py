@@ -10,6 +10,7 @@ from quizapp.store import open_url
 from quizapp.study import CardFilter, Rating, StudyError, StudyService
 from tests.store.helpers import RIGHT, WRONG, FakeClock
 from tests.study.studying import answer_current, study
+from tests.verdicts import grader_failure, verdict
 
 
 def test_a_written_answer_rates_good_when_right_and_again_when_wrong(service: StudyService) -> None:
@@ -201,21 +202,13 @@ def test_task_practice_keeps_history_drafts_and_schedules_the_task(
     practice = service.practice
     practice.save_draft("tk", "def make_criterion():\n")
     assert practice.draft("tk") == "def make_criterion():\n"
-    failed = practice.submit(
-        "tk",
-        "def make_criterion(): pass",
-        {"passed": False},
-        passed=False,
-        score=0,
-        max_score=10,
-        duration_s=1.5,
-    )
-    assert failed.review is not None and failed.review.entry.rating == Rating.Again
+    failed = practice.submit("tk", "def make_criterion(): pass", verdict("tk", 0, duration_s=1.5))
+    assert failed is not None and failed.review is not None
+    assert failed.review.entry.rating == Rating.Again
     clock.advance(minutes=2)
-    passed = practice.submit(
-        "tk", "import torch.nn as nn", {"passed": True}, passed=True, score=10, max_score=10
-    )
-    assert passed.review is not None and passed.review.entry.rating == Rating.Good
+    passed = practice.submit("tk", "import torch.nn as nn", verdict("tk", 10))
+    assert passed is not None and passed.review is not None
+    assert passed.review.entry.rating == Rating.Good
     history = practice.history("tk")
     assert [(s.code, s.passed, s.score) for s in history] == [
         ("import torch.nn as nn", True, 10.0),
@@ -225,17 +218,39 @@ def test_task_practice_keeps_history_drafts_and_schedules_the_task(
     assert service.mistakes() == []
     practice.discard_draft("tk")
     assert practice.draft("tk") is None
-    ungraded = practice.submit("tk", "x", {}, passed=False, score=0, max_score=10, schedule=False)
-    assert ungraded.review is None and len(service.store.reviews.entries("tk")) == 2
+    ungraded = practice.submit("tk", "x", verdict("tk", 0), schedule=False)
+    assert ungraded is not None and ungraded.review is None
+    assert len(service.store.reviews.entries("tk")) == 2
+
+
+def test_a_grader_failure_is_not_held_against_the_student(service: StudyService) -> None:
+    """No submission in the history, no Again, nothing in the mistakes list."""
+    assert service.practice.submit("tk", "code", grader_failure("tk")) is None
+    assert service.practice.history("tk") == []
+    assert service.store.reviews.entries("tk") == []
+    session = service.session([service.catalogue.by_id["tk"]])
+    assert session.submit_task("code", grader_failure("tk")) is None
+    assert (session.answered, session.wrong, session.remaining) == (0, 0, 1)
+    current = session.current()
+    assert current is not None and current.ref.card_id == "tk"  # still to be answered
+    assert service.practice.history("tk") == [] and service.mistakes() == []
 
 
 def test_a_task_in_a_session_is_submitted_through_it(service: StudyService) -> None:
     session = service.session([service.catalogue.by_id["tk"]])
-    outcome = session.submit_task(
-        "code", {"score": 7}, passed=False, score=7, max_score=10, duration_s=3
-    )
-    assert outcome.submission is not None and outcome.submission.result == {"score": 7}
+    outcome = session.submit_task("code", verdict("tk", 7, duration_s=3))
+    assert outcome is not None and outcome.submission is not None
+    assert outcome.submission.result.score == 7
     assert outcome.rating == Rating.Again and outcome.entry_id is not None
+    assert service.store.reviews.entries("tk")[0].duration_ms == 3000
     assert session.undo() is not None
     assert service.store.reviews.card("tk") is None
     assert len(service.practice.history("tk")) == 1  # the submission itself stays in the history
+
+
+def test_a_task_in_cram_joins_the_history_without_scheduling(service: StudyService) -> None:
+    session = service.session([service.catalogue.by_id["tk"]], cram=True)
+    outcome = session.submit_task("code", verdict("tk", 10))
+    assert outcome is not None and outcome.correct and outcome.entry_id is None
+    assert service.store.reviews.entries("tk") == []
+    assert len(service.practice.history("tk")) == 1

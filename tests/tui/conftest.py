@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,7 @@ from quizapp.settings import Settings, resolve
 from quizapp.tui.app import QuizApp, make_app
 
 if TYPE_CHECKING:
-    from grader import Grader
+    pass
 
 
 class FakeClock:
@@ -65,14 +65,13 @@ async def wait_ready(app: QuizApp, pilot: Any, timeout: float = 20.0) -> None:
     await pilot.pause()
 
 
-@pytest.fixture(scope="session")
-def shared_grader() -> Iterator[Grader]:
-    """One warm grader for every Pilot test that grades (practice, mock exam): pass it as
-    ``app_factory(grader=shared_grader)``; such an app neither warms up
-    nor closes a grader of its own. Starting a worker imports torch (seconds), so sharing
-    keeps the suite fast."""
-    from grader import Grader
+async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
+    """Pause until ``condition()`` holds (polling; no fixed sleeps)."""
+    import asyncio
 
-    with Grader(workers=2) as grader:
-        grader.warm_up()
-        yield grader
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out waiting"
+        await pilot.pause(0.05)
+    await pilot.pause()

@@ -5,7 +5,6 @@ an attempt whose time ran out while the app was closed is submitted at the next 
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 from collections.abc import Callable
@@ -31,8 +30,9 @@ from quizapp.tui.screens.task import TaskScreen
 from quizapp.tui.widgets.answer import ChoiceList, MultiChoiceList, TypedAnswer
 from quizapp.tui.widgets.check_report import CheckReport
 from quizapp.tui.widgets.countdown import Countdown
+from tests.verdicts import FailingGrader
 
-from .conftest import FakeClock, wait_ready
+from .conftest import FakeClock, until, wait_ready
 
 SIZE = (130, 40)
 SHORT = """\
@@ -69,18 +69,10 @@ def exam_app(
 ) -> Callable[..., QuizApp]:
     def build(**options: Any) -> QuizApp:
         options.setdefault("start", Start("exam", exam_id="short"))
-        return app_factory(settings=exam_settings, grader=shared_grader, **options)
+        options.setdefault("grader", shared_grader)
+        return app_factory(settings=exam_settings, **options)
 
     return build
-
-
-async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 async def sitting(app: QuizApp, pilot: Any) -> ExamSitScreen:
@@ -360,7 +352,7 @@ async def test_submitting_early_asks_and_names_the_unanswered_questions(
         table.move_cursor(row=5)  # the task nobody wrote: not sent to the grader
         await pilot.pause()
         report = results_screen.query_one("#review-report", CheckReport)
-        assert "작성한 코드가 없어 채점하지 않았습니다." in report.text
+        assert "이 문제에 작성한 코드가 없습니다" in report.text
 
 
 async def test_a_resumed_attempt_shows_the_true_time_and_its_saved_answers(
@@ -526,6 +518,69 @@ async def test_an_expired_attempt_that_cannot_be_graded_stays_open_and_says_why(
         kept = again.store.exams.get(attempt_id)
         assert kept is not None and not kept.finished  # nothing invented: graded next time
         assert kept.questions[4].answer == PARTIAL_ARGMAX
+
+
+async def test_an_attempt_left_while_grading_is_graded_and_closed_at_the_next_start(
+    exam_app: Callable[..., QuizApp], clock: FakeClock
+) -> None:
+    """Handed in, then the app killed before grading ended: the store holds the attempt
+    submitted and unfinished (what the app leaves). Its time is not up, yet the next start
+    grades and closes it instead of reopening it."""
+    app = exam_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await sitting(app, pilot)
+        await answer_right(pilot, app, screen)
+        await pilot.pause()
+        assert app.store is not None
+        attempt_id = screen.attempt.id
+        clock.advance(minutes=2)
+        app.store.exams.submit(attempt_id)  # the first thing the results screen does
+    clock.advance(minutes=1)
+    again = exam_app(start=Start())
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_ready(again, pilot)
+        await until(pilot, lambda: isinstance(again.screen, ExamResultsScreen), timeout=60)
+        results = again.screen.results  # type: ignore[attr-defined]
+        assert results is not None and results.attempt.id == attempt_id
+        assert results.attempt.finished and results.score == 2
+        assert results.time_used == timedelta(minutes=2)  # until it was handed in
+        assert again.store is not None
+        assert again.store.exams.get(attempt_id).finished  # type: ignore[union-attr]
+
+
+async def test_a_grader_failure_in_an_exam_leaves_the_task_ungraded_and_r_grades_again(
+    exam_app: Callable[..., QuizApp], shared_grader: Grader
+) -> None:
+    failing = FailingGrader()
+    app = exam_app(grader=failing)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await sitting(app, pilot)
+        assert app.exam_runner is not None and app.store is not None
+        app.exam_runner.answer(screen.attempt, 4, PARTIAL_ARGMAX)
+        attempt_id = screen.attempt.id
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ExamSubmitScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ExamResultsScreen))
+        results_screen = app.screen
+        assert isinstance(results_screen, ExamResultsScreen)
+        await until(pilot, lambda: results_screen.failure is not None, timeout=10)
+        head = str(results_screen.query_one("#results-head", Static).render())
+        assert head.startswith("채점기가 실패했습니다")
+        assert "5번 문항: 채점 작업자를 시작하지 못했습니다" in head and "r: 다시 채점" in head
+        kept = app.store.exams.get(attempt_id)
+        assert kept is not None and kept.submitted and not kept.finished
+        assert kept.questions[4].score is None  # not zero: not graded yet
+        assert app.store.practice.history("tensor-argmax") == []
+        assert results_screen.check_action("retry", ())
+
+        app._grader = shared_grader  # the grader works again: r grades the attempt
+        await pilot.press("r")
+        await until(pilot, lambda: results_screen.results is not None, timeout=60)
+        assert results_screen.results is not None and results_screen.results.attempt.finished
+        task_points = results_screen.results.attempt.questions[4].score
+        assert task_points is not None and 0 < task_points < 10
+        assert failing.submitted == ["tensor-argmax"]
 
 
 def test_an_unknown_exam_id_is_a_one_line_usage_error(tmp_path: Path) -> None:

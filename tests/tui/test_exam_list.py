@@ -38,7 +38,7 @@ async def test_the_blueprints_are_listed_with_what_they_hold(
     async with app.run_test(size=(130, 40)) as pilot:
         table = await open_exams(app, pilot)
         assert app.bank is not None
-        assert table.row_count == len(app.bank.exams) == 2
+        assert table.row_count == len(app.bank.exams) == 3  # mock, drill, beyond-the-exam drill
         assert row_of(table, "ai-essential-mock") == [
             "AI Essential 모의고사 (필기 + 실기)",
             "90분",
@@ -110,8 +110,9 @@ async def test_practical_sections_name_their_tasks(app_factory: Callable[..., Qu
         await pilot.press("enter")
         await pilot.pause()
         body = str(app.screen.query_one("#blueprint-body", Markdown).source)
-        assert "| 실기 1 — 텐서와 데이터 | 실기 | 1 | 10 | 쪽 17-26, 71-76 |" in body
+        assert "| 실기 1 — 텐서와 데이터 | 실기 | 1 | 10 | 과제 `dataset-custom`, " in body
         assert "과제 `dnn-regression`, `dnn-binary`" in body and "중 1개" in body
+        assert "과제 `train-digits-dnn`, `train-digits-cnn`" in body
         assert body.rstrip().endswith("없음")  # no attempts yet
 
 
@@ -160,6 +161,6 @@ async def test_a_store_problem_still_lists_the_blueprints_and_says_why(
             conn.execute(text("DROP TABLE exam_answers"))
             conn.execute(text("DROP TABLE exam_attempts"))
         table = await open_exams(app, pilot)
-        assert table.row_count == 2
+        assert app.bank is not None and table.row_count == len(app.bank.exams)
         [note] = [n for n in notes if n.startswith("기록을 불러오지 못했습니다: ")]
         assert "cannot read the progress store" in note and "exam_attempts" in note

@@ -4,7 +4,6 @@ output, drafts, the reference solution and the submission history."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,7 @@ from textual.notifications import Notify
 from textual.widgets import DataTable, Input, TextArea
 
 from grader import Grader
-from question_bank import Bank, load_bank, overlaps, parse_pages_arg
+from question_bank import Bank, overlaps, parse_pages_arg
 from quizapp.study import Rating
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.screens.history import HistoryScreen
@@ -24,17 +23,13 @@ from quizapp.tui.screens.practice import PracticeScreen
 from quizapp.tui.screens.solution import SolutionScreen
 from quizapp.tui.screens.task import Cancelled, Graded, Ran, TaskScreen
 from quizapp.tui.widgets.check_report import CheckReport
+from tests.verdicts import FailingGrader, verdict
 
-from .conftest import wait_ready
+from .conftest import until, wait_ready
 
 SIZE = (130, 40)
 WRONG_ARGMAX = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
 FOREVER = "while True:\n    pass\n"
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank()
 
 
 @pytest.fixture
@@ -42,8 +37,8 @@ def practice_app(
     app_factory: Callable[..., QuizApp], shared_grader: Grader
 ) -> Callable[..., QuizApp]:
     def build(task_id: str | None = None, **options: Any) -> QuizApp:
-        start = Start("practice", task_id=task_id)
-        return app_factory(start=start, grader=shared_grader, **options)
+        options.setdefault("grader", shared_grader)
+        return app_factory(start=Start("practice", task_id=task_id), **options)
 
     return build
 
@@ -57,15 +52,6 @@ class Notes:
     def __call__(self, message: Message) -> None:
         if isinstance(message, Notify):
             self.messages.append(message.notification.message)
-
-
-async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 async def task_screen(app: QuizApp, pilot: Any) -> TaskScreen:
@@ -105,8 +91,8 @@ async def test_the_list_shows_status_and_best_score_due_tasks_first_and_filters_
 
         assert app.service is not None
         submit_ = app.service.practice.submit
-        submit_("cnn-output-size", "x", {"passed": True}, passed=True, score=10, max_score=10)
-        submit_("tensor-argmax", "y", {"passed": False}, passed=False, score=3, max_score=10)
+        submit_("cnn-output-size", "x", verdict("cnn-output-size", 10))
+        submit_("tensor-argmax", "y", verdict("tensor-argmax", 3))
         clock.advance(minutes=2)  # the failed task's card is due again after a minute
         app.screen.query_one("#practice-pages", Input).focus()
         await pilot.press(*"17-26,105-106")
@@ -154,23 +140,26 @@ async def test_a_passing_submission_shows_every_check_passed_and_is_recorded_as_
         assert screen.practice_task.id == "cnn-fashion"
         assert screen.editor.text == bank.tasks["cnn-fashion"].read("starter.py")
 
-        outcome = await submit(pilot, screen, bank.tasks["cnn-fashion"].read("solution.py"))
-        assert isinstance(outcome, Graded)
-        assert outcome.result["passed"] is True
+        # what a graded run prints never comes back (it could carry the hidden tests)
+        code = bank.tasks["cnn-fashion"].read("solution.py") + "\nprint('PRINTED-WHILE-GRADED')\n"
+        outcome = await submit(pilot, screen, code)
+        assert isinstance(outcome, Graded) and outcome.counted
+        assert outcome.result.passed is True
         text = report_text(screen)
-        checks = outcome.result["checks"]
+        checks = outcome.result.checks
         assert len(checks) >= 5
         for check in checks:
-            assert f"✓ {check['name']}" in text
+            assert f"✓ {check.title_in('ko')}" in text
         assert "✗" not in text
         assert "10/10" in text and "10/10" in status_text(screen)
+        assert "PRINTED-WHILE-GRADED" not in text and outcome.result.output == ""
 
         assert app.store is not None
         history = app.store.practice.history("cnn-fashion")
         assert len(history) == 1
         assert history[0].passed and history[0].score == 10
         assert history[0].result == outcome.result
-        assert history[0].code == bank.tasks["cnn-fashion"].read("solution.py")
+        assert history[0].code == code
         [entry] = app.store.reviews.entries("cnn-fashion")
         assert (entry.rating, entry.correct, entry.kind) == (int(Rating.Good), True, "task")
 
@@ -188,21 +177,21 @@ async def test_a_failing_submission_shows_the_graders_message_and_rates_again(
         screen = await task_screen(app, pilot)
         outcome = await submit(pilot, screen, WRONG_ARGMAX)
         assert isinstance(outcome, Graded)
-        failed = [c for c in outcome.result["checks"] if not c["passed"]]
-        assert failed and not outcome.result["passed"]
+        failed = [c for c in outcome.result.checks if not c.passed]
+        assert failed and not outcome.result.passed
         text = report_text(screen)
         for check in failed:
-            assert f"✗ {check['name']}" in text
-            assert check["message"] and check["message"] in text
+            assert f"✗ {check.title_in('ko')}" in text
+            assert check.message_in("ko") and check.message_in("ko") in text
         assert app.store is not None
         [entry] = app.store.reviews.entries("tensor-argmax")
         assert (entry.rating, entry.correct) == (int(Rating.Again), False)
 
         outcome = await submit(pilot, screen, "def predict_classes(logits:\n")
         assert isinstance(outcome, Graded)
-        error = outcome.result["error"]
+        error = outcome.result.error_in("en")
         assert error and "syntax" in error
-        assert error in report_text(screen)
+        assert (outcome.result.error_in("ko") or "") in report_text(screen)
         assert len(app.store.practice.history("tensor-argmax")) == 2
 
 
@@ -363,3 +352,39 @@ async def test_the_app_warms_its_own_grader_after_loading_and_closes_it_on_exit(
     with pytest.raises(RuntimeError, match="closed"):
         grader.submit(bank.tasks["tensor-argmax"], "")
     assert not child_processes() - before
+
+
+async def test_a_grader_failure_is_not_counted_and_f5_grades_again(
+    practice_app: Callable[..., QuizApp], shared_grader: Grader, bank: Bank
+) -> None:
+    """The grader's own failure: said so in Korean, nothing recorded (no failed attempt, no
+    Again, no mistake), and f5 grades the same code again."""
+    failing = FailingGrader()
+    app = practice_app("tensor-argmax", grader=failing)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await task_screen(app, pilot)
+        assert not screen.check_action("regrade", ())
+        solution = bank.tasks["tensor-argmax"].read("solution.py")
+        outcome = await submit(pilot, screen, solution)
+        assert isinstance(outcome, Graded) and outcome.result.internal and not outcome.counted
+        status = status_text(screen)
+        assert (
+            status.startswith("채점기가 실패했습니다")
+            and "채점 작업자를 시작하지 못했습니다" in status
+        )
+        assert "f5" in status and app.t("report.grader_failed") in report_text(screen)
+        assert app.store is not None and app.service is not None
+        assert app.store.practice.history("tensor-argmax") == []
+        assert app.store.reviews.entries("tensor-argmax") == []
+        assert app.service.mistakes() == []
+        assert screen.check_action("regrade", ())
+
+        app._grader = shared_grader  # the grader works again
+        await pilot.press("f5")
+        await until(pilot, lambda: screen.last is not outcome and screen.job is None)
+        again = screen.last
+        assert isinstance(again, Graded) and again.counted and again.result.passed
+        assert failing.submitted == ["tensor-argmax"]
+        [recorded] = app.store.practice.history("tensor-argmax")
+        assert recorded.code == solution
+        assert not screen.check_action("regrade", ())

@@ -7,10 +7,11 @@ panel on the right shows the row under the cursor.
 
 Given a finished attempt it shows it again (the task reports come from the practice
 submissions the exam recorded). Given an unfinished attempt (submitted, or out of time)
-it first submits it: the runner
-grades all the tasks in one call — in parallel on the grader's warm workers — scores,
-closes the attempt and feeds the scheduler, in a worker thread while this screen shows
-how long grading has taken.
+it first submits it: the proctor (quizapp.exam) hands it in, grades all the tasks in one
+call — in parallel on the grader's warm workers — scores, closes the attempt and feeds
+the scheduler, in a worker thread while this screen shows how long grading has taken.
+Should the grader itself fail on a task, the attempt stays submitted and unscored, and
+r grades it again.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
+from grader.result import GradeResult
 from question_bank import Task
+from quizapp.exam import GradingIncomplete
 from quizapp.exam.view import (
+    grading_failures,
     is_answered,
     points,
     response_text,
@@ -40,7 +44,6 @@ from quizapp.exam.view import (
     written_review,
 )
 from quizapp.store import StoreError
-from quizapp.study.practice_view import grade_report
 
 from ..widgets.check_report import CheckReport
 from .base import QuizScreen
@@ -88,7 +91,7 @@ class ExamResultsScreen(QuizScreen[None]):
             yield DataTable(id="results-questions", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="results-detail"):
                 yield Markdown("", id="review-head")
-                yield CheckReport(self.t, id="review-report")
+                yield CheckReport(self.t, self.lang, id="review-report")
                 yield Markdown("", id="review-tail")
         yield Footer()
 
@@ -121,7 +124,9 @@ class ExamResultsScreen(QuizScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exam-finish")
     def finish_attempt(self) -> Results:
-        return self.runner.finish(self.attempt, self.quiz_app.exam_grade())
+        proctor = self.quiz_app.proctor
+        assert proctor is not None
+        return proctor.finish(self.attempt)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "exam-finish":
@@ -133,6 +138,10 @@ class ExamResultsScreen(QuizScreen[None]):
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.grading_over()
             error = event.worker.error
+            if isinstance(error, GradingIncomplete):
+                self.failure = grading_failures(error, self.quiz_app.lang)
+                self.set_head(self.t("exam.grader_failed", errors=self.failure), "failed")
+                return
             self.failure = f"{type(error).__name__}: {error}" if error else "cancelled"
             self.set_head(self.t("exam.grading_failed", error=self.failure), "failed")
 
@@ -234,7 +243,7 @@ class ExamResultsScreen(QuizScreen[None]):
             graded = self.results.graded.get(index) or self.report_from_history(task, question)
             report.display = True
             if graded is not None:
-                report.show_grade(grade_report(graded))
+                report.show_grade(graded)
             else:
                 report.show_message(self.t("exam.no_report"))
             tail.update(task_review_tail(task, question, self.solution(task), lang))
@@ -254,7 +263,7 @@ class ExamResultsScreen(QuizScreen[None]):
         except (OSError, UnicodeDecodeError) as exc:
             return f"# {self.t('task.unreadable', name='solution.py', error=exc)}"
 
-    def report_from_history(self, task: Task, question: Any) -> dict[str, Any] | None:
+    def report_from_history(self, task: Task, question: Any) -> GradeResult | None:
         """An older attempt's check report: the practice submission the exam recorded."""
         service = self.quiz_app.service
         if service is None or not is_answered(question):

@@ -92,6 +92,8 @@ class ExamsScreen(QuizScreen[None]):
         runner = self.quiz_app.exam_runner
         if attempt.finished or runner is None:
             return None
+        if attempt.submitted:
+            return self.t("exams.to_grade")
         if runner.expired(attempt):
             return self.t("exams.time_up")
         return self.t("exams.running", left=format_clock(runner.remaining(attempt)))

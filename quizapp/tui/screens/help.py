@@ -21,6 +21,7 @@ from ..keys import label
 from ..widgets.answer import ChoiceList, MultiChoiceList
 from .base import QuizModalScreen
 from .browse import BrowseScreen
+from .classroom import ClassScreen
 from .exam_blueprint import BlueprintScreen
 from .exam_results import ExamResultsScreen
 from .exam_sit import ExamSitScreen
@@ -100,6 +101,7 @@ SECTIONS = (
     Section("stats", (StatsScreen,)),
     Section("browse", (BrowseScreen,)),
     Section("item", (ItemScreen,)),
+    Section("class", (ClassScreen,)),
 )
 
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
-from quizapp.study.practice_view import format_duration, format_score, format_when, grade_report
+from quizapp.study.practice_view import format_duration, format_score, format_when
 
 from ..widgets.check_report import CheckReport
 from .base import QuizScreen
@@ -41,7 +41,7 @@ class HistoryScreen(QuizScreen[str | None]):
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="history-detail"):
                 yield TextArea.code_editor("", language="python", read_only=True, id="history-code")
-                yield CheckReport(t, id="history-report")
+                yield CheckReport(t, self.quiz_app.lang, id="history-report")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,7 +82,7 @@ class HistoryScreen(QuizScreen[str | None]):
     def show(self, submission: Submission) -> None:
         self.shown = submission
         self.query_one("#history-code", TextArea).load_text(submission.code)
-        self.query_one("#history-report", CheckReport).show_grade(grade_report(submission.result))
+        self.query_one("#history-report", CheckReport).show_grade(submission.result)
 
     def action_use_code(self) -> None:
         if self.shown is not None:

@@ -2,7 +2,9 @@
 
 The session (quizapp.study) decides what comes next, checks answers and
 commits every answer or rating before the next card shows; this screen shows
-the card, collects the answer and shows the feedback.
+the card, collects the answer and shows the feedback. A task's card opens the
+practice editor, whose graded submission is the session's answer; back from the
+editor, the session goes on (enter reopens the editor if nothing was submitted).
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ class StudyScreen(QuizScreen[None]):
         Binding("3", "rate(3)", "Good", show=False, id="rate-good"),
         Binding("4", "rate(4)", "Easy", show=False, id="rate-easy"),
         Binding("enter", "next", "Next", id="next"),
+        Binding("enter", "open_task", "Open editor", id="study-open-task"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("w", "retry_wrong", "Retry wrong", id="retry-wrong"),
     ]
 
-    # switching → question → (revealed | feedback) → switching … → done
+    # switching → (question → (revealed | feedback) | task) → switching … → done
     state: reactive[str] = reactive("switching", init=False)
 
     def __init__(self, session: StudySession, mode: Mode) -> None:
@@ -113,9 +116,14 @@ class StudyScreen(QuizScreen[None]):
             front = content.back if self.card.ref.reverse else content.front
             await question.update(front + footer)
             self.query_one("#hint", Static).update(self.t("study.hint.reveal"))
-        elif isinstance(content, Task):  # tasks are practised in the editor, not here
+        elif isinstance(content, Task):  # answered in the practice editor
             await question.update(f"## {content.title}\n\n{content.prompt}")
             self.query_one("#hint", Static).update(self.t("study.hint.task"))
+            self.shown_at = time.monotonic()
+            self.state = "task"
+            self.update_progress()
+            self.action_open_task()
+            return
         else:
             text = render_cloze(content.text) if content.type == "cloze" else content.prompt
             await question.update(text + footer)
@@ -203,6 +211,8 @@ class StudyScreen(QuizScreen[None]):
             return self.state == "revealed"
         if action == "next":
             return self.state == "feedback"
+        if action == "open_task":
+            return self.state == "task"
         if action == "undo":
             return self.session.can_undo
         if action == "retry_wrong":
@@ -254,6 +264,23 @@ class StudyScreen(QuizScreen[None]):
     def rate_button(self, event: Button.Pressed) -> None:
         names = [name for _, name in RATINGS]
         self.action_rate(names.index(str(event.button.id).removeprefix("rate-")) + 1)
+
+    def action_open_task(self) -> None:
+        """The task's card: the practice editor, whose submission answers it."""
+        if self.state != "task" or self.card is None or not isinstance(self.card.content, Task):
+            return
+        from .task import TaskScreen
+
+        self.app.push_screen(TaskScreen(self.card.content, session=self.session), self.task_done)
+
+    def task_done(self, outcome: Outcome | None) -> None:
+        """Back from the editor: with a counted submission the session goes on; without
+        one the task's card stays (enter reopens the editor)."""
+        if outcome is None:
+            return
+        if not outcome.correct:
+            self.wrong.append(outcome.card)
+        self.show_card()
 
     def action_next(self) -> None:
         if self.state == "feedback":

@@ -1,8 +1,13 @@
 """One practical task: the prompt beside a Python code editor.
 
-ctrl+r runs the code in the sandbox (output only); ctrl+s grades it against the
-hidden tests, records the submission and rates the task's card; escape cancels a
-running job before it leaves. The draft is saved at most a second after a change
+ctrl+r runs the code in the sandbox (its output is the student's to see); ctrl+s
+grades it against the hidden tests (no output comes back from a graded run), records
+the submission and rates the task's card; escape cancels a running job before it
+leaves. Should the grader itself fail, nothing is recorded and f5 grades again.
+
+Opened from a study session (``session=...``: review, quiz, cram, mistakes) the
+submission is the session's answer to the task's card: counted once, after which
+escape goes back to the session with the outcome. The draft is saved at most a second after a change
 and whenever the screen is left, so a crash loses at most the last second of typing.
 Grading happens in the app's grader (its own processes); this screen waits for the
 verdict in a worker thread and stays responsive.
@@ -19,7 +24,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual import on, work
@@ -30,25 +35,22 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
 
+from grader.result import GradeResult, RunResult
+from question_bank import TrainingTask
 from quizapp.store import StoreError
-from quizapp.study.practice_view import (
-    can_reveal_solution,
-    format_duration,
-    format_score,
-    grade_report,
-    run_report,
-)
+from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
 
 from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
 from ..widgets.countdown import Countdown
+from ..widgets.training_panel import TrainingPanel
 from .base import QuizScreen
 
 if TYPE_CHECKING:
     from grader import Handle
     from question_bank import Task
-    from quizapp.study import PracticeResult
+    from quizapp.study import Outcome, StudySession
 
 
 AUTOSAVE_S = 1.0  # a draft is never older than this while the app runs
@@ -57,14 +59,15 @@ JobKind = Literal["grade", "run"]
 
 @dataclass(frozen=True)
 class Graded:
-    result: dict[str, Any]  # GradeResult.model_dump(mode="json")
-    recorded: PracticeResult | None
+    result: GradeResult
+    counted: bool  # recorded as an attempt (not when the grader or the store failed)
+    due: datetime | None = None  # when the task's card comes back, if it was scheduled
     store_error: str | None = None
 
 
 @dataclass(frozen=True)
 class Ran:
-    result: dict[str, Any]  # RunResult.model_dump(mode="json")
+    result: RunResult
 
 
 @dataclass(frozen=True)
@@ -86,27 +89,33 @@ class ExamEditing:
 PRACTICE_ONLY = frozenset({"submit", "history", "solution"})
 
 
-class TaskScreen(QuizScreen[None]):
+class TaskScreen(QuizScreen["Outcome | None"]):
     BINDINGS = [
         Binding("escape", "back", "Back / cancel", id="back", priority=True),
         Binding("ctrl+s", "submit", "Submit", id="submit"),
         Binding("ctrl+s", "save_answer", "Save", id="exam-save"),
+        Binding("f5", "regrade", "Grade again", id="task-regrade"),
         Binding("ctrl+r", "run", "Run", id="run"),
         Binding("ctrl+g", "history", "History", id="history"),
         Binding("ctrl+l", "solution", "Solution", id="solution"),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="external-editor"),
     ]
 
-    def __init__(self, task: Task, exam: ExamEditing | None = None) -> None:
+    def __init__(
+        self, task: Task, exam: ExamEditing | None = None, session: StudySession | None = None
+    ) -> None:
         super().__init__()
         self.practice_task = task
         self.exam = exam
+        self.session = session
+        self.outcome: Outcome | None = None  # the session's answer, once counted
         self.saved_text = ""
         self.handle: Handle | None = None
         self.job: JobKind | None = None
         self.job_started = 0.0
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
+        self.training = task if isinstance(task, TrainingTask) else None
 
     @property
     def editor(self) -> TextArea:
@@ -117,12 +126,21 @@ class TaskScreen(QuizScreen[None]):
         return self.query_one("#task-report", CheckReport)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In an exam, ctrl+s saves instead of grading, and nothing reveals a solution."""
+        """In an exam, ctrl+s saves instead of grading, and nothing reveals a solution; in
+        a study session the task is submitted once; f5 shows after a grader failure."""
         if action == "save_answer":
             return self.exam is not None
+        if action == "submit" and self.outcome is not None:
+            return False
+        if action == "regrade":
+            return self.grader_failed()
         if action in PRACTICE_ONLY:
             return self.exam is None
         return True
+
+    def grader_failed(self) -> bool:
+        last = self.last
+        return isinstance(last, Graded) and last.result.internal
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,8 +153,18 @@ class TaskScreen(QuizScreen[None]):
                 yield Markdown(self.prompt_markdown(), id="task-prompt-text")
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
-                yield CheckReport(self.t, id="task-report")
+                yield CheckReport(self.t, self.lang, id="task-report")
+                if self.training is not None and self.exam is None:
+                    yield TrainingPanel(
+                        self.t,
+                        self.lang,
+                        self.training.id,
+                        self.training.target,
+                        id="task-training",
+                    )
         idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
+        if self.training is not None and self.exam is None:
+            idle = self.t("training.idle")
         yield Static(idle, id="task-status", classes="muted", markup=False)
         yield Footer()
 
@@ -157,6 +185,22 @@ class TaskScreen(QuizScreen[None]):
         self.saved_text = text
         self.editor.load_text(text)
         self.editor.focus()
+        self.show_attempts()
+
+    def show_attempts(self) -> None:
+        """A training task's attempt history and leaderboard, as the store has them now."""
+        if self.training is None or self.exam is not None:
+            return
+        service = self.quiz_app.service
+        assert service is not None
+        try:
+            history = service.practice.history(self.training.id)
+            standings = service.practice.leaderboard(self.training.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        metrics = [s.result.training.metric if s.result.training else None for s in history]
+        self.query_one(TrainingPanel).show(metrics[::-1], standings)
 
     def load_code(self) -> str:
         """The saved draft (in an exam: the saved answer), else the starter code."""
@@ -254,6 +298,11 @@ class TaskScreen(QuizScreen[None]):
         if handle is not None:
             self.wait_for_grade(handle, self.editor.text)
 
+    def action_regrade(self) -> None:
+        """After a grader failure: grade the same code again."""
+        if self.grader_failed():
+            self.action_submit()
+
     def action_run(self) -> None:
         handle = self.start("run", "run")
         if handle is not None:
@@ -266,22 +315,29 @@ class TaskScreen(QuizScreen[None]):
             result = handle.result()
         except CancelledError:
             return Cancelled("grade")
-        data = result.model_dump(mode="json")
+        if not isinstance(result, GradeResult):
+            raise TypeError(f"the grader answered {type(result).__name__} for a grade")
+        try:
+            return self.record(code, result)
+        except StoreError as exc:
+            return Graded(result, counted=False, store_error=str(exc))
+
+    def record(self, code: str, result: GradeResult) -> Graded:
+        """Count the verdict: as the session's answer to the task's card, or as practice.
+        A grader failure is not counted (both paths leave it out)."""
+        if self.session is not None:
+            outcome = self.session.submit_task(code, result)
+            if outcome is None:
+                return Graded(result, counted=False)
+            self.outcome = outcome
+            return Graded(result, counted=True, due=None if self.session.cram else outcome.due)
         service = self.quiz_app.service
         assert service is not None
-        try:
-            recorded = service.practice.submit(
-                self.practice_task.id,
-                code,
-                data,
-                passed=bool(data["passed"]),
-                score=float(data["score"]),
-                max_score=float(data["max_score"]),
-                duration_s=float(data["duration_s"]),
-            )
-        except StoreError as exc:
-            return Graded(data, None, str(exc))
-        return Graded(data, recorded)
+        recorded = service.practice.submit(self.practice_task.id, code, result)
+        if recorded is None:
+            return Graded(result, counted=False)
+        review = recorded.review
+        return Graded(result, counted=True, due=review.after.due if review else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
     def wait_for_run(self, handle: Handle) -> Ran | Cancelled:
@@ -289,7 +345,9 @@ class TaskScreen(QuizScreen[None]):
             result = handle.result()
         except CancelledError:
             return Cancelled("run")
-        return Ran(result.model_dump(mode="json"))
+        if not isinstance(result, RunResult):
+            raise TypeError(f"the grader answered {type(result).__name__} for a run")
+        return Ran(result)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "task-job":
@@ -317,6 +375,11 @@ class TaskScreen(QuizScreen[None]):
             return
         elapsed = f"{time.monotonic() - self.job_started:.1f}"
         key = "task.grading" if self.job == "grade" else "task.running"
+        if self.training is not None:
+            key = "task.training" if self.job == "grade" else "task.trying"
+            budget = f"{self.training.cpu_budget_s:g}"
+            self.set_status(self.t(key, elapsed=elapsed, budget=budget))
+            return
         self.set_status(self.t(key, elapsed=elapsed))
 
     def set_status(self, text: str) -> None:
@@ -324,25 +387,32 @@ class TaskScreen(QuizScreen[None]):
 
     def show_outcome(self, outcome: Graded | Ran | Cancelled) -> None:
         self.last = outcome
+        self.refresh_bindings()
         if isinstance(outcome, Cancelled):
             self.set_status(self.t(f"task.cancelled.{outcome.kind}"))
             return
         self.report.display = True
         if isinstance(outcome, Ran):
-            report = run_report(outcome.result)
-            self.report.show_run(report)
+            run = outcome.result
+            self.report.show_run(run)
             ok = "task.ran_ok" if self.exam is None else "task.exam_ran_ok"
-            key = ok if report.ok else "task.ran_failed"
-            self.set_status(self.t(key, time=format_duration(report.duration_s)))
+            key = ok if run.ok else "task.ran_failed"
+            self.set_status(self.t(key, time=format_duration(run.duration_s)))
             return
-        grade = grade_report(outcome.result)
-        self.report.show_grade(grade)
-        verdict = self.t("report.passed") if grade.passed else self.t("report.failed")
+        result = outcome.result
+        self.report.show_grade(result)
+        if outcome.counted:
+            self.show_attempts()
+        if result.internal:
+            error = result.error_in(self.quiz_app.lang) or ""
+            self.set_status(self.t("task.grader_failed_retry", error=error))
+            return
+        verdict = self.t("report.passed") if result.passed else self.t("report.failed")
         status = self.t(
             "task.graded",
             verdict=verdict,
-            score=format_score(grade.score, grade.max_score),
-            time=format_duration(grade.duration_s),
+            score=format_score(result.score, result.max_score),
+            time=format_duration(result.duration_s),
         )
         if outcome.store_error is not None:
             self.notify(
@@ -350,12 +420,13 @@ class TaskScreen(QuizScreen[None]):
                 severity="error",
                 markup=False,
             )
-        elif outcome.recorded is not None and outcome.recorded.review is not None:
-            due = outcome.recorded.review.after.due
+        elif outcome.due is not None:
             from quizapp.study import format_interval
 
-            interval = format_interval(due - self.quiz_app.clock())
+            interval = format_interval(outcome.due - self.quiz_app.clock())
             status += " · " + self.t("task.next_review", interval=interval)
+        if self.outcome is not None:
+            status += " · " + self.t("task.back_to_session")
         self.set_status(status)
 
     # -- leaving, history, solution, external editor ------------------------------------
@@ -367,7 +438,7 @@ class TaskScreen(QuizScreen[None]):
             self.handle.cancel()
             return
         self.flush_draft()
-        self.app.pop_screen()
+        self.dismiss(self.outcome)
 
     def history(self) -> list[Any]:
         service = self.quiz_app.service

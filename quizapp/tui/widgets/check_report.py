@@ -1,8 +1,10 @@
 """The grader's verdict on screen: ✓/✗ per check with its message, the score and the time;
 or, for a run without grading, what the code printed and the error it ended with.
 
-It shows reports built by :mod:`quizapp.study.practice_view` and decides nothing; the
-practice editor, the submission history and the mock exam share it.
+It shows the grader's own types (``GradeResult``, ``RunResult``) in the interface
+language and decides nothing; the practice editor, the submission history and the mock
+exam share it. A graded run shows no output (it could carry the hidden tests back); a
+run of the student's own file (ctrl+r) shows what it printed.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.study.practice_view import GradeReport, RunReport, format_duration, format_score
+from grader.result import GradeResult, RunResult
+from grader.text import in_lang
+from quizapp.study.practice_view import format_duration, format_score
+from quizapp.training_view import training_line
 
 Translate = Callable[..., str]
 PASS, FAIL = "$text-success", "$text-error"
+Parts = list[str | tuple[str, str]]
 
 
 class CheckReport(VerticalScroll):
@@ -28,9 +34,10 @@ class CheckReport(VerticalScroll):
     CheckReport > #report-body { padding: 0 1; }
     """
 
-    def __init__(self, t: Translate, *, id: str | None = None) -> None:
+    def __init__(self, t: Translate, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.t = t
+        self.lang = lang
         self.text = ""
 
     def compose(self) -> ComposeResult:
@@ -47,49 +54,59 @@ class CheckReport(VerticalScroll):
     def show_message(self, message: str, error: bool = False) -> None:
         self._show(Content.assemble((message, FAIL if error else "")))
 
-    def show_grade(self, report: GradeReport) -> None:
-        t = self.t
-        verdict = t("report.passed") if report.passed else t("report.failed")
+    def show_grade(self, result: GradeResult) -> None:
+        t, lang = self.t, self.lang
+        error = result.error_in(lang)
+        if result.internal:  # the grader's failure, not the student's: no verdict at all
+            parts: Parts = [(t("report.grader_failed"), f"bold {FAIL}")]
+            if error:
+                parts += ["\n", (error, FAIL)]
+            self._show(Content.assemble(*parts))
+            return
+        verdict = t("report.passed") if result.passed else t("report.failed")
         head = t(
             "report.summary",
             verdict=verdict,
-            score=format_score(report.score, report.max_score),
-            checks=report.passed_checks,
-            total=len(report.checks),
-            time=format_duration(report.duration_s),
+            score=format_score(result.score, result.max_score),
+            checks=sum(check.passed for check in result.checks),
+            total=len(result.checks),
+            time=format_duration(result.duration_s),
         )
-        parts: list[str | tuple[str, str]] = [(head, f"bold {PASS if report.passed else FAIL}")]
-        if report.error:
-            parts += ["\n", (f"{t('report.error')}: {report.error}", FAIL)]
-        for check in report.checks:
+        parts = [(head, f"bold {PASS if result.passed else FAIL}")]
+        if result.training is not None:
+            parts += ["\n", training_line(result.training, lang)]
+        if error:
+            parts += ["\n", (f"{t('report.error')}: {error}", FAIL)]
+        for check in result.checks:
             mark, style = ("✓", PASS) if check.passed else ("✗", FAIL)
-            parts += ["\n", (mark, f"bold {style}"), f" {check.name}"]
+            parts += ["\n", (mark, f"bold {style}"), f" {check.title_in(lang)}"]
             if check.max_points:
                 parts.append((f"  {format_score(check.points, check.max_points)}", "dim"))
-            if check.message and not check.passed:
-                parts += ["\n", (f"    {check.message}", style)]
-        parts += self._output(report.stdout, report.stderr)
+            message = check.message_in(lang)
+            if message and not check.passed:
+                parts += ["\n", (f"    {message}", style)]
+        if result.diagnoses:
+            parts += ["\n", (t("report.diagnoses"), "bold")]
+            for diagnosis in result.diagnoses:
+                parts += ["\n", f"  → {in_lang(diagnosis.message, lang)}"]
         self._show(Content.assemble(*parts))
 
-    def show_run(self, report: RunReport) -> None:
+    def show_run(self, result: RunResult) -> None:
         t = self.t
-        if report.ok:
-            head: tuple[str, str] = (
-                t("report.run_ok", time=format_duration(report.duration_s)),
-                f"bold {PASS}",
-            )
+        time = format_duration(result.duration_s)
+        if result.ok:
+            head: tuple[str, str] = (t("report.run_ok", time=time), f"bold {PASS}")
         else:
-            head = (t("report.run_failed", time=format_duration(report.duration_s)), f"bold {FAIL}")
-        parts: list[str | tuple[str, str]] = [head]
-        output = self._output(report.stdout, report.stderr)
-        parts += output or ["\n", (t("report.no_output"), "dim")]
-        if report.error:
-            parts += ["\n", (t("report.error"), "bold"), "\n", (report.error.rstrip("\n"), FAIL)]
-        self._show(Content.assemble(*parts))
-
-    def _output(self, stdout: str, stderr: str) -> list[str | tuple[str, str]]:
-        parts: list[str | tuple[str, str]] = []
-        for label, text in (("report.stdout", stdout), ("report.stderr", stderr)):
+            head = (t("report.run_failed", time=time), f"bold {FAIL}")
+        parts: Parts = [head]
+        for label, text in (("report.stdout", result.stdout), ("report.stderr", result.stderr)):
             if text:
-                parts += ["\n", (self.t(label), "bold"), "\n", text.rstrip("\n")]
-        return parts
+                parts += ["\n", (t(label), "bold"), "\n", text.rstrip("\n")]
+        for note in result.notes:
+            parts += ["\n", in_lang(note, self.lang)]
+        if len(parts) == 1:
+            parts += ["\n", (t("report.no_output"), "dim")]
+        error = result.error_in(self.lang)
+        if error:
+            parts += ["\n", (t("report.error"), "bold"), "\n", (error.rstrip("\n"), FAIL)]
+        self._show(Content.assemble(*parts))

@@ -42,6 +42,22 @@ def probe(p: Probe) -> None:
         p.tensor(tr("x of ds[6]", "ds[6]의 x"), x, atol=0, rtol=0)
         p.tensor(tr("y of ds[6]", "ds[6]의 y"), y, atol=0, rtol=0)
 
+    for label_dtype in ("int32", "uint8"):
+        with p.check(
+            tr(
+                f"labels from a NumPy {label_dtype} array: y is still int64, x float32",
+                f"NumPy {label_dtype} 배열 레이블: y는 그래도 int64, x는 float32",
+            ),
+            points=2,
+        ):
+            features = np.array(p.randint(-3, 4, 6, 2).tolist(), dtype=np.int32)
+            ds = CustomDataset(features, np.array(p.randint(0, 5, 6).tolist(), dtype=label_dtype))
+            x, y = p.unpack(ds[2], 2, tr("ds[2]", "ds[2]"))
+            p.tensor(tr("x of ds[2]", "ds[2]의 x"), x, atol=0, rtol=0)
+            p.tensor(tr("y of ds[2]", "ds[2]의 y"), y, atol=0, rtol=0)
+            _, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=3))), 2, tr("a batch", "배치"))
+            p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), batch_y, atol=0, rtol=0)
+
     with p.check(tr("len(ds) and ds[i] from tensors", "텐서 입력의 len(ds)와 ds[i]"), points=2):
         ds = CustomDataset(p.randn(5, 2, dtype=torch.float64), p.randint(0, 2, 5))
         p.observe(tr("len(ds)", "len(ds)"), len(ds))

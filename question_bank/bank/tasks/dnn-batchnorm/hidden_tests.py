@@ -27,7 +27,8 @@ def probe(p: Probe) -> None:
     ):
         p.load_weights(model, "bn")
         model.train()
-        p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(8, 12) * 2 + 1))
+        with p.seeded(1):  # the same dropout masks, should there be any
+            p.tensor(tr("train-mode output", "학습 모드 출력"), model(p.randn(8, 12) * 2 + 1))
     with p.check(
         tr("eval mode: output values use the running statistics", "평가 모드: 출력 값에 이동 통계를 사용함"),
         points=3,
@@ -44,7 +45,8 @@ def probe(p: Probe) -> None:
     ):
         p.load_weights(model, "bn")
         model.train()
-        model(p.randn(10, 12) * 3 - 1)
+        with p.seeded(2):  # the same dropout masks, should there be any
+            model(p.randn(10, 12) * 3 - 1)
         model.eval()
         p.tensor(
             tr("eval-mode output after one training batch", "학습 배치 한 번 뒤의 평가 모드 출력"),
@@ -52,4 +54,5 @@ def probe(p: Probe) -> None:
         )
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨")):
         model.train()
-        p.gradients(model, "bn", lambda: model(p.randn(6, 12)).pow(2).mean())
+        with p.seeded(3):  # the same dropout masks, should there be any
+            p.gradients(model, "bn", lambda: model(p.randn(6, 12)).pow(2).mean())

@@ -51,7 +51,7 @@ def probe(p: Probe) -> None:
                      points=3):
             model, loader, _ = _setup(p, samples, batch_size, wrong)
             with p.seeded(3):
-                p.close(tr("accuracy", "정확도"), evaluate(model, loader), atol=1e-9, rtol=0)
+                p.close(tr("accuracy", "정확도"), evaluate(model, loader), atol=1e-6, rtol=1e-6)
         with p.check(tr(f"puts the model in evaluation mode ({setup})", f"모델을 평가 모드로 바꿈 ({setup_ko})"),
                      points=2):
             model, loader, _ = _setup(p, samples, batch_size, wrong)

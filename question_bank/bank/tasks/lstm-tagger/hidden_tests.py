@@ -1,5 +1,7 @@
 """Hidden checks for lstm-tagger: Embedding → bidirectional LSTM → Linear(2H, tags) at every step."""
 
+import torch
+
 from grader.probe import Probe
 from grader.text import tr
 
@@ -34,6 +36,16 @@ def probe(p: Probe) -> None:
     with p.check(tr("gradients reach every parameter", "모든 파라미터에 기울기가 전달됨"), points=2):
         model.train()
         p.gradients(model, "tagger", lambda: model(p.randint(0, 40, 2, 5)).pow(2).mean())
+
+    with p.check(
+        tr(
+            "token id 0 is an ordinary token: its embedding row gets a gradient too",
+            "토큰 id 0도 보통 토큰임: 그 임베딩 행도 기울기를 받음",
+        )
+    ):
+        model.train()
+        ids = torch.tensor([[0, 3, 0, 7, 1], [2, 0, 5, 0, 9]])
+        p.gradients(model, "tagger", lambda: model(ids).pow(2).mean())
 
     other = p.build(
         tr("SequenceTagger(25, 6, 8, 3) can be created", "모델 생성: SequenceTagger(25, 6, 8, 3)"),

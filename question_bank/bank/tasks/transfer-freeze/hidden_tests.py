@@ -8,20 +8,29 @@ from grader.text import tr
 
 
 class Pretrained(nn.Module):
-    """A small stand-in for a pretrained network: `features` then a Linear `classifier`."""
+    """A small stand-in for a pretrained network: `features` then a Linear `classifier`.
+
+    `features` holds every kind of layer a pretrained network has (convolution, batch norm,
+    a nested block with a Linear, as in the prompt's example), and the model has a learnable
+    `scale` of its own outside both, which must stay trainable.
+    """
 
     def __init__(self, channels: int, old_classes: int) -> None:
         super().__init__()
+        width = channels * 4
         self.features = nn.Sequential(
             nn.Conv2d(1, channels, 3, padding=1),
+            nn.BatchNorm2d(channels),
             nn.ReLU(),
             nn.AdaptiveAvgPool2d(2),
             nn.Flatten(),
+            nn.Sequential(nn.Linear(width, width), nn.ReLU()),
         )
-        self.classifier = nn.Linear(channels * 4, old_classes)
+        self.scale = nn.Parameter(torch.ones(1))
+        self.classifier = nn.Linear(width, old_classes)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.classifier(self.features(x))
+        return self.classifier(self.features(x) * self.scale)
 
 
 def probe(p: Probe) -> None:
@@ -56,6 +65,13 @@ def probe(p: Probe) -> None:
             for i, (param, old_value) in enumerate(zip(features.parameters(), before)):
                 p.observe(tr(f"feature parameter {i} keeps its values", f"features 파라미터 {i}의 값이 그대로임"),
                           bool(torch.equal(param, old_value)))
+        with p.check(
+            tr(
+                f"parameters outside model.features and model.classifier stay trainable ({setup})",
+                f"model.features와 model.classifier 밖의 파라미터는 학습 가능하게 남음 ({setup_ko})",
+            )
+        ):
+            p.observe(tr("model.scale.requires_grad", "model.scale.requires_grad"), model.scale.requires_grad)
         with p.check(tr(f"model.classifier is a new nn.Linear({in_features}, {new}) with bias ({setup})",
                         f"model.classifier가 bias가 있는 새 nn.Linear({in_features}, {new})임 ({setup_ko})"),
                      points=3):

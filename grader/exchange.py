@@ -1,6 +1,6 @@
-"""The conversation with a sandboxed child over its channel, whatever carries it.
+"""The exchange with a sandboxed child over its channel, whatever carries it.
 
-Both backends hold the same conversation (:mod:`grader.frames`): the child
+Both backends hold the same exchange (:mod:`grader.frames`): the child
 says ``ready`` once the submission is loaded, is answered ``go`` with a fresh
 nonce, and then streams ``check`` frames and one ``done``, each carrying the
 nonce. Frames out of this order, without the nonce, repeated or malformed are
@@ -39,15 +39,17 @@ class RunSpec:
     seed: int = 0
     hidden_paths: list[str] = field(default_factory=list)
     exports: dict[str, Any] = field(default_factory=dict)
+    cpu_limit_s: float | None = None
+    conversation: Any = None  # mode "train": a grader.training.Conversation
 
 
-class Conversation:
+class Exchange:
     """The protocol state of one run, fed with the bytes its channel delivers."""
 
     _ids = itertools.count(1)
 
     def __init__(self, spec: RunSpec) -> None:
-        self.job_id = next(Conversation._ids)
+        self.job_id = next(Exchange._ids)
         self.spec = spec
         self.outcome = Outcome(
             mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
@@ -80,9 +82,30 @@ class Conversation:
         self.kill_sent = True
         self._request_kill(reason)
 
+    def _converse(self, frame: dict[str, Any]) -> None:
+        """A training run's frame: the conversation decides the reply (see grader.training)."""
+        conversation = self.spec.conversation
+        reply, problem = conversation.on_frame(frame, self.nonce)
+        if problem is not None:
+            self._tamper(problem)
+            return
+        if frames.type_of(frame) == frames.READY:
+            self.outcome.ready = True
+            self.state = "probe"
+        if reply is not None:
+            with contextlib.suppress(OSError):  # the child is gone; its exit tells the rest
+                self._send_to_child(protocol.encode(reply))
+        if conversation.state == "finished":
+            self.outcome.done = conversation.done
+            self.state = "finished"
+
     def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frames.type_of(frame)
         out = self.outcome
+        loading = kind in (frames.LOAD_ERROR, frames.SANDBOX_ERROR)
+        if self.spec.conversation is not None and not (self.state == "load" and loading):
+            self._converse(frame)
+            return
         if self.state == "load" and kind == frames.READY and self.spec.mode != "run":
             out.ready = True
             self.state = "probe"

@@ -1,0 +1,134 @@
+"""The sandboxed side of a training run (mode ``train``): build, train, predict, report.
+
+Runs in the child forked by the zygote, after :mod:`grader.child` confined it
+and loaded the submission. The conversation (see :mod:`grader.frames`):
+``ready`` → ``go`` → ``build_model()`` → ``built`` (module types, parameter
+count) → ``train`` (the training split) → ``train(model, x, y)`` → ``trained``
+(CPU time, whether the parameters changed and stayed finite) → ``test`` (the
+test inputs, never their labels) → ``predicted`` → ``done``.
+
+Seeds are fixed (``random``, ``numpy``, ``torch``: 0) and torch runs on one
+thread, so one file trains the same way every time on one machine. It decides
+nothing: the judge, in the app's process, holds the test labels.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from typing import Any
+
+from . import arrays, frames, tracebacks
+from .messages import msg
+from .text import Text
+
+SEED = 0
+_times = os.times  # every system has it (resource does not exist on Windows)
+_clock_start = [0.0]
+_BUILT, _TRAINED, _PREDICTED, _DONE = frames.built, frames.trained, frames.predicted, frames.done
+
+
+def _cpu_total() -> float:
+    t = _times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def start_clock() -> None:
+    """Count CPU time from now (a portable worker has spent some importing torch already)."""
+    _clock_start[0] = _cpu_total()
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of the children it waited for (DataLoader workers)."""
+    return _cpu_total() - _clock_start[0]
+
+
+def seed_everything() -> None:
+    import numpy
+    import torch
+
+    random.seed(SEED)
+    numpy.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+
+
+def module_types(model: Any) -> list[str]:
+    """The ``torch.nn`` classes the model's modules are (or derive from), by name."""
+    names: set[str] = set()
+    for module in model.modules():
+        for cls in type(module).__mro__:
+            if cls.__module__.startswith("torch.nn."):
+                names.add(cls.__name__)
+    return sorted(names)
+
+
+def _class_numbers(value: Any, count: int) -> tuple[list[int] | None, Text | None]:
+    """``predict``'s result as a list of ints, or why it is not one."""
+    import torch
+
+    if not isinstance(value, torch.Tensor):
+        return None, msg("train_predict_not_tensor", kind=type(value).__name__)
+    if value.dim() != 1 or value.shape[0] != count:
+        return None, msg("train_predict_shape", shape=tuple(value.shape), count=count)
+    if value.is_floating_point() or value.is_complex():
+        return None, msg("train_predict_float", dtype=str(value.dtype))
+    return [int(v) for v in value.tolist()], None
+
+
+def run(module: dict[str, Any], channel: Any, memory_mb: int) -> None:
+    """Conduct the run with the loaded submission's namespace ``module``."""
+    import torch
+
+    for name in ("build_model", "train"):
+        if not callable(module.get(name)):
+            channel.send(frames.load_error(msg("not_defined", name=name)))
+            return
+    go = frames.await_go(channel)
+    if go is None:
+        return
+    nonce = go.get("nonce")
+    fatal: Text | None = None
+    try:
+        fatal = _conduct(module, channel, nonce, torch)
+    except BaseException as exc:
+        fatal = tracebacks.describe(exc, memory_mb)
+    channel.send(_DONE(nonce, exports={}, stopped_by=None, fatal=fatal, memory_hit=False))
+
+
+def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Text | None:
+    seed_everything()
+    start = cpu_seconds()
+    model = module["build_model"]()
+    if not isinstance(model, torch.nn.Module):
+        return msg("train_not_a_module", kind=type(model).__name__)
+    parameters = sum(int(p.numel()) for p in model.parameters())
+    channel.send(_BUILT(nonce, modules=module_types(model), parameters=parameters))
+    order = channel.receive()
+    if order is None or frames.type_of(order) != frames.TRAIN:
+        return None  # stopped: the model lacks a required module
+    x = torch.from_numpy(arrays.decode(order["x"]))
+    y = torch.from_numpy(arrays.decode(order["y"]))
+    del order
+    before = [p.detach().clone() for p in model.parameters()]
+    module["train"](model, x, y)
+    cpu_s = cpu_seconds() - start
+    after = list(model.parameters())
+    changed = len(after) != len(before) or any(
+        not torch.equal(b, a.detach()) for b, a in zip(before, after, strict=False)
+    )
+    finite = all(bool(torch.isfinite(p.detach()).all()) for p in after)
+    channel.send(_TRAINED(nonce, cpu_s=round(cpu_s, 3), changed=changed, finite=finite))
+    order = channel.receive()
+    if order is None or frames.type_of(order) != frames.TEST:
+        return None
+    x_test = torch.from_numpy(arrays.decode(order["x"]))
+    model.eval()
+    with torch.no_grad():
+        predict = module.get("predict")
+        guess = predict(model, x_test) if callable(predict) else model(x_test).argmax(dim=1)
+    numbers, problem = _class_numbers(guess, int(x_test.shape[0]))
+    if numbers is None:
+        return problem
+    channel.send(_PREDICTED(nonce, numbers))
+    return None

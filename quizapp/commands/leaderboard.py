@@ -1,0 +1,51 @@
+"""``quizapp leaderboard [TASK_ID] [--json]``: the training tasks' leaderboard.
+
+Rank, profile, best metric, training CPU time, parameter count and date of
+each profile's best attempt; ties go to the earlier attempt. On the default
+SQLite file it ranks the profiles of this machine; with ``--db
+postgresql+psycopg://…`` a whole class. ``--json`` prints one object per row
+(training-tasks.md): ``task``, ``rank``, ``profile``, ``metric``, ``cpu_s``,
+``parameters``, ``at``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from question_bank import TrainingTask
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+from ..store import StoreError, open_store
+from ..training_view import format_board
+from .bank import load
+
+
+def _training_ids(settings: Settings, task_id: str | None) -> list[str]:
+    bank, _ = load(settings)
+    training = [t.id for t in bank.tasks.values() if isinstance(t, TrainingTask)]
+    if task_id is None:
+        return training
+    if task_id not in training:
+        known = ", ".join(training) or "none"
+        raise UsageError(f"{task_id!r} is not a training task (training tasks: {known})")
+    return [task_id]
+
+
+def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
+    tasks = _training_ids(settings, args.task_id)
+    try:
+        with open_store(settings) as store:
+            boards = {task: store.leaderboard(task) for task in tasks}
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    if args.json:
+        for rows in boards.values():
+            for row in rows:
+                print(json.dumps(row.json_row(), ensure_ascii=False))
+    else:
+        print("\n\n".join(format_board(task, rows, settings.lang) for task, rows in boards.items()))
+    return EXIT_OK

@@ -1,0 +1,135 @@
+"""``quizapp bank verify [TASK_ID ...] [--json]``: are the hidden tests good enough?
+
+Per task: the reference passes, the starter fails, every catalogued mistake
+fails and is diagnosed as itself, and every mutant of the reference is killed
+or declared equivalent (see docs/hidden-tests.md). Exit status 0 when all of
+that holds, 1 when anything falls short, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from grader import Grader
+from grader.verify import TaskVerdict, jobs, verify
+from question_bank import Task, TrainingTask
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..settings import Settings
+from .bank import load_valid
+from .grade import sandbox_for
+
+_HEADER = (
+    "task",
+    "ref",
+    "starter",
+    "mistakes",
+    "diagnosed",
+    "mutants",
+    "killed",
+    "equiv",
+    "survived",
+    "time",
+)
+
+
+def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
+    """The tasks to verify (all by default); None when the bank has problems (printed)."""
+    bank = load_valid(settings)
+    if bank is None:
+        return None
+    tested = {t.id: t for t in bank.tasks.values() if not isinstance(t, TrainingTask)}
+    for task_id in ids:
+        if isinstance(bank.tasks.get(task_id), TrainingTask):
+            raise UsageError(
+                f"{task_id!r} is a training task: it has no hidden tests to verify "
+                "(bench/bench_training.py measures its reference)"
+            )
+        if task_id not in tested:
+            known = ", ".join(sorted(tested)) or "none"
+            raise UsageError(f"unknown task {task_id!r} (known: {known})")
+    return [tested[t] for t in ids] if ids else list(tested.values())
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def _row(v: TaskVerdict) -> tuple[str, ...]:
+    return (
+        v.task,
+        _mark(v.reference_passes),
+        _mark(v.starter_fails),
+        f"{v.mistakes_failed}/{v.mistakes}",
+        f"{v.mistakes_diagnosed}/{v.mistakes}",
+        str(v.mutants),
+        str(v.killed),
+        str(v.equivalent),
+        str(len(v.survived)),
+        f"{v.seconds:.1f}s",
+    )
+
+
+def format_table(verdicts: list[TaskVerdict]) -> str:
+    """The summary table, then each task's problems and surviving mutants as diffs."""
+    rows = [_HEADER, *map(_row, verdicts)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(_HEADER))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    for v in verdicts:
+        if v.ok:
+            continue
+        lines.append("")
+        lines.append(f"{v.task}:")
+        lines.extend(f"  {problem}" for problem in v.problems)
+        for survivor in v.survived:
+            lines.append(f"  survivor {survivor.id}: {survivor.description}")
+            lines.extend(f"    {line}" for line in survivor.diff.rstrip("\n").splitlines())
+    total = sum(v.mutants for v in verdicts)
+    killed = sum(v.killed for v in verdicts)
+    equivalent = sum(v.equivalent for v in verdicts)
+    bad = sum(not v.ok for v in verdicts)
+    lines.append("")
+    lines.append(
+        f"{len(verdicts)} tasks, {total} mutants: {killed} killed, {equivalent} equivalent, "
+        f"{total - killed - equivalent} survived; "
+        + ("every task verified" if not bad else f"{bad} task(s) fall short")
+    )
+    return "\n".join(lines)
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.shown = sys.stderr.isatty()
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.shown:
+            sys.stderr.write(f"\rverify: {self.done}/{self.total} gradings")
+            sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def run_verify(args: argparse.Namespace, settings: Settings) -> int:
+    tasks = _tasks(settings, list(args.task_ids))
+    if tasks is None:
+        return EXIT_FAIL
+    progress = _Progress(jobs(tasks))
+    verdicts: list[TaskVerdict] = []
+    with Grader(workers=os.cpu_count() or 1, sandbox=sandbox_for(settings)) as grader:
+        for verdict in verify(grader, tasks, progress.tick):
+            verdicts.append(verdict)
+            if args.json:
+                print(json.dumps(verdict.json_row(), ensure_ascii=False))
+                sys.stdout.flush()
+    progress.end()
+    if not args.json:
+        print(format_table(verdicts))
+    return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FAIL

@@ -1,0 +1,3 @@
+from tests.store.helpers import db_url, pg_url
+
+__all__ = ["db_url", "pg_url"]
