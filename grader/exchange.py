@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import frames, protocol
+from .limits import MB, OUTPUT_LIMIT_MB
 from .messages import msg
-from .outcome import Outcome
+from .outcome import Capture, Outcome
 from .text import Text, as_text, in_lang
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,21 @@ class RunSpec:
     exports: dict[str, Any] = field(default_factory=dict)
     cpu_limit_s: float | None = None
     conversation: Any = None  # mode "train": a grader.training.Conversation
+
+    def run_frame(self, job_id: int) -> dict[str, Any]:
+        """The ``run`` frame that hands this spec to a worker."""
+        return frames.run(
+            job_id,
+            mode=self.mode,
+            source=self.source,
+            hidden=self.hidden,
+            task_id=self.task_id,
+            seed=self.seed,
+            time_limit_s=self.time_limit_s,
+            memory_mb=self.memory_mb,
+            hidden_paths=self.hidden_paths,
+            cpu_limit_s=self.cpu_limit_s,
+        )
 
 
 class Exchange:
@@ -156,3 +172,18 @@ class Exchange:
             if self.outcome.tampering:
                 break
             self._on_frame(frame)
+
+    def _from_channel(self, data: bytes) -> bool:
+        """Bytes from the child's channel; False at its end (half a frame left is tampering)."""
+        if data:
+            self._on_channel(data)
+            return True
+        if self.reader.pending:
+            self._tamper(msg("tamper_partial_frame"))
+        return False
+
+    def _from_output(self, capture: Capture, data: bytes) -> None:
+        """Bytes the run printed; printing past the output limit kills it."""
+        capture.add(data)
+        if self.outcome.stdout.total + self.outcome.stderr.total > OUTPUT_LIMIT_MB * MB:
+            self._kill("output")

@@ -64,3 +64,16 @@ def disk_used(path: str, limit: int) -> int:
             if total > limit:
                 return total
     return total
+
+
+def limit_hit(
+    memory_mb: int, used_kb: int, processes: int, deadline: float, now: float
+) -> str | None:
+    """Which limit a run's measures break (memory, then processes, then time), if any."""
+    if used_kb > memory_mb * 1024:
+        return "memory"
+    if processes > MAX_PROCESSES:
+        return "processes"
+    if now >= deadline:
+        return "time"
+    return None

@@ -40,7 +40,7 @@ import psutil
 
 from . import frames, protocol
 from .exchange import Exchange, RunSpec
-from .limits import DISK_MB, GRACE_S, MAX_PROCESSES, MB, OUTPUT_LIMIT_MB, Limits, disk_used
+from .limits import DISK_MB, GRACE_S, MB, Limits, disk_used, limit_hit
 from .messages import msg
 from .outcome import Outcome
 from .proctree import Tree, marked
@@ -211,32 +211,16 @@ class PortableSession(Exchange):
         used = self.tree.memory_kb(processes) - baseline_kb
         self.peak_kb = max(self.peak_kb, used)
         self.cpu_s = max(self.cpu_s, self.tree.cpu_s() - self.cpu_baseline_s)
-        if used > self.spec.memory_mb * 1024:
-            self._kill("memory")
-        elif len(processes) > MAX_PROCESSES:
-            self._kill("processes")
-        elif time.monotonic() >= deadline:
-            self._kill("time")
-        elif self.cancelled():
-            self._kill("cancelled")
+        hit = limit_hit(self.spec.memory_mb, used, len(processes), deadline, time.monotonic())
+        if hit or self.cancelled():
+            self._kill(hit or "cancelled")
 
     def run(self) -> Outcome:
         spec, out, worker = self.spec, self.outcome, self.worker
         started = time.monotonic()
         assert worker.sock is not None
         baseline_kb = self.tree.memory_kb([])
-        message = frames.run(
-            self.job_id,
-            mode=spec.mode,
-            source=spec.source,
-            hidden=spec.hidden,
-            task_id=spec.task_id,
-            seed=spec.seed,
-            time_limit_s=spec.time_limit_s,
-            memory_mb=spec.memory_mb,
-            hidden_paths=spec.hidden_paths,
-            cpu_limit_s=spec.cpu_limit_s,
-        )
+        message = spec.run_frame(self.job_id)
         try:
             protocol.send(worker.sock, message)
         except (OSError, protocol.ProtocolError) as exc:
@@ -282,17 +266,11 @@ class PortableSession(Exchange):
             except queue.Empty:
                 tag, data = "", b""
             if tag == "channel":
-                if data:
-                    self._on_channel(data)
-                else:
-                    if self.reader.pending:
-                        self._tamper(msg("tamper_partial_frame"))
+                if not self._from_channel(data):
                     open_streams.discard(tag)
             elif tag in streams:
                 if data:
-                    streams[tag].add(data)
-                    if out.stdout.total + out.stderr.total > OUTPUT_LIMIT_MB * MB:
-                        self._kill("output")
+                    self._from_output(streams[tag], data)
                 else:
                     open_streams.discard(tag)
             elif tag == "exit":

@@ -20,7 +20,7 @@ import time
 
 from . import frames, protocol
 from .exchange import Exchange, RunSpec
-from .limits import GRACE_S, MB, OUTPUT_LIMIT_MB
+from .limits import GRACE_S
 from .messages import msg
 from .outcome import Outcome
 from .worker import Worker
@@ -74,18 +74,7 @@ class Session(Exchange):
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.channel = parent
-        message = frames.run(
-            self.job_id,
-            mode=spec.mode,
-            source=spec.source,
-            hidden=spec.hidden,
-            task_id=spec.task_id,
-            seed=spec.seed,
-            time_limit_s=spec.time_limit_s,
-            memory_mb=spec.memory_mb,
-            hidden_paths=spec.hidden_paths,
-            cpu_limit_s=spec.cpu_limit_s,
-        )
+        message = spec.run_frame(self.job_id)
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
         except (OSError, Exception) as exc:
@@ -125,11 +114,7 @@ class Session(Exchange):
                             data = parent.recv(1 << 16)
                         except OSError:
                             data = b""
-                        if data:
-                            self._on_channel(data)
-                        else:
-                            if self.reader.pending:
-                                self._tamper(msg("tamper_partial_frame"))
+                        if not self._from_channel(data):
                             selector.unregister(parent)
                             open_streams.discard("channel")
                     elif tag == "control":
@@ -147,9 +132,7 @@ class Session(Exchange):
                     else:
                         data = os.read(tag, 1 << 16)
                         if data:
-                            streams[tag].add(data)
-                            if out.stdout.total + out.stderr.total > OUTPUT_LIMIT_MB * MB:
-                                self._kill("output")
+                            self._from_output(streams[tag], data)
                         else:
                             selector.unregister(tag)
                             open_streams.discard(tag)

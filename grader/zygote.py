@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import frames
-from .limits import DISK_MB, MAX_PROCESSES, MB, Limits, disk_used
+from .limits import DISK_MB, MB, Limits, disk_used, limit_hit
 from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
 POLL_S = 0.02
@@ -226,12 +226,9 @@ class Zygote:
         tree = self.procs.descendants(self.pid)
         used = sum(self.procs.anon_rss_kb(p) for p in tree) - watch.baseline_rss_kb
         watch.peak_kb = max(watch.peak_kb, used)
-        if used > watch.limits.memory_mb * 1024:
-            watch.stop("memory")
-        elif len(tree) > MAX_PROCESSES:
-            watch.stop("processes")
-        elif time.monotonic() >= deadline:
-            watch.stop("time")
+        hit = limit_hit(watch.limits.memory_mb, used, len(tree), deadline, time.monotonic())
+        if hit:
+            watch.stop(hit)
         if watch.reason is not None:
             self.procs.kill_group(watch.pid)
             self.procs.kill_all_below(self.pid, keep=watch.pid)
