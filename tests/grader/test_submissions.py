@@ -61,6 +61,7 @@ def portable_results(bank: Bank, portable_grader: Grader) -> dict[Path, GradeRes
     return {f: h.result(timeout=300) for f, h in handles.items()}
 
 
+@pytest.mark.slow  # starts the portable backend's pool
 @pytest.mark.parametrize("path", PORTABLE_FILES, ids=_id)
 def test_the_portable_backend_gives_the_same_verdict(
     results: dict[Path, GradeResult], portable_results: dict[Path, GradeResult], path: Path
