@@ -1,4 +1,4 @@
-"""The body of one sandboxed run: a child forked from the zygote.
+"""The body of one sandboxed run: a child forked from the zygote, or a portable worker.
 
 After confining itself (:mod:`grader.sandbox`) the child loads the submission
 as a module and then, depending on the mode:
@@ -16,9 +16,11 @@ relies on after student code ran was captured at import time.
 from __future__ import annotations
 
 import builtins
+import functools
 import os
 import sys
 import types
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from . import frames, protocol, sandbox, tracebacks, training_child
@@ -35,20 +37,27 @@ _FrameReader = protocol.FrameReader
 _CHECK_FRAME, _DONE_FRAME = frames.check, frames.done
 
 
-class _Channel:
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
+class Channel:
+    """The child's end of its channel: frames out, frames in, through two captured calls."""
+
+    def __init__(self, write: Callable[[memoryview], int], read: Callable[[int], bytes]) -> None:
+        self.write = write
+        self.read = read
         self.reader = _FrameReader()
+
+    @classmethod
+    def over_fd(cls, fd: int) -> Channel:
+        return cls(functools.partial(_WRITE, fd), functools.partial(_READ, fd))
 
     def send(self, message: dict[str, Any]) -> None:
         data = memoryview(_ENCODE(message))
         while data:
-            written = _WRITE(self.fd, data)
+            written = self.write(data)
             data = data[written:]
 
     def receive(self) -> dict[str, Any] | None:
         while True:
-            chunk = _READ(self.fd, 1 << 16)
+            chunk = self.read(1 << 16)
             if not chunk:
                 return None
             frames = self.reader.feed(chunk)
@@ -79,10 +88,14 @@ def main(
     except BaseException as exc:
         fd = sandbox.CHANNEL_FD if sandbox.arranged() else channel_fd
         try:
-            _Channel(fd).send(frames.sandbox_error(f"{type(exc).__name__}: {exc}"))
+            Channel.over_fd(fd).send(frames.sandbox_error(f"{type(exc).__name__}: {exc}"))
         finally:
             _EXIT(71)
-    channel = _Channel(sandbox.CHANNEL_FD)
+    run_job(job, Channel.over_fd(sandbox.CHANNEL_FD))
+
+
+def run_job(job: dict[str, Any], channel: Channel) -> NoReturn:
+    """Run the submission as ``job`` says, report on ``channel`` and end the process."""
     try:
         if job["mode"] == "run":
             _run(job, channel)
@@ -111,7 +124,7 @@ def _new_module(name: str) -> types.ModuleType:
     return module
 
 
-def _load(job: dict[str, Any], channel: _Channel) -> types.ModuleType | None:
+def _load(job: dict[str, Any], channel: Channel) -> types.ModuleType | None:
     """Compile and run the submission as a module; on failure report ``load_error``."""
     tracebacks.register_source(job["source"])
     code, syntax = _compile(job["source"])
@@ -131,13 +144,13 @@ def _load(job: dict[str, Any], channel: _Channel) -> types.ModuleType | None:
     return module
 
 
-def _train(job: dict[str, Any], channel: _Channel) -> None:
+def _train(job: dict[str, Any], channel: Channel) -> None:
     module = _load(job, channel)
     if module is not None:
         training_child.run(module.__dict__, channel, int(job["memory_mb"]))
 
 
-def _grade(job: dict[str, Any], channel: _Channel) -> None:
+def _grade(job: dict[str, Any], channel: Channel) -> None:
     memory_mb = int(job["memory_mb"])
     hidden: dict[str, Any] = {"__name__": "hidden_tests", "__builtins__": builtins}
     # The source itself is dropped once compiled: student code need not find it lying around.
@@ -183,7 +196,7 @@ def _grade(job: dict[str, Any], channel: _Channel) -> None:
     )
 
 
-def _run(job: dict[str, Any], channel: _Channel) -> None:
+def _run(job: dict[str, Any], channel: Channel) -> None:
     error: Text | None
     tracebacks.register_source(job["source"])
     code, syntax = _compile(job["source"])

@@ -2,7 +2,8 @@
 
 Three processes talk (framing in :mod:`grader.protocol`):
 
-- the supervisor (app) and a zygote, over the control socket — ``op`` frames:
+- the supervisor (app) and a zygote, over the control socket — ``op`` frames
+  (a portable worker says ``ready`` and is sent ``run`` over its channel):
   ``run`` (with the child's channel and output pipes attached) and ``kill``
   one way; ``ready`` (once, at start), ``started`` and ``ended`` the other;
 - the supervisor and a sandboxed child, over the child's channel — ``type``
@@ -107,6 +108,11 @@ def zygote_ready(pid: int, landlock: int, subreaper: bool, threads: int) -> Mess
         "subreaper": subreaper,
         "threads": threads,
     }
+
+
+def worker_ready(token: str, pid: int) -> Message:
+    """A portable worker's first frame: warm, and holding the token it was started with."""
+    return {"op": READY, "token": token, "pid": pid}
 
 
 def started(job: Any, pid: int) -> Message:

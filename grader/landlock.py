@@ -23,6 +23,8 @@ import stat
 import struct
 from collections.abc import Iterable, Sequence
 
+from .libc import libc
+
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
 CREATE_RULESET_VERSION = 1
 RULE_PATH_BENEATH = 1
@@ -67,16 +69,13 @@ READ_WRITE = (
     | TRUNCATE
 )
 
-_libc = ctypes.CDLL(None, use_errno=True)
-_libc.syscall.restype = ctypes.c_long
-
 
 class LandlockError(OSError):
     """Landlock refused a step of the set-up."""
 
 
 def _syscall(*args: object) -> int:
-    result = int(_libc.syscall(*args))
+    result = int(libc().syscall(*args))
     if result < 0:
         errno = ctypes.get_errno()
         raise LandlockError(errno, os.strerror(errno))
@@ -158,7 +157,7 @@ def restrict_self(
         for paths, rights in ((read_only, READ_ONLY), (read_write, READ_WRITE)):
             for path in paths:
                 _add_path(ruleset, path, rights & handled_fs)
-        if _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        if libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             errno = ctypes.get_errno()
             raise LandlockError(errno, os.strerror(errno))
         _syscall(SYS_RESTRICT_SELF, ruleset, 0)

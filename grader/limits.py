@@ -7,7 +7,9 @@ file). Everything else is fixed for all runs.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -49,3 +51,29 @@ class Limits:
     @property
     def data_bytes(self) -> int:
         return (self.baseline_data_kb + self.memory_mb * 1024) * 1024
+
+
+def disk_used(path: str, limit: int) -> int:
+    """Bytes the files under ``path`` take on disk, counted until ``limit`` is passed."""
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                info = os.lstat(os.path.join(root, name))
+                total += getattr(info, "st_blocks", info.st_size // 512 + 1) * 512
+            if total > limit:
+                return total
+    return total
+
+
+def limit_hit(
+    memory_mb: int, used_kb: int, processes: int, deadline: float, now: float
+) -> str | None:
+    """Which limit a run's measures break (memory, then processes, then time), if any."""
+    if used_kb > memory_mb * 1024:
+        return "memory"
+    if processes > MAX_PROCESSES:
+        return "processes"
+    if now >= deadline:
+        return "time"
+    return None

@@ -10,20 +10,24 @@ guarantees that nothing outlives the verdict.
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import functools
 import os
 import signal
 import time
 
-PR_SET_CHILD_SUBREAPER = 36
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+from .libc import libc
 
-_libc = ctypes.CDLL(None, use_errno=True)
+PR_SET_CHILD_SUBREAPER = 36
+
+
+@functools.cache
+def _page_kb() -> int:
+    return os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def become_subreaper() -> bool:
     """Make orphaned descendants re-parent to this process instead of init."""
-    return int(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)) == 0
+    return int(libc().prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)) == 0
 
 
 def _children_from_task_files(pid: int) -> list[int] | None:
@@ -96,7 +100,7 @@ def anon_rss_kb(pid: int) -> int:
             fields = f.read().split()
     except OSError:
         return 0
-    return max(0, int(fields[1]) - int(fields[2])) * PAGE_KB
+    return max(0, int(fields[1]) - int(fields[2])) * _page_kb()
 
 
 def reap(pid: int = -1) -> list[tuple[int, int]]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
-import resource
 import signal
 import sys
 from dataclasses import dataclass, field
 
-from . import landlock, seccomp
-from .limits import DISK_MB, MB, OPEN_FILES, Limits
+from . import landlock, rlimits, seccomp
+from .libc import libc
+from .limits import Limits
 
 CHANNEL_FD = 3
 PR_SET_PDEATHSIG = 1
@@ -28,7 +28,6 @@ PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
 CAP_LAST = 63
 
-_libc = ctypes.CDLL(None, use_errno=True)
 _arranged = False
 
 
@@ -63,25 +62,14 @@ def _drop_capabilities() -> None:
     if os.geteuid() != 0:
         return
     for cap in range(CAP_LAST + 1):
-        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+        if libc().prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
             break  # past the kernel's last capability
-    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    libc().prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
     header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
     data = (_CapData * 2)()
-    if _libc.capset(ctypes.byref(header), data) != 0:
+    if libc().capset(ctypes.byref(header), data) != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, f"cannot drop capabilities: {os.strerror(errno)}")
-
-
-def _set_limits(limits: Limits) -> None:
-    cpu = limits.cpu_seconds
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_DATA, (limits.data_bytes, limits.data_bytes))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (DISK_MB * MB, DISK_MB * MB))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    cap = OPEN_FILES if hard == resource.RLIM_INFINITY else min(OPEN_FILES, hard)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (cap, cap))
 
 
 def _reset_signals() -> None:
@@ -123,7 +111,7 @@ def _max_fd() -> int:
         return 65536
 
 
-def _reopen_std_streams() -> None:
+def reopen_std_streams() -> None:
     """Fresh Python-level streams on the new fds, writing through so that nothing is lost on exit."""
     import io
 
@@ -150,7 +138,7 @@ def enter(
 ) -> None:
     """Confine this (forked) process. Raises OSError if a step fails; the caller reports it."""
     os.setsid()
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != zygote_pid:  # the zygote died between fork and prctl
         os._exit(75)
     _reset_signals()
@@ -159,13 +147,13 @@ def enter(
     global _arranged
     _arrange_fds(channel, stdout, stderr)
     _arranged = True
-    _reopen_std_streams()
+    reopen_std_streams()
     os.chdir(workdir)
     os.environ.update({"HOME": workdir, "TMPDIR": workdir, "TMP": workdir, "TEMP": workdir})
     import tempfile
 
     tempfile.tempdir = workdir
-    _set_limits(limits)
+    rlimits.apply(limits)
     own_proc = f"/proc/{os.getpid()}"
     landlock.restrict_self(
         read_only=[*confinement.read_only, own_proc],

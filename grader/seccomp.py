@@ -25,6 +25,8 @@ import os
 import platform
 import struct
 
+from .libc import libc
+
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
@@ -41,8 +43,6 @@ _ARCHES = {
     "x86_64": (0xC000003E, 62, 129, 234, 297, (200, 101, 310, 311, 424, 438)),
     "aarch64": (0xC00000B7, 129, 138, 131, 240, (130, 117, 270, 271, 424, 438)),
 }
-
-_libc = ctypes.CDLL(None, use_errno=True)
 
 
 def supported() -> bool:
@@ -99,9 +99,9 @@ def install() -> bool:
         _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
     prog = _Prog(len(program), ctypes.cast(buffer, ctypes.c_void_p))
-    if _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+    if libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "cannot set no_new_privs")
-    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
+    if libc().prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
         number = ctypes.get_errno()
         raise OSError(number, f"cannot install the seccomp filter: {os.strerror(number)}")
     return True

@@ -12,154 +12,38 @@ the worker is restarted by its dispatcher.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
-import secrets
 import selectors
 import socket
 import time
-from dataclasses import dataclass, field
-from typing import Any
 
 from . import frames, protocol
-from .limits import GRACE_S, MB, OUTPUT_LIMIT_MB
+from .exchange import Exchange, RunSpec
+from .limits import GRACE_S
 from .messages import msg
 from .outcome import Outcome
-from .text import Text, as_text, in_lang
 from .worker import Worker
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class RunSpec:
-    """What to run: one source in one mode, with a task's limits and hidden tests."""
-
-    mode: str  # "grade", "reference" or "run"
-    source: str
-    task_id: str
-    time_limit_s: float
-    memory_mb: int
-    hidden: str = ""
-    seed: int = 0
-    hidden_paths: list[str] = field(default_factory=list)
-    exports: dict[str, Any] = field(default_factory=dict)
-    cpu_limit_s: float | None = None
-    conversation: Any = None  # mode "train": a grader.training.Conversation
-
-
-class Session:
-    """Conducts one run on one worker; :meth:`run` returns the :class:`Outcome`."""
-
-    _ids = itertools.count(1)
+class Session(Exchange):
+    """Conducts one run on one zygote; :meth:`run` returns the :class:`Outcome`."""
 
     def __init__(self, worker: Worker, spec: RunSpec, wake_fd: int | None = None) -> None:
-        self.job_id = next(Session._ids)
+        super().__init__(spec)
         self.worker = worker
-        self.spec = spec
         self.wake_fd = wake_fd
-        self.outcome = Outcome(
-            mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
-        )
-        self.nonce = secrets.token_hex(16)
-        self.state = "load"
-        self.seen_checks: set[str] = set()
-        self.reader = protocol.FrameReader()
-        self.kill_sent = False
         self.channel: socket.socket | None = None
 
-    # -- the channel ---------------------------------------------------------------
+    def _send_to_child(self, data: bytes) -> None:
+        assert self.channel is not None
+        self.channel.sendall(data)
 
-    def _tamper(self, why: Text) -> None:
-        if self.outcome.tampering is None:
-            self.outcome.tampering = why
-            log.warning("job %s: tampering: %s", self.job_id, in_lang(why, "en"))
-        self._kill("tampering")
-
-    def _kill(self, reason: str) -> None:
-        if self.kill_sent:
-            return
-        self.kill_sent = True
+    def _request_kill(self, reason: str) -> None:
         with contextlib.suppress(OSError, Exception):
             self.worker.send(frames.kill(self.job_id, reason))
-
-    def _converse(self, frame: dict[str, Any]) -> None:
-        """A training run's frame: the conversation decides the reply (see grader.training)."""
-        conversation = self.spec.conversation
-        reply, problem = conversation.on_frame(frame, self.nonce)
-        if problem is not None:
-            self._tamper(problem)
-            return
-        if frames.type_of(frame) == frames.READY:
-            self.outcome.ready = True
-            self.state = "probe"
-        if reply is not None:
-            assert self.channel is not None
-            with contextlib.suppress(OSError):  # the child is gone; its exit tells the rest
-                self.channel.sendall(protocol.encode(reply))
-        if conversation.state == "finished":
-            self.outcome.done = conversation.done
-            self.state = "finished"
-
-    def _on_frame(self, frame: dict[str, Any]) -> None:
-        kind = frames.type_of(frame)
-        out = self.outcome
-        loading = kind in (frames.LOAD_ERROR, frames.SANDBOX_ERROR)
-        if self.spec.conversation is not None and not (self.state == "load" and loading):
-            self._converse(frame)
-            return
-        if self.state == "load" and kind == frames.READY and self.spec.mode != "run":
-            out.ready = True
-            self.state = "probe"
-            go = frames.go(self.nonce, self.spec.exports)
-            assert self.channel is not None
-            with contextlib.suppress(OSError):  # the child is gone; its exit tells the rest
-                self.channel.sendall(protocol.encode(go))
-        elif self.state == "load" and kind == frames.LOAD_ERROR:
-            out.load_error = as_text(frame.get("error"))
-            self.state = "finished"
-        elif self.state == "load" and kind == frames.SANDBOX_ERROR:
-            error = frame.get("error")
-            out.sandbox_error = error[:1000] if isinstance(error, str) else "unknown error"
-            self.state = "finished"
-        elif self.state == "load" and kind == frames.RUN_DONE and self.spec.mode == "run":
-            out.run_done = frame
-            self.state = "finished"
-        elif self.state == "probe" and kind in (frames.CHECK, frames.DONE):
-            if frame.get("nonce") != self.nonce:
-                self._tamper(msg("tamper_no_nonce"))
-            elif kind == frames.CHECK:
-                check = frame.get("check")
-                name = check.get("name") if isinstance(check, dict) else None
-                if (
-                    not isinstance(check, dict)
-                    or not isinstance(name, str)
-                    or name in self.seen_checks
-                ):
-                    self._tamper(msg("tamper_duplicate"))
-                else:
-                    self.seen_checks.add(name)
-                    out.checks.append(check)
-            else:
-                out.done = frame
-                self.state = "finished"
-        else:
-            self._tamper(msg("tamper_unexpected", kind=repr(str(kind)[:20])))
-
-    def _on_channel(self, data: bytes) -> None:
-        if self.state == "finished" and data:
-            self._tamper(msg("tamper_after_end"))
-            return
-        try:
-            frames = self.reader.feed(data)
-        except protocol.ProtocolError as exc:
-            self._tamper(msg("tamper_bad_frame", detail=exc))
-            return
-        for frame in frames:
-            if self.outcome.tampering:
-                break
-            self._on_frame(frame)
 
     # -- the zygote ----------------------------------------------------------------
 
@@ -190,18 +74,7 @@ class Session:
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.channel = parent
-        message = frames.run(
-            self.job_id,
-            mode=spec.mode,
-            source=spec.source,
-            hidden=spec.hidden,
-            task_id=spec.task_id,
-            seed=spec.seed,
-            time_limit_s=spec.time_limit_s,
-            memory_mb=spec.memory_mb,
-            hidden_paths=spec.hidden_paths,
-            cpu_limit_s=spec.cpu_limit_s,
-        )
+        message = spec.run_frame(self.job_id)
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
         except (OSError, Exception) as exc:
@@ -241,11 +114,7 @@ class Session:
                             data = parent.recv(1 << 16)
                         except OSError:
                             data = b""
-                        if data:
-                            self._on_channel(data)
-                        else:
-                            if self.reader.pending:
-                                self._tamper(msg("tamper_partial_frame"))
+                        if not self._from_channel(data):
                             selector.unregister(parent)
                             open_streams.discard("channel")
                     elif tag == "control":
@@ -263,9 +132,7 @@ class Session:
                     else:
                         data = os.read(tag, 1 << 16)
                         if data:
-                            streams[tag].add(data)
-                            if out.stdout.total + out.stderr.total > OUTPUT_LIMIT_MB * MB:
-                                self._kill("output")
+                            self._from_output(streams[tag], data)
                         else:
                             selector.unregister(tag)
                             open_streams.discard(tag)

@@ -1,9 +1,10 @@
 """The grader's public face: a pool of warm workers behind a thread-safe queue.
 
 ``Grader`` lives in the app's process and never imports torch. Each of its
-dispatcher threads owns one zygote (:mod:`grader.worker`) and runs one job at
-a time on it (:mod:`grader.session`); a zygote that dies is replaced before
-the next job. Reference observations are computed once per task (and per
+dispatcher threads owns one sandbox runner of the chosen backend
+(:mod:`grader.backends`: a zygote on Linux, single-use spawned workers
+elsewhere) and runs one job at a time on it; a worker that dies is replaced
+before the next job. Reference observations are computed once per task (and per
 version of its files) in a sandbox of their own, then reused.
 
     with Grader() as grader:
@@ -33,16 +34,14 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from . import diagnose, judge, training
+from . import backends, diagnose, judge, training
+from .exchange import RunSpec
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
 from .limits import REFERENCE_TIME_FACTOR, Limits
 from .messages import msg
-from .outcome import Outcome
 from .result import ErrorKind, GradeResult, RunResult
-from .session import RunSpec, Session
 from .text import Text, as_text
-from .worker import Worker, WorkerError, marked_processes
 
 _T = TypeVar("_T")
 Mode = Literal["grade", "run"]
@@ -94,28 +93,37 @@ class _Job:
 
 
 class Grader:
-    """A pool of ``workers`` warm zygotes (default: min(2, CPUs)); thread-safe.
+    """A pool of ``workers`` warm sandboxes (default: min(2, CPUs)); thread-safe.
 
-    ``landlock=False`` runs the sandbox as on a kernel without Landlock (limits,
-    seccomp and process tracking only): for testing that fallback.
+    ``sandbox`` is ``"auto"``, ``"linux"`` or ``"portable"`` (default:
+    ``$QUIZAPP_SANDBOX``, else auto; see :mod:`grader.backends`); one that
+    cannot run here raises :class:`grader.backends.SandboxUnavailable`.
+    ``landlock=False`` runs the Linux sandbox as on a kernel without Landlock
+    (limits, seccomp and process tracking only): for testing that fallback.
     """
 
     def __init__(
-        self, workers: int | None = None, *, python: str | None = None, landlock: bool = True
+        self,
+        workers: int | None = None,
+        *,
+        python: str | None = None,
+        landlock: bool = True,
+        sandbox: str | None = None,
     ) -> None:
+        self.backend = backends.choose(sandbox)
         self.size = max(1, workers or min(2, os.cpu_count() or 1))
         self._python = python
         self._landlock = landlock
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
-        self._workers: list[Worker] = []
+        self._runners: list[backends.Runner] = []
         self._lock = threading.Lock()
         self._references: dict[str, Future[Reference]] = {}
         self._signature_cache: dict[str, Future[list[diagnose.Signature]]] = {}
         self._closed = False
         self._active: set[Handle] = set()
         self._finalizer = weakref.finalize(
-            self, Grader._shutdown, self._workers, self._queue, self._threads, self._active
+            self, Grader._shutdown, self._runners, self._queue, self._threads, self._active
         )
 
     # -- lifecycle ---------------------------------------------------------------
@@ -126,19 +134,26 @@ class Grader:
         for task in tasks:
             self._queue.put(_Job(Handle(task.id), task, "", "reference"))
 
+    def wait_warm(self, timeout: float = 120.0) -> None:
+        """Wait until every worker that has started is warm (for benchmarks: the portable
+        backend's next worker warms up in the background between jobs)."""
+        self._ensure_threads()
+        for runner in list(self._runners):
+            runner.wait_warm(timeout)
+
     def _ensure_threads(self) -> None:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the grader is closed")
             while len(self._threads) < self.size:
-                worker = Worker(self._python, landlock=self._landlock)
+                runner = backends.make_runner(self.backend, self._python, landlock=self._landlock)
                 thread = threading.Thread(
                     target=self._dispatch,
-                    args=(worker,),
+                    args=(runner,),
                     name=f"grader-{len(self._threads)}",
                     daemon=True,
                 )
-                self._workers.append(worker)
+                self._runners.append(runner)
                 self._threads.append(thread)
                 thread.start()
 
@@ -160,7 +175,7 @@ class Grader:
 
     @staticmethod
     def _shutdown(
-        workers: list[Worker],
+        runners: list[backends.Runner],
         jobs: queue.Queue[_Job | None],
         threads: list[threading.Thread],
         active: set[Handle],
@@ -172,20 +187,15 @@ class Grader:
         for thread in threads:
             if thread is not threading.current_thread():
                 thread.join(timeout=10)
-        for worker in workers:
-            worker.stop()
+        for runner in runners:
+            runner.stop()
 
     def sandbox_processes(self) -> list[int]:
-        """Processes started by this grader's sandboxes that are still alive (zygotes excluded).
+        """Processes started by this grader's sandboxes that are still alive (idle workers excluded).
 
         Empty between jobs: a diagnostic for tests and for the curious.
         """
-        zygotes = {w.process.pid for w in self._workers if w.process is not None}
-        found: list[int] = []
-        for worker in list(self._workers):
-            if worker.marker:
-                found.extend(p for p in marked_processes(worker.marker) if p not in zygotes)
-        return sorted(set(found))
+        return sorted({pid for runner in list(self._runners) for pid in runner.processes()})
 
     def __enter__(self) -> Grader:
         return self
@@ -259,9 +269,9 @@ class Grader:
 
     # -- the dispatcher threads ----------------------------------------------------
 
-    def _dispatch(self, worker: Worker) -> None:
+    def _dispatch(self, runner: backends.Runner) -> None:
         wake_r, wake_w = os.pipe()
-        os.set_blocking(wake_r, False)
+        os.set_blocking(wake_r, False)  # Windows: pipes since Python 3.12
         try:
             while True:
                 job = self._queue.get()
@@ -274,7 +284,7 @@ class Grader:
                         pass
                 self._active.add(job.handle)
                 try:
-                    result = self._execute(worker, job, wake_r)
+                    result = self._execute(runner, job, wake_r)
                 except Exception as exc:  # never leave a handle waiting
                     log.exception("grading job for %s failed", job.handle.task_id)
                     detail = f"{type(exc).__name__}: {exc}"
@@ -285,54 +295,32 @@ class Grader:
         finally:
             os.close(wake_r)
             os.close(wake_w)
-            worker.stop()
+            runner.stop()
 
-    def _ready(self, worker: Worker) -> Text | None:
-        if worker.alive:
-            return None
-        try:
-            worker.start()
-        except WorkerError as exc:
-            return exc.text
-        return None
-
-    def _session(self, worker: Worker, spec: RunSpec, wake_r: int | None) -> Outcome:
-        problem = self._ready(worker)
-        if problem:
-            outcome = Outcome(
-                mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
-            )
-            outcome.worker_failure = problem
-            return outcome
-        outcome = Session(worker, spec, wake_r).run()
-        if outcome.worker_failure:
-            worker.stop()  # restarted before the next job
-        return outcome
-
-    def _execute(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
+    def _execute(self, runner: backends.Runner, job: _Job, wake_r: int) -> GradeResult | RunResult:
         started = time.monotonic()
         task = job.task
         if task is not None and training.is_training(task):
             if job.mode == "reference":  # nothing to compute ahead: no hidden tests
                 return self._failure(job, msg("reference_computed"))
-            return self._train(worker, job, wake_r)
+            return self._train(runner, job, wake_r)
         if job.mode == "run":
-            return self._run(worker, job, wake_r, started)
+            return self._run(runner, job, wake_r, started)
         assert task is not None
         if job.mode == "reference":  # warming up: compute and remember, nobody waits
             try:
-                self._reference(worker, task)
+                self._reference(runner, task)
             except ReferenceBroken as exc:
                 return self._failure(job, exc.text)
             return self._failure(job, msg("reference_computed"))
         try:
-            reference = self._reference(worker, task)
+            reference = self._reference(runner, task)
         except ReferenceBroken as exc:
             log.error("task %s cannot be graded: %s", task.id, exc)
             return self._failure(job, msg("task_ungradable", detail=exc.text))
         hidden = task.read("hidden_tests.py")
         spec = self._grade_spec(task, job.source, job.limits, hidden, reference)
-        outcome = self._session(worker, spec, wake_r)
+        outcome = runner.run(spec, wake_r, job.handle.cancelled)
         result = judge.grade(
             task.id,
             float(task.points),
@@ -343,7 +331,7 @@ class Grader:
         )
         if result.passed or result.error_kind == "internal":
             return result
-        signatures = self._signatures(worker, task, reference, hidden, job.limits)
+        signatures = self._signatures(runner, task, reference, hidden, job.limits)
         found = diagnose.diagnoses(signatures, outcome, job.source)
         return result.model_copy(update={"diagnoses": found}) if found else result
 
@@ -364,7 +352,12 @@ class Grader:
         )
 
     def _signatures(
-        self, worker: Worker, task: TaskLike, reference: Reference, hidden: str, limits: Limits
+        self,
+        runner: backends.Runner,
+        task: TaskLike,
+        reference: Reference,
+        hidden: str,
+        limits: Limits,
     ) -> list[diagnose.Signature]:
         """The task's catalogued mistakes as the hidden tests see them: run once, then reused."""
         mistakes = list(getattr(task, "mistakes", ()))
@@ -379,7 +372,7 @@ class Grader:
         found: list[diagnose.Signature] = []
         for mistake in mistakes:
             spec = self._grade_spec(task, mistake.source, limits, hidden, reference)
-            outcome = self._session(worker, spec, None)
+            outcome = runner.run(spec, None, _never)  # shared by every job: not cancellable
             if outcome.worker_failure:  # not the mistake's fault: try again next time
                 with self._lock:
                     self._signature_cache.pop(key, None)
@@ -393,7 +386,7 @@ class Grader:
         future.set_result(found)
         return found
 
-    def _train(self, worker: Worker, job: _Job, wake_r: int) -> GradeResult | RunResult:
+    def _train(self, runner: backends.Runner, job: _Job, wake_r: int) -> GradeResult | RunResult:
         """A training task: train in the sandbox, judge here (``run`` mode: a quick smoke run)."""
         task = job.task
         assert task is not None
@@ -414,7 +407,7 @@ class Grader:
             cpu_limit_s=job.limits.cpu_s,
             conversation=conversation,
         )
-        outcome = self._session(worker, spec, wake_r)
+        outcome = runner.run(spec, wake_r, job.handle.cancelled)
         if smoke:
             return training.smoke_result(task, outcome, conversation)  # type: ignore[arg-type]
         result = training.verdict(task, outcome, conversation)  # type: ignore[arg-type]
@@ -422,7 +415,7 @@ class Grader:
             result = result.model_copy(update={"output": outcome.output()})
         return result
 
-    def _run(self, worker: Worker, job: _Job, wake_r: int, started: float) -> RunResult:
+    def _run(self, runner: backends.Runner, job: _Job, wake_r: int, started: float) -> RunResult:
         task = job.task
         spec = RunSpec(
             mode="run",
@@ -432,7 +425,7 @@ class Grader:
             memory_mb=job.limits.memory_mb,
             hidden_paths=_hidden_paths(task) if task else [],
         )
-        outcome = self._session(worker, spec, wake_r)
+        outcome = runner.run(spec, wake_r, job.handle.cancelled)
         problem = outcome.problem()
         error, kind = (problem.text, problem.kind) if problem else (None, None)
         if outcome.run_done is not None and problem is None:
@@ -458,7 +451,7 @@ class Grader:
             future = cache[key] = Future()
             return future, True
 
-    def _reference(self, worker: Worker, task: TaskLike) -> Reference:
+    def _reference(self, runner: backends.Runner, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
         digest = _digest(task.id, solution, hidden)
         future, mine = self._claim(self._references, digest)
@@ -475,7 +468,7 @@ class Grader:
                 seed=task_seed(task.id),
                 hidden_paths=_hidden_paths(task),
             )
-            outcome = self._session(worker, spec, None)
+            outcome = runner.run(spec, None, _never)  # shared by every job: not cancellable
             if outcome.worker_failure:  # not the task's fault: do not remember it
                 with self._lock:
                     self._references.pop(digest, None)
@@ -496,6 +489,10 @@ class Grader:
             return RunResult(task=task_id, ok=False, error=error, error_kind=kind, duration_s=0.0)
         assert task is not None
         return GradeResult.failure(task.id, float(task.points), error, kind)
+
+
+def _never() -> bool:
+    return False
 
 
 def _digest(task_id: str, solution: str, hidden: str) -> str:

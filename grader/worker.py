@@ -1,7 +1,7 @@
 """One zygote process as the supervisor sees it: start, talk, restart, kill.
 
 The zygote gets a minimal environment (no API keys of the user's shell reach
-student code), one thread per pool, and a marker variable that every process
+student code), one thread per pool, no GPU (:mod:`grader.runtime`), and a marker variable that every process
 it forks inherits, so that strays can be found in /proc should a zygote die.
 """
 
@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from . import frames, protocol
 from .messages import TextError, msg
+from .runtime import HIDDEN_GPUS
 
 PASSED_ENV = (
     "PATH",
@@ -32,9 +33,11 @@ PASSED_ENV = (
     "TMPDIR",
     "QUIZAPP_NO_LANDLOCK",
     "QUIZAPP_ZYGOTE_WARM_UP",
+    "SYSTEMROOT",  # Windows: Python cannot start its sockets or random numbers without it
+    "WINDIR",
 )
 START_TIMEOUT_S = 120.0
-MARKER = "QUIZAPP_SANDBOX"
+MARKER = "QUIZAPP_WORKER_MARK"
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,8 @@ def _package_root() -> str:
 
 
 def zygote_env(marker: str, *, landlock: bool = True) -> dict[str, str]:
+    """The environment of a grading worker (either backend's): a few harmless variables of
+    the user's, one thread per pool, every GPU hidden, and the worker's marker."""
     env = {k: v for k, v in os.environ.items() if k in PASSED_ENV}
     if not landlock:
         env["QUIZAPP_NO_LANDLOCK"] = "1"
@@ -59,6 +64,7 @@ def zygote_env(marker: str, *, landlock: bool = True) -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONPATH": _package_root(),
             MARKER: marker,
+            **HIDDEN_GPUS,
         }
     )
     return env

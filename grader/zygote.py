@@ -35,66 +35,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import frames
-from .limits import DISK_MB, MAX_PROCESSES, MB, Limits
+from .limits import DISK_MB, MB, Limits, disk_used, limit_hit
+from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
 POLL_S = 0.02
 DISK_POLL_S = 0.25
-OPTIMIZER_WORDS = ("optim", "compile", "_dynamo")
 DISK_LIMIT = DISK_MB * MB
 
 log = logging.getLogger(__name__)
-
-
-def _import_runtime() -> None:
-    import numpy  # noqa: F401
-    import torch
-    import torch.nn
-    import torch.nn.functional
-    import torch.utils.data
-
-    torch.set_num_threads(1)
-    with contextlib.suppress(RuntimeError):
-        torch.set_num_interop_threads(1)
-
-
-def warm_up() -> None:
-    """Run each kind of layer once so that children inherit initialised kernels."""
-    import torch
-    from torch import nn
-
-    x = torch.randn(2, 1, 28, 28)
-    conv = nn.Sequential(
-        nn.Conv2d(1, 4, 3, padding=1),
-        nn.ReLU(),
-        nn.MaxPool2d(2),
-        nn.Flatten(),
-        nn.Linear(4 * 14 * 14, 3),
-        nn.BatchNorm1d(3),
-        nn.Dropout(0.1),
-    )
-    conv(x).sum().backward()
-    embed, lstm = (
-        nn.Embedding(10, 4, padding_idx=0),
-        nn.LSTM(4, 5, batch_first=True, bidirectional=True),
-    )
-    out, (h, _c) = lstm(embed(torch.randint(0, 10, (2, 3))))
-    (out.sum() + h.sum()).backward()
-    nn.CrossEntropyLoss()(torch.randn(2, 3), torch.tensor([0, 1]))
-
-
-def warm_up_optimizers() -> None:
-    """The first optimizer step imports torch._dynamo (about a second): done once, on demand."""
-    import torch
-    from torch import nn
-
-    layer = nn.Linear(3, 2)
-    layer(torch.randn(4, 3)).sum().backward()
-    for optimizer in (
-        torch.optim.SGD(layer.parameters(), lr=0.1, momentum=0.9),
-        torch.optim.Adam(layer.parameters(), lr=0.01),
-    ):
-        optimizer.step()
-        optimizer.zero_grad()
 
 
 def _status_kb(field: str) -> int:
@@ -103,17 +51,6 @@ def _status_kb(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
-
-
-def _dir_size(path: str, limit: int) -> int:
-    total = 0
-    for root, _dirs, files in os.walk(path):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += os.lstat(os.path.join(root, name)).st_blocks * 512
-            if total > limit:
-                return total
-    return total
 
 
 @dataclass
@@ -214,8 +151,7 @@ class Zygote:
         paid once, not per child."""
         if self._optimizers_warm:
             return
-        text = str(job.get("source", "")) + str(job.get("hidden", ""))
-        if any(word in text for word in OPTIMIZER_WORDS):
+        if needs_optimizers(str(job.get("source", "")), str(job.get("hidden", ""))):
             warm_up_optimizers()
             self._optimizers_warm = True
 
@@ -265,7 +201,7 @@ class Zygote:
                     now = time.monotonic()
                     if watch.reason is None and now >= next_disk:
                         next_disk = now + DISK_POLL_S
-                        if _dir_size(watch.workdir, DISK_LIMIT) > DISK_LIMIT:
+                        if disk_used(watch.workdir, DISK_LIMIT) > DISK_LIMIT:
                             watch.stop("disk")
                     self._enforce(watch, deadline)
             finally:
@@ -290,12 +226,9 @@ class Zygote:
         tree = self.procs.descendants(self.pid)
         used = sum(self.procs.anon_rss_kb(p) for p in tree) - watch.baseline_rss_kb
         watch.peak_kb = max(watch.peak_kb, used)
-        if used > watch.limits.memory_mb * 1024:
-            watch.stop("memory")
-        elif len(tree) > MAX_PROCESSES:
-            watch.stop("processes")
-        elif time.monotonic() >= deadline:
-            watch.stop("time")
+        hit = limit_hit(watch.limits.memory_mb, used, len(tree), deadline, time.monotonic())
+        if hit:
+            watch.stop(hit)
         if watch.reason is not None:
             self.procs.kill_group(watch.pid)
             self.procs.kill_all_below(self.pid, keep=watch.pid)
@@ -346,7 +279,7 @@ def main(argv: list[str]) -> int:
         return 2
     sock = socket.socket(fileno=int(argv[1]))
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-    _import_runtime()
+    import_runtime()
     from . import child, probe, training_child, weights  # noqa: F401 - inherited by every child
 
     if os.environ.get("QUIZAPP_ZYGOTE_WARM_UP", "1") == "1":

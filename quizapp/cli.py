@@ -222,6 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print what each file printed while graded (for teachers; cut to a few KB)",
     )
     grade.set_defaults(run=_lazy("grade", "run_grade"))
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="what this machine offers: Python, torch, the grader's sandbox, banks, terminal "
+        "(for bug reports)",
+    )
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.set_defaults(run=_lazy("doctor", "run_doctor"))
     return parser
 
 

@@ -7,6 +7,10 @@ user data folder. It may hold ``config.toml``::
     db = "postgresql+psycopg://…"    # progress elsewhere than progress.db
     lang = "ko"
     profile = "kim"
+    sandbox = "portable"             # the grader's sandbox: auto (default), linux or portable
+
+``$QUIZAPP_SANDBOX`` overrides ``sandbox``: ``auto`` picks ``linux`` where the
+kernel offers what it needs and ``portable`` elsewhere (grader/backends.py).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ APP_NAME = "quizapp"
 CONFIG_FILE = "config.toml"
 DB_FILE = "progress.db"
 LANGS = ("ko", "en")
+SANDBOXES = ("auto", "linux", "portable")  # grader.backends.CHOICES (not imported: kept light)
 
 
 class SettingsError(Exception):
@@ -35,6 +40,7 @@ class Settings:
     db_url: str | None = None
     lang: str = "ko"
     profile: str = "default"
+    sandbox: str = "auto"
 
     @property
     def database_url(self) -> str:
@@ -82,7 +88,7 @@ def read_config(data_dir: Path) -> dict[str, object]:
         config = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: {exc}") from None
-    known = {"banks", "db", "lang", "profile"}
+    known = {"banks", "db", "lang", "profile", "sandbox"}
     unknown = sorted(set(config) - known)
     if unknown:
         raise SettingsError(
@@ -115,10 +121,17 @@ def resolve(
     if db_url is not None and not isinstance(db_url, str):
         raise SettingsError(f"{folder / CONFIG_FILE}: `db` must be a database URL string")
     chosen_profile = profile or config.get("profile") or default_profile()
+    sandbox = os.environ.get("QUIZAPP_SANDBOX") or config.get("sandbox") or "auto"
+    if sandbox not in SANDBOXES:
+        where = "QUIZAPP_SANDBOX" if os.environ.get("QUIZAPP_SANDBOX") else folder / CONFIG_FILE
+        raise SettingsError(
+            f"{where}: unknown sandbox {sandbox!r}; use one of: {', '.join(SANDBOXES)}"
+        )
     return Settings(
         data_dir=folder,
         banks=all_banks,
         db_url=db_url,
         lang=str(chosen_lang),
         profile=str(chosen_profile),
+        sandbox=str(sandbox),
     )

@@ -78,6 +78,8 @@ SLOW_MODULES = {
     "tests/grader/test_hostile.py": "each hostile file runs to its time or memory limit",
     "tests/grader/test_cli_grade.py": "runs `quizapp grade` in subprocesses that import torch",
     "tests/grader/test_verify.py": "mutation analysis on a grader of its own",
+    "tests/grader/test_backends.py": "imports the grader on simulated platforms; the portable pool",
+    "tests/test_install_torch.py": "asks a fresh interpreter whether it has torch",
     "tests/classroom/test_grade_class.py": "grades a class folder through `quizapp grade`",
     "tests/classroom/test_report_cli.py": "runs `quizapp class report` in subprocesses",
     "tests/classroom/test_similar.py": "runs `quizapp class similar` in subprocesses",

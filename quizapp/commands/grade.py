@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import IO
 
 from grader import Grader, GradeResult
+from grader.backends import SandboxUnavailable, choose
 from grader.text import in_lang
 from question_bank import Bank, Task
 
@@ -55,6 +56,14 @@ def known_task(bank: Bank, task_id: str, *, bad_bank: bool = False) -> Task:
     known = ", ".join(sorted(bank.tasks)) or "none"
     hint = " — the bank has problems, see `quizapp bank check`" if bad_bank else ""
     raise UsageError(f"unknown task {task_id!r} (known: {known}){hint}")
+
+
+def sandbox_for(settings: Settings) -> str:
+    """The grader's backend, or a one-line usage error when the chosen one cannot run here."""
+    try:
+        return choose(settings.sandbox)
+    except SandboxUnavailable as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _points(value: float) -> str:
@@ -96,11 +105,15 @@ def workers_for(args: argparse.Namespace, files: int) -> int:
 
 
 def graded_in_order(
-    pairs: Sequence[tuple[Task, str]], workers: int, *, show_output: bool = False
+    pairs: Sequence[tuple[Task, str]],
+    workers: int,
+    *,
+    show_output: bool = False,
+    sandbox: str | None = None,
 ) -> Iterator[GradeResult]:
     """Every (task, source) graded by one grader's warm workers, all queued at once;
     the verdicts come back in order, each as soon as it and those before it are done."""
-    with Grader(workers=workers) as grader:
+    with Grader(workers=workers, sandbox=sandbox) as grader:
         grader.warm_up()
         handles = [grader.submit(t, source, show_output=show_output) for t, source in pairs]
         for handle in handles:
@@ -167,6 +180,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("give a task id and at least one file or folder to grade")
     task = _task(settings, args.task_id)
     handed, sources = handed_files(args.files)
+    sandbox = sandbox_for(settings)
     csv_name = getattr(args, "csv", None)
     out = open_output(csv_name) if csv_name else None
     graded: list[tuple[HandedIn, GradeResult]] = []
@@ -174,6 +188,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
         [(task, source) for source in sources],
         workers_for(args, len(handed)),
         show_output=bool(getattr(args, "show_output", False)),
+        sandbox=sandbox,
     )
     with progress_bar(len(handed), task.id) as advance:
         for file, result in zip(handed, results, strict=True):

@@ -23,7 +23,7 @@ from ..i18n import translate
 from ..settings import Settings
 from .bank import load
 from .classroom import open_output
-from .grade import graded_in_order, progress_bar, workers_for
+from .grade import graded_in_order, progress_bar, sandbox_for, workers_for
 
 
 def _blueprint(bank: Bank, problems: bool, blueprint_id: str) -> Blueprint:
@@ -76,7 +76,7 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
     pairs = [(task_of[h.path.stem][0], source) for h, source in zip(handed, sources, strict=True)]
     points: dict[str, dict[str, float]] = {s: {} for s in students}
     all_passed = True
-    results = graded_in_order(pairs, workers_for(args, len(pairs)))
+    results = graded_in_order(pairs, workers_for(args, len(pairs)), sandbox=sandbox_for(settings))
     with progress_bar(len(pairs), blueprint.id) as advance:
         for h, result in zip(handed, results, strict=True):
             assert isinstance(result, GradeResult)

@@ -20,6 +20,7 @@ from question_bank import Task, TrainingTask
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..settings import Settings
 from .bank import load_valid
+from .grade import sandbox_for
 
 _HEADER = (
     "task",
@@ -122,7 +123,7 @@ def run_verify(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAIL
     progress = _Progress(jobs(tasks))
     verdicts: list[TaskVerdict] = []
-    with Grader(workers=os.cpu_count() or 1) as grader:
+    with Grader(workers=os.cpu_count() or 1, sandbox=sandbox_for(settings)) as grader:
         for verdict in verify(grader, tasks, progress.tick):
             verdicts.append(verdict)
             if args.json:

@@ -117,7 +117,7 @@ class QuizApp(App[None]):
             if self._grader is None:
                 from grader import Grader
 
-                self._grader = Grader()
+                self._grader = Grader(sandbox=self.settings.sandbox)
             return self._grader
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="grader-warm-up")

@@ -9,27 +9,28 @@ import sys
 import threading
 import time
 from concurrent.futures import CancelledError
-from pathlib import Path
 
+import psutil
 import pytest
 
 from grader import Grader, GradeResult, RunResult
-from grader.worker import marked_processes
+from grader.backends import LinuxRunner
 from question_bank import Bank
 
 from ..helpers import wait_until
+from .conftest import backend_params
 
 SLEEPER = "import time\ndef predict_classes(logits):\n    time.sleep(60)\n"
 GOOD = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
 
 
-def test_grading_from_many_threads_at_once(bank: Bank, grader: Grader) -> None:
+def test_grading_from_many_threads_at_once(bank: Bank, any_grader: Grader) -> None:
     task = bank.tasks["tensor-argmax"]
     sources = [GOOD, "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"] * 4
     results: dict[int, GradeResult] = {}
 
     def grade(i: int) -> None:
-        results[i] = grader.grade(task, sources[i], timeout=120)
+        results[i] = any_grader.grade(task, sources[i], timeout=120)
 
     threads = [threading.Thread(target=grade, args=(i,)) for i in range(len(sources))]
     for thread in threads:
@@ -39,8 +40,10 @@ def test_grading_from_many_threads_at_once(bank: Bank, grader: Grader) -> None:
     assert [results[i].passed for i in range(len(sources))] == [True, False] * 4
 
 
-def test_the_result_model_survives_a_round_trip_through_json(bank: Bank, grader: Grader) -> None:
-    result = grader.grade(
+def test_the_result_model_survives_a_round_trip_through_json(
+    bank: Bank, any_grader: Grader
+) -> None:
+    result = any_grader.grade(
         bank.tasks["cnn-output-size"], bank.tasks["cnn-output-size"].read("starter.py")
     )
     again = GradeResult.model_validate_json(result.model_dump_json())
@@ -63,10 +66,10 @@ def test_the_result_model_survives_a_round_trip_through_json(bank: Bank, grader:
 
 
 def test_run_only_returns_output_and_the_error_with_a_traceback_of_the_submission(
-    bank: Bank, grader: Grader
+    bank: Bank, any_grader: Grader
 ) -> None:
     source = "import sys\nprint('hello', 6 * 7)\nprint('oops', file=sys.stderr)\n\ndef f():\n    return 1 / 0\n\nf()\n"
-    result = grader.run(bank.tasks["tensor-argmax"], source)
+    result = any_grader.run(bank.tasks["tensor-argmax"], source)
     assert isinstance(result, RunResult)
     assert not result.ok
     assert result.stdout == "hello 42\n"
@@ -80,17 +83,18 @@ def test_run_only_returns_output_and_the_error_with_a_traceback_of_the_submissio
     assert "grader" not in error
 
 
-def test_run_only_runs_the_main_block_and_needs_no_task(grader: Grader) -> None:
+def test_run_only_runs_the_main_block_and_needs_no_task(any_grader: Grader) -> None:
     source = "import torch\nif __name__ == '__main__':\n    print(torch.ones(2, 3).sum().item())\n"
-    result = grader.run(None, source)
+    result = any_grader.run(None, source)
     assert result.ok and result.error is None
     assert result.stdout == "6.0\n"
-    assert grader.run(None, "def broken(:\n").error is not None
+    assert any_grader.run(None, "def broken(:\n").error is not None
 
 
-def test_a_queued_job_can_be_cancelled(bank: Bank) -> None:
+@pytest.mark.parametrize("backend", backend_params())
+def test_a_queued_job_can_be_cancelled(bank: Bank, backend: str) -> None:
     task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
-    with Grader(workers=1) as solo:
+    with Grader(workers=1, sandbox=backend) as solo:
         running = solo.submit(task, SLEEPER)
         queued = solo.submit(task, GOOD)
         assert queued.cancel()
@@ -105,14 +109,13 @@ def test_a_queued_job_can_be_cancelled(bank: Bank) -> None:
         assert solo.grade(task, GOOD, timeout=60).passed  # the worker carries on
 
 
-def test_a_killed_worker_fails_the_job_and_is_replaced(bank: Bank) -> None:
+def test_a_killed_zygote_fails_the_job_and_is_replaced(bank: Bank) -> None:
     task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
-    with Grader(workers=1) as solo:
+    with Grader(workers=1, sandbox="linux") as solo:
         assert solo.grade(task, GOOD, timeout=120).passed
         handle = solo.submit(task, SLEEPER)
         wait_until(solo.sandbox_processes)  # the submission is running
-        zygote = solo._workers[0].process
-        assert zygote is not None
+        zygote = _zygote(solo)
         os.kill(zygote.pid, signal.SIGKILL)
         result = handle.result(timeout=30)
         assert isinstance(result, GradeResult)
@@ -125,11 +128,10 @@ def test_a_killed_worker_fails_the_job_and_is_replaced(bank: Bank) -> None:
 
 def test_closing_stops_every_worker_and_fails_nothing_silently(bank: Bank) -> None:
     task = bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 30})
-    solo = Grader(workers=1)
+    solo = Grader(workers=1, sandbox="linux")
     running = solo.submit(task, SLEEPER)
     wait_until(solo.sandbox_processes, timeout=60)  # the submission is running
-    zygote = solo._workers[0].process
-    assert zygote is not None
+    zygote = _zygote(solo)
     started = time.monotonic()
     solo.close()
     assert time.monotonic() - started < 10
@@ -141,7 +143,7 @@ def test_closing_stops_every_worker_and_fails_nothing_silently(bank: Bank) -> No
 
 
 def test_a_task_whose_reference_fails_reports_it_instead_of_grading(
-    bank: Bank, grader: Grader, tmp_path: pytest.TempPathFactory
+    bank: Bank, any_grader: Grader, tmp_path: pytest.TempPathFactory
 ) -> None:
     broken = tmp_path / "tasks" / "tensor-argmax"  # type: ignore[operator]
     broken.mkdir(parents=True)
@@ -152,7 +154,7 @@ def test_a_task_whose_reference_fails_reports_it_instead_of_grading(
         'def predict_classes(logits):\n    raise ValueError("bug")\n', encoding="utf-8"
     )
     task = original.model_copy(update={"folder": broken})
-    result = grader.grade(task, GOOD)
+    result = any_grader.grade(task, GOOD)
     assert not result.passed
     assert result.error_kind == "internal"  # a bank bug, not the student's
     assert (result.error_in("en") or "").startswith(
@@ -161,8 +163,9 @@ def test_a_task_whose_reference_fails_reports_it_instead_of_grading(
     assert (result.error_in("ko") or "").startswith("이 문제는 채점할 수 없습니다")
 
 
-def test_a_grader_whose_worker_cannot_start_fails_as_internal(bank: Bank) -> None:
-    with Grader(workers=1, python="/nonexistent/python") as broken:
+@pytest.mark.parametrize("backend", backend_params())
+def test_a_grader_whose_worker_cannot_start_fails_as_internal(bank: Bank, backend: str) -> None:
+    with Grader(workers=1, python="/nonexistent/python", sandbox=backend) as broken:
         graded = broken.grade(bank.tasks["tensor-argmax"], GOOD, timeout=60)
         ran = broken.run(None, "print(1)\n", timeout=60)
     assert (graded.passed, graded.error_kind) == (False, "internal")
@@ -172,51 +175,55 @@ def test_a_grader_whose_worker_cannot_start_fails_as_internal(bank: Bank) -> Non
     assert (ran.error_in("ko") or "").startswith("채점 프로세스를 시작할 수 없습니다")
 
 
-def test_a_graded_run_returns_its_output_only_when_asked(bank: Bank, grader: Grader) -> None:
+def test_a_graded_run_returns_its_output_only_when_asked(bank: Bank, any_grader: Grader) -> None:
     task = bank.tasks["tensor-argmax"]
     chatty = "print('x' * 100_000)\n" + GOOD
-    assert grader.grade(task, chatty).output == ""
-    shown = grader.grade(task, chatty, show_output=True).output
+    assert any_grader.grade(task, chatty).output == ""
+    shown = any_grader.grade(task, chatty, show_output=True).output
     assert shown.startswith("xxx") and "output cut" in shown
     assert len(shown) < 5_000
 
 
-def test_the_sandbox_holds_only_its_standard_streams_and_its_channel(grader: Grader) -> None:
+def test_the_sandbox_holds_only_its_standard_streams_and_its_channel(any_grader: Grader) -> None:
     source = "import os\nprint(sorted(int(fd) for fd in os.listdir('/proc/self/fd')))\n"
-    result = grader.run(None, source)
+    result = any_grader.run(None, source)
     assert result.ok, result.error
     assert result.stdout == "[0, 1, 2, 3, 4]\n"  # 4 is the listing's own directory handle
 
 
-def test_workers_die_with_the_app_even_without_close(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", backend_params())
+def test_workers_die_with_the_app_even_without_close(backend: str) -> None:
     script = (
-        "import sys, time\n"
+        "import os, time, psutil\n"
         "from grader import Grader\n"
         "from question_bank import load_bank\n"
         "task = load_bank().tasks['tensor-argmax'].model_copy(update={'time_limit_s': 60})\n"
-        "grader = Grader(workers=1)\n"
+        f"grader = Grader(workers=1, sandbox={backend!r})\n"
         "grader.submit(task, 'import time\\ntime.sleep(60)\\n')\n"
         "while not grader.sandbox_processes():\n"
         "    time.sleep(0.05)\n"
-        "print(grader._workers[0].process.pid, grader._workers[0].marker, flush=True)\n"
-        "import os\n"
+        "print(*[p.pid for p in psutil.Process().children(recursive=True)], flush=True)\n"
         "os._exit(0)  # no close(), no atexit: as if the app crashed\n"
     )
     run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=150
     )
-    pid, marker = run.stdout.split()
+    pids = [int(pid) for pid in run.stdout.split()]
+    assert pids, run.stderr
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and (
-        Path(f"/proc/{pid}").exists() or marked_processes(marker)
-    ):
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
         time.sleep(0.1)
-    assert not Path(f"/proc/{pid}").exists() or _is_zombie(int(pid))
-    assert marked_processes(marker) == []
+    assert [pid for pid in pids if _alive(pid)] == []
 
 
-def _is_zombie(pid: int) -> bool:
+def _alive(pid: int) -> bool:
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _zygote(grader: Grader) -> subprocess.Popen[bytes]:
+    runner = grader._runners[0]
+    assert isinstance(runner, LinuxRunner) and runner.worker.process is not None
+    return runner.worker.process

@@ -2,7 +2,10 @@
 behind, cannot touch files outside its sandbox, and the grader carries on with the next file.
 
 All cases go to one Grader at once (both workers busy); a correct solution is
-submitted after them and must pass.
+submitted after them and must pass. Every case runs on both backends, except
+what the portable one does not confine (it says so: docs/hidden-tests.md) —
+reading and writing files outside the working folder, and signalling other
+processes (``kill(-1)`` would kill the test run itself there).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import os
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,8 @@ import pytest
 
 from grader import Grader, GradeResult
 from question_bank import Bank, Task, bundled_bank_dir
+
+from .conftest import backend_params
 
 GOOD = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
 TIME_LIMIT = 2.0
@@ -30,6 +35,7 @@ class Case:
     code: str
     reason: tuple[str, ...]  # one of these must be in the error or a failing check's message
     max_seconds: float = TIME_LIMIT + 6.0
+    portable: bool = True  # the portable backend confines this too
 
     @property
     def source(self) -> str:
@@ -236,6 +242,7 @@ CASES = [
             return logits.argmax(dim=1)
         """,
         ("PermissionError", "the grading worker died"),
+        portable=False,
     ),
     Case(
         "kills every process it may signal",
@@ -246,6 +253,7 @@ CASES = [
             return logits.argmax(dim=1)
         """,
         ("PermissionError",),
+        portable=False,
     ),
     Case(
         "kills its own process group",
@@ -318,6 +326,7 @@ CASES = [
             return logits.argmax(dim=1)
         """,
         ("PermissionError",),
+        portable=False,
     ),
     Case(
         "reads the task's reference solution",
@@ -325,6 +334,7 @@ CASES = [
         exec(open({str(SOLUTION)!r}).read())
         """,
         ("PermissionError",),
+        portable=False,
     ),
     Case(
         "closes the channel and its output",
@@ -350,12 +360,29 @@ def hostile_task(bank: Bank) -> Task:
     )
 
 
+Verdicts = dict[str, tuple[GradeResult, float]]
+
+
 @pytest.fixture(scope="module")
-def verdicts(grader: Grader, hostile_task: Task) -> dict[str, tuple[GradeResult, float]]:
-    """Every hostile case, then a correct submission, all queued at once."""
+def verdicts_of(request: pytest.FixtureRequest, hostile_task: Task) -> Callable[[str], Verdicts]:
+    """Every hostile case the backend confines, then a correct submission, all queued at once
+    (graded once per backend, on first use)."""
+    done: dict[str, Verdicts] = {}
+
+    def grade(backend: str) -> Verdicts:
+        if backend not in done:
+            grader = request.getfixturevalue("grader" if backend == "linux" else "portable_grader")
+            done[backend] = _grade_all(grader, hostile_task, backend)
+        return done[backend]
+
+    return grade
+
+
+def _grade_all(grader: Grader, task: Task, backend: str) -> Verdicts:
     started = time.monotonic()
-    handles = {case.name: grader.submit(hostile_task, case.source) for case in CASES}
-    handles["correct, after all of them"] = grader.submit(hostile_task, GOOD)
+    cases = [case for case in CASES if backend == "linux" or case.portable]
+    handles = {case.name: grader.submit(task, case.source) for case in cases}
+    handles["correct, after all of them"] = grader.submit(task, GOOD)
     out = {}
     for name, handle in handles.items():
         result = handle.result(timeout=300)
@@ -369,11 +396,19 @@ def _texts(result: GradeResult) -> list[str]:
     return [*failed, result.error_in("en") or ""]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+PAIRS = [
+    pytest.param(p.values[0], case, marks=p.marks, id=f"{p.values[0]}-{case.name}")
+    for p in backend_params()
+    for case in CASES
+    if p.values[0] == "linux" or case.portable
+]
+
+
+@pytest.mark.parametrize(("backend", "case"), PAIRS)
 def test_a_hostile_submission_fails_with_a_clear_reason(
-    verdicts: dict[str, tuple[GradeResult, float]], case: Case
+    verdicts_of: Callable[[str], Verdicts], backend: str, case: Case
 ) -> None:
-    result, _ = verdicts[case.name]
+    result, _ = verdicts_of(backend)[case.name]
     assert not result.passed
     texts = _texts(result)
     assert any(reason in text for reason in case.reason for text in texts), texts
@@ -382,31 +417,33 @@ def test_a_hostile_submission_fails_with_a_clear_reason(
         assert result.error_kind in (None, "submission"), texts  # the grader did not fail
 
 
+@pytest.mark.parametrize("backend", backend_params())
 def test_a_correct_submission_after_them_passes(
-    verdicts: dict[str, tuple[GradeResult, float]],
+    verdicts_of: Callable[[str], Verdicts], backend: str
 ) -> None:
-    result, _ = verdicts["correct, after all of them"]
+    result, _ = verdicts_of(backend)["correct, after all of them"]
     assert result.passed, _texts(result)
 
 
+@pytest.mark.parametrize("backend", backend_params())
 def test_nothing_they_started_is_left_running(
-    verdicts: dict[str, tuple[GradeResult, float]], grader: Grader
+    request: pytest.FixtureRequest, verdicts_of: Callable[[str], Verdicts], backend: str
 ) -> None:
-    assert verdicts  # all verdicts are in
+    assert verdicts_of(backend)  # all verdicts are in
+    grader = request.getfixturevalue("grader" if backend == "linux" else "portable_grader")
     assert grader.sandbox_processes() == []
 
 
-def test_no_file_was_written_outside_the_sandbox(
-    verdicts: dict[str, tuple[GradeResult, float]],
-) -> None:
-    assert verdicts
+def test_no_file_was_written_outside_the_sandbox(verdicts_of: Callable[[str], Verdicts]) -> None:
+    assert verdicts_of("linux")
     assert not Path(TARGET.format(pid=os.getpid())).exists()
 
 
+@pytest.mark.parametrize("backend", backend_params())
 def test_nothing_printed_comes_back_in_a_graded_verdict(
-    verdicts: dict[str, tuple[GradeResult, float]],
+    verdicts_of: Callable[[str], Verdicts], backend: str
 ) -> None:
-    for result, _ in verdicts.values():
+    for result, _ in verdicts_of(backend).values():
         assert result.output == ""
         assert "PASSED 10/10" not in result.model_dump_json()
 
@@ -431,7 +468,7 @@ WITHOUT_LANDLOCK = [
 @pytest.fixture(scope="module")
 def fallback_verdicts(hostile_task: Task) -> Iterator[tuple[dict[str, GradeResult], list[int]]]:
     cases = [case for case in CASES if case.name in WITHOUT_LANDLOCK]
-    with Grader(workers=1, landlock=False) as fallback:
+    with Grader(workers=1, landlock=False, sandbox="linux") as fallback:
         handles = {case.name: fallback.submit(hostile_task, case.source) for case in cases}
         handles["correct, after all of them"] = fallback.submit(hostile_task, GOOD)
         results = {}

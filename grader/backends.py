@@ -1,0 +1,167 @@
+"""Which sandbox grades here, and what it confines.
+
+Two backends sit behind the one :class:`grader.Grader` API:
+
+- ``linux``: warm zygotes that fork one confined child per run (Landlock,
+  seccomp, a child subreaper, resource limits; :mod:`grader.zygote`), where
+  the kernel offers what it needs (Linux with ``pidfd_open`` and ``/proc``);
+- ``portable``: single-use spawned workers watched from the app through
+  psutil (:mod:`grader.portable`), everywhere else — macOS, Windows, old or
+  locked-down Linux.
+
+``auto`` (the default) picks ``linux`` where it can run; ``QUIZAPP_SANDBOX``
+or ``sandbox = "…"`` in the app's config.toml (passed as ``Grader(sandbox=…)``)
+chooses. A choice that cannot run here is a one-line
+:class:`SandboxUnavailable`. Nothing here runs Linux-only code at import.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from .exchange import RunSpec
+from .outcome import Outcome
+from .session import Session
+from .worker import Worker, WorkerError, marked_processes
+
+BACKENDS = ("linux", "portable")
+CHOICES = ("auto", *BACKENDS)
+ENV_VAR = "QUIZAPP_SANDBOX"
+PR_GET_CHILD_SUBREAPER = 37
+
+
+class SandboxUnavailable(Exception):
+    """The sandbox asked for cannot run here, or is no sandbox at all (one line)."""
+
+
+def linux_missing() -> str | None:
+    """Why the ``linux`` backend cannot run on this machine; None when it can."""
+    if not sys.platform.startswith("linux"):
+        return f"it needs Linux (this is {sys.platform})"
+    if not hasattr(os, "pidfd_open") or not hasattr(os, "fork"):
+        return "this Python lacks os.pidfd_open or os.fork"
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except OSError as exc:
+        return f"the kernel refuses pidfd_open ({exc.strerror}; Linux 5.3 or later is needed)"
+    if not os.path.isdir("/proc/self/task"):
+        return "/proc is not mounted"
+    import ctypes
+
+    from .libc import libc
+
+    flag = ctypes.c_int(0)
+    if libc().prctl(PR_GET_CHILD_SUBREAPER, ctypes.byref(flag), 0, 0, 0) != 0:
+        return "the kernel refuses prctl (no child subreaper)"
+    return None
+
+
+def choose(requested: str | None = None) -> str:
+    """The backend to use: ``requested``, else ``$QUIZAPP_SANDBOX``, else ``auto``."""
+    name = (requested or os.environ.get(ENV_VAR) or "auto").strip().lower()
+    if name not in CHOICES:
+        raise SandboxUnavailable(f"unknown sandbox {name!r}; use one of: {', '.join(CHOICES)}")
+    problem = linux_missing() if name in ("auto", "linux") else None
+    if name == "auto":
+        return "portable" if problem else "linux"
+    if problem:
+        raise SandboxUnavailable(f"the linux sandbox cannot run here: {problem}")
+    return name
+
+
+def confinement(backend: str) -> dict[str, Any]:
+    """What the backend confines on this machine, feature by feature (for ``quizapp doctor``)."""
+    from . import rlimits, seccomp
+
+    limits = ["cpu", "file size", "core", "open files"] if rlimits.available() else []
+    common = {
+        "gpu_hidden": True,  # CUDA_VISIBLE_DEVICES="" and torch.cuda.is_available() False
+        "time_limit": "wall clock, watched by the app",
+        "output_cap_mb": 1,
+        "working_folder": "a fresh temporary folder per run",
+        "environment": "scrubbed",
+        "process_tree_killed": True,
+    }
+    if backend == "linux":
+        from . import landlock
+
+        abi = landlock.abi_version()
+        return {
+            **common,
+            "landlock_abi": abi,
+            "file_reads_confined": abi >= 1,
+            "file_writes_confined": abi >= 1,
+            "network_confined": abi >= 4,
+            "seccomp": seccomp.supported(),
+            "signals_confined": seccomp.supported() or abi >= 6,
+            "subreaper": linux_missing() is None,
+            "resource_limits": ["data", *limits],
+            "memory_watch": "/proc, every process of the run",
+        }
+    return {
+        **common,
+        "landlock_abi": 0,
+        "file_reads_confined": False,
+        "file_writes_confined": False,
+        "network_confined": False,
+        "seccomp": False,
+        "signals_confined": False,
+        "subreaper": False,
+        "resource_limits": (["data"] if sys.platform.startswith("linux") else []) + limits,
+        "memory_watch": "psutil, every process of the worker's tree",
+        "job_object": False,  # Windows: would need pywin32; psutil watching is the fallback
+    }
+
+
+class Runner(Protocol):
+    """One dispatcher thread's sandbox: runs one job at a time."""
+
+    def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome: ...
+    def wait_warm(self, timeout: float) -> None: ...
+    def stop(self) -> None: ...
+    def processes(self) -> list[int]: ...
+
+
+class LinuxRunner:
+    """A zygote (:class:`grader.worker.Worker`), restarted before a job when it died."""
+
+    def __init__(self, python: str | None = None, *, landlock: bool = True) -> None:
+        self.worker = Worker(python, landlock=landlock)
+
+    def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome:
+        if not self.worker.alive:
+            try:
+                self.worker.start()
+            except WorkerError as exc:
+                outcome = Outcome(
+                    mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
+                )
+                outcome.worker_failure = exc.text
+                return outcome
+        outcome = Session(self.worker, spec, wake_fd).run()
+        if outcome.worker_failure:
+            self.worker.stop()  # restarted before the next job
+        return outcome
+
+    def wait_warm(self, timeout: float) -> None:
+        """Nothing to wait for between jobs: the zygote stays warm (it starts with the first job)."""
+
+    def stop(self) -> None:
+        self.worker.stop()
+
+    def processes(self) -> list[int]:
+        """Processes of this zygote's sandboxes still alive (the zygote excluded)."""
+        zygote = self.worker.process.pid if self.worker.process is not None else None
+        marker = self.worker.marker
+        return [p for p in marked_processes(marker) if p != zygote] if marker else []
+
+
+def make_runner(backend: str, python: str | None = None, *, landlock: bool = True) -> Runner:
+    if backend == "linux":
+        return LinuxRunner(python, landlock=landlock)
+    from .portable import PortableRunner
+
+    return PortableRunner(python)

@@ -1,0 +1,192 @@
+"""``quizapp doctor [--json]``: what this machine offers the app — what a bug report needs.
+
+Python, the platform, torch's version and build, the grader's sandbox and each
+confinement it has here, the data folder, the database (password masked), the
+bank folders and whether they validate, the terminal and the interface
+language. Exit 0, or 1 with one line per problem found.
+
+torch is never imported here (the app's process never imports it): a tiny
+interpreter of its own reports it, and the installed package's metadata is
+the fallback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from importlib import metadata
+from typing import Any
+
+from grader import backends
+
+from ..cli import EXIT_FAIL, EXIT_OK
+from ..i18n import translate
+from ..settings import Settings
+
+TORCH_TIMEOUT_S = 60
+TORCH_PROBE = """
+import json, torch
+cuda = torch.version.cuda
+hip = getattr(torch.version, "hip", None)
+build = f"CUDA {cuda}" if cuda else f"ROCm {hip}" if hip else "CPU"
+mps = getattr(torch.backends, "mps", None)
+print(json.dumps({
+    "version": torch.__version__,
+    "build": build,
+    "gpu_available": bool(torch.cuda.is_available() or (mps is not None and mps.is_available())),
+}))
+"""
+
+
+def torch_info() -> dict[str, Any]:
+    """torch as a fresh interpreter sees it (with the user's GPUs, which the sandbox hides)."""
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", TORCH_PROBE],
+            capture_output=True,
+            text=True,
+            timeout=TORCH_TIMEOUT_S,
+            check=False,
+        )
+        if run.returncode == 0:
+            info: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+            return {"installed": True, **info}
+        error = (run.stderr.strip().splitlines() or ["no message"])[-1]
+    except (OSError, subprocess.TimeoutExpired, ValueError, IndexError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+    try:
+        version = metadata.version("torch")
+    except metadata.PackageNotFoundError:
+        return {"installed": False, "error": error}
+    return {"installed": True, "version": version, "build": "unknown", "error": error}
+
+
+def _sandbox(settings: Settings) -> tuple[dict[str, Any], str | None]:
+    problem = None
+    try:
+        chosen = backends.choose(settings.sandbox)
+    except backends.SandboxUnavailable as exc:
+        problem, chosen = str(exc), backends.choose("auto")
+    linux = backends.linux_missing()
+    return {
+        "sandbox": chosen,
+        "sandbox_requested": settings.sandbox,
+        "linux_backend": "available" if linux is None else linux,
+        "confinement": backends.confinement(chosen),
+    }, problem
+
+
+def _masked(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a database URL)"
+
+
+def _banks(settings: Settings) -> tuple[dict[str, Any], list[str]]:
+    from question_bank import load_banks
+
+    missing = [str(f) for f in settings.banks if not f.is_dir()]
+    present = [f for f in settings.banks if f.is_dir()]
+    bank, found = load_banks(present)
+    problems = [f"bank folder not found: {folder}" for folder in missing]
+    if found:
+        problems.append(f"the bank has {len(found)} problems (see `quizapp bank check`)")
+    return {
+        "folders": [str(f) for f in settings.banks],
+        "valid": not found and not missing,
+        "problems": len(found),
+        "tasks": len(bank.tasks),
+    }, problems
+
+
+def _terminal() -> dict[str, Any]:
+    size = shutil.get_terminal_size(fallback=(0, 0))
+    if os.environ.get("NO_COLOR"):
+        colour = "none (NO_COLOR)"
+    elif os.environ.get("COLORTERM") in ("truecolor", "24bit"):
+        colour = "truecolor"
+    elif "256" in os.environ.get("TERM", ""):
+        colour = "256 colours"
+    else:
+        colour = os.environ.get("TERM") or "unknown"
+    return {
+        "tty": sys.stdout.isatty(),
+        "columns": size.columns,
+        "lines": size.lines,
+        "colour": colour,
+    }
+
+
+def report(settings: Settings) -> dict[str, Any]:
+    """Everything doctor says, as one JSON-ready object (``problems``: one line each)."""
+    problems: list[str] = []
+    torch = torch_info()
+    if not torch["installed"]:
+        problems.append(f"torch is not installed: {torch['error']}")
+    elif "error" in torch:
+        problems.append(f"torch does not import: {torch['error']}")
+    sandbox, sandbox_problem = _sandbox(settings)
+    if sandbox_problem:
+        problems.append(sandbox_problem)
+    banks, bank_problems = _banks(settings)
+    problems += bank_problems
+    return {
+        "python": {"version": platform.python_version(), "executable": sys.executable},
+        "platform": {
+            "system": sys.platform,
+            "release": platform.platform(),
+            "machine": platform.machine(),
+        },
+        "torch": torch,
+        **sandbox,
+        "data_dir": str(settings.data_dir),
+        "database": _masked(settings.database_url),
+        "banks": banks,
+        "terminal": _terminal(),
+        "lang": settings.lang,
+        "problems": problems,
+    }
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_value(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return str(value)
+
+
+def format_report(found: dict[str, Any], lang: str) -> str:
+    lines = []
+    for key, value in found.items():
+        if key in ("problems", "sandbox_requested", "linux_backend"):
+            continue
+        if key == "confinement":
+            lines.append(f"{translate('doctor.confinement', lang)}:")
+            lines.extend(f"  {name}: {_value(v)}" for name, v in value.items())
+            continue
+        if key == "sandbox":
+            value = f"{value} ({found['sandbox_requested']}; linux: {found['linux_backend']})"
+        lines.append(f"{translate('doctor.' + key, lang)}: {_value(value)}")
+    problems = found["problems"]
+    lines.append(translate("doctor.ok", lang) if not problems else "")
+    lines.extend(f"{translate('doctor.problem', lang)}: {p}" for p in problems)
+    return "\n".join(line for line in lines if line)
+
+
+def run_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    found = report(settings)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+    else:
+        print(format_report(found, settings.lang))
+    return EXIT_FAIL if found["problems"] else EXIT_OK

@@ -1,0 +1,80 @@
+"""``quizapp doctor [--json]``: each backend reported truthfully, problems one line each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from grader.backends import linux_missing
+from tests.helpers import quizapp
+
+
+def _doctor(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict]:  # type: ignore[type-arg]
+    run = quizapp("--data-dir", tmp_path, *args, "doctor", "--json", env=env)
+    assert run.err == "", run.err
+    return run.code, json.loads(run.out)
+
+
+def test_doctor_reports_the_machine_and_exits_0_when_all_is_well(tmp_path: Path) -> None:
+    code, found = _doctor(tmp_path, env={"QUIZAPP_SANDBOX": "auto"})
+    assert code == 0 and found["problems"] == []
+    assert found["sandbox"] == ("linux" if linux_missing() is None else "portable")
+    assert found["torch"]["installed"] is True and found["torch"]["build"] == "CPU"
+    assert found["python"]["version"] == sys.version.split()[0]
+    assert found["banks"]["valid"] is True and found["banks"]["tasks"] > 0
+    assert found["data_dir"] == str(tmp_path)
+    assert {"tty", "columns", "colour"} <= set(found["terminal"])
+    assert found["confinement"]["gpu_hidden"] is True
+    if found["sandbox"] == "linux":
+        assert found["confinement"]["subreaper"] is True
+        assert found["confinement"]["seccomp"] is True
+
+
+def test_the_portable_backend_says_what_it_cannot_confine(tmp_path: Path) -> None:
+    code, found = _doctor(tmp_path, env={"QUIZAPP_SANDBOX": "portable"})
+    assert code == 0
+    assert found["sandbox"] == "portable"
+    confined = found["confinement"]
+    assert confined["file_reads_confined"] is False
+    assert confined["network_confined"] is False
+    assert confined["signals_confined"] is False
+    assert confined["landlock_abi"] == 0
+    assert "psutil" in confined["memory_watch"]
+
+
+def test_config_chooses_the_sandbox_and_the_environment_overrides_it(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('sandbox = "portable"\n', encoding="utf-8")
+    assert _doctor(tmp_path)[1]["sandbox"] == "portable"
+    assert _doctor(tmp_path, env={"QUIZAPP_SANDBOX": "auto"})[1]["sandbox_requested"] == "auto"
+    (tmp_path / "config.toml").write_text('sandbox = "jail"\n', encoding="utf-8")
+    run = quizapp("--data-dir", tmp_path, "doctor", env={"QUIZAPP_SANDBOX": ""})
+    assert run.code == 2
+    assert run.err.strip().endswith("unknown sandbox 'jail'; use one of: auto, linux, portable")
+    assert len(run.err.strip().splitlines()) == 1
+
+
+def test_problems_are_one_line_each_and_exit_1_with_the_password_masked(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-bank"
+    url = "postgresql+psycopg://kim:s3cret@db.example/quiz"
+    code, found = _doctor(tmp_path, "--bank", str(missing), "--db", url)
+    assert code == 1
+    assert found["problems"] == [f"bank folder not found: {missing}"]
+    assert "s3cret" not in json.dumps(found)
+    assert found["database"] == "postgresql+psycopg://kim:***@db.example/quiz"
+    run = quizapp("--data-dir", tmp_path, "--bank", missing, "--lang", "en", "doctor")
+    assert run.code == 1
+    assert f"Problem: bank folder not found: {missing}" in run.out.splitlines()
+
+
+def test_doctor_never_imports_torch_in_the_app_process(tmp_path: Path) -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from quizapp.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--data-dir', {str(tmp_path)!r}, 'doctor', '--json'])\n"
+        "print('torch' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.stdout.strip() == "False", run.stderr
