@@ -23,7 +23,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 test: install-test  ## install what the tests need and run the whole suite
-	$(VENV)/bin/pytest --durations=15
+	$(VENV)/bin/pytest -n auto --maxprocesses 4 --dist loadfile --durations=15
 
 test-fast: install-test  ## the quick loop while coding: everything not marked slow (under a minute)
 	$(VENV)/bin/pytest -m "not slow" -q
