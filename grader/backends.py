@@ -17,59 +17,20 @@ chooses. A choice that cannot run here is a one-line
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from .choice import BACKENDS as BACKENDS  # the choice lives in a light module of its own
+from .choice import CHOICES as CHOICES
+from .choice import ENV_VAR as ENV_VAR
+from .choice import SandboxUnavailable as SandboxUnavailable
+from .choice import choose as choose
+from .choice import linux_missing as linux_missing
 from .exchange import RunSpec
 from .outcome import Outcome
 from .session import Session
 from .worker import Worker, WorkerError, marked_processes
-
-BACKENDS = ("linux", "portable")
-CHOICES = ("auto", *BACKENDS)
-ENV_VAR = "QUIZAPP_SANDBOX"
-PR_GET_CHILD_SUBREAPER = 37
-
-
-class SandboxUnavailable(Exception):
-    """The sandbox asked for cannot run here, or is no sandbox at all (one line)."""
-
-
-def linux_missing() -> str | None:
-    """Why the ``linux`` backend cannot run on this machine; None when it can."""
-    if not sys.platform.startswith("linux"):
-        return f"it needs Linux (this is {sys.platform})"
-    if not hasattr(os, "pidfd_open") or not hasattr(os, "fork"):
-        return "this Python lacks os.pidfd_open or os.fork"
-    try:
-        os.close(os.pidfd_open(os.getpid()))
-    except OSError as exc:
-        return f"the kernel refuses pidfd_open ({exc.strerror}; Linux 5.3 or later is needed)"
-    if not os.path.isdir("/proc/self/task"):
-        return "/proc is not mounted"
-    import ctypes
-
-    from .libc import libc
-
-    flag = ctypes.c_int(0)
-    if libc().prctl(PR_GET_CHILD_SUBREAPER, ctypes.byref(flag), 0, 0, 0) != 0:
-        return "the kernel refuses prctl (no child subreaper)"
-    return None
-
-
-def choose(requested: str | None = None) -> str:
-    """The backend to use: ``requested``, else ``$QUIZAPP_SANDBOX``, else ``auto``."""
-    name = (requested or os.environ.get(ENV_VAR) or "auto").strip().lower()
-    if name not in CHOICES:
-        raise SandboxUnavailable(f"unknown sandbox {name!r}; use one of: {', '.join(CHOICES)}")
-    problem = linux_missing() if name in ("auto", "linux") else None
-    if name == "auto":
-        return "portable" if problem else "linux"
-    if problem:
-        raise SandboxUnavailable(f"the linux sandbox cannot run here: {problem}")
-    return name
 
 
 def confinement(backend: str) -> dict[str, Any]:

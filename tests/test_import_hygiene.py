@@ -107,3 +107,24 @@ def test_import_linter_contracts_are_kept() -> None:
     run = subprocess.run([str(lint)], capture_output=True, text=True, cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "broken" not in run.stdout.split("Contracts:")[-1].replace("0 broken", "")
+
+
+def test_the_tui_command_loads_neither_the_store_nor_the_grader_before_its_first_frame() -> None:
+    """`quizapp` (the TUI) checks its options and the sandbox choice (through the light
+    grader.choice) before drawing; the store, pydantic and the grader's machinery load after
+    the first frame. Without a terminal it stops right before the app would start."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "quizapp"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert "needs a terminal" in run.stderr
+    loaded = {
+        line.rsplit("|", 1)[1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "grader.choice" in loaded
+    heavy = {"sqlalchemy", "pydantic", "grader.supervisor", "quizapp.commands.grade", "torch"}
+    assert not loaded & heavy

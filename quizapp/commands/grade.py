@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from typing import IO
 
 from grader import Grader, GradeResult
-from grader.backends import SandboxUnavailable, choose
+from grader.choice import SandboxUnavailable, choose
 from grader.text import in_lang
 from question_bank import Bank, Task
 

@@ -78,9 +78,12 @@ def run_tui(args: argparse.Namespace, settings: Settings) -> int:
         if not folder.is_dir():
             raise UsageError(f"bank folder not found: {folder}")
     start = build_start(args, settings)
-    from .grade import sandbox_for
+    from grader.choice import SandboxUnavailable, choose
 
-    sandbox_for(settings)  # a sandbox that cannot run here is said now, not at the first grade
+    try:  # a sandbox that cannot run here is said now, not at the first grade
+        choose(settings.sandbox)
+    except SandboxUnavailable as exc:
+        raise UsageError(str(exc)) from None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         sys.stderr.write(
             "quizapp: error: the app needs a terminal; see `quizapp --help` for commands\n"
