@@ -30,6 +30,7 @@ import threading
 import time
 import weakref
 import zlib
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
@@ -40,12 +41,13 @@ from .handle import Handle
 from .judge import Reference, ReferenceBroken
 from .limits import REFERENCE_TIME_FACTOR, Limits
 from .messages import msg
+from .outcome import Outcome
 from .result import ErrorKind, GradeResult, RunResult
 from .text import Text, as_text
 
 _T = TypeVar("_T")
 Mode = Literal["grade", "run"]
-_JobMode = Literal["grade", "run", "reference"]
+_JobMode = Literal["grade", "run", "reference", "assist"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ class _Job:
     mode: _JobMode
     limits: Limits = field(default_factory=Limits)
     show_output: bool = False
+    assist: Callable[[backends.Runner], None] | None = None  # mode "assist": help with this
     enqueued: float = field(default_factory=time.monotonic)
 
 
@@ -306,6 +309,10 @@ class Grader:
             return self._train(runner, job, wake_r)
         if job.mode == "run":
             return self._run(runner, job, wake_r, started)
+        if job.mode == "assist":  # another job's shared work, on this idle worker
+            assert job.assist is not None
+            job.assist(runner)
+            return self._failure(job, msg("reference_computed"))
         assert task is not None
         if job.mode == "reference":  # warming up: compute and remember, nobody waits
             try:
@@ -369,15 +376,18 @@ class Grader:
         future, mine = self._claim(self._signature_cache, key)
         if not mine:
             return future.result()
+        outcomes = self._run_shared(
+            runner,
+            task,
+            [self._grade_spec(task, m.source, limits, hidden, reference) for m in mistakes],
+        )
+        if outcomes is None:  # a worker failed: not the mistakes' fault, try again next time
+            with self._lock:
+                self._signature_cache.pop(key, None)
+            future.set_result([])
+            return []
         found: list[diagnose.Signature] = []
-        for mistake in mistakes:
-            spec = self._grade_spec(task, mistake.source, limits, hidden, reference)
-            outcome = runner.run(spec, None, _never)  # shared by every job: not cancellable
-            if outcome.worker_failure:  # not the mistake's fault: try again next time
-                with self._lock:
-                    self._signature_cache.pop(key, None)
-                future.set_result(found)
-                return found
+        for mistake, outcome in zip(mistakes, outcomes, strict=True):
             words = mistake.message
             text = as_text(words if isinstance(words, dict) else {"en": words.en, "ko": words.ko})
             sig = diagnose.signature(mistake.id, text, reference, outcome)
@@ -385,6 +395,42 @@ class Grader:
                 found.append(sig)
         future.set_result(found)
         return found
+
+    def _run_shared(
+        self, runner: backends.Runner, task: TaskLike, specs: list[RunSpec]
+    ) -> list[Outcome] | None:
+        """Run trusted ``specs`` (a task's catalogued mistakes) on this worker and on any other
+        that is idle, in order of the list; None when a worker failed. The other workers help
+        through "assist" jobs, which return at once when nothing is left to take."""
+        pending = list(enumerate(specs))
+        outcomes: dict[int, Outcome] = {}
+        running = 0
+        failed = False
+        done = threading.Condition()
+
+        def work(own: backends.Runner) -> None:
+            nonlocal running, failed
+            while True:
+                with done:
+                    if failed or not pending:
+                        return
+                    index, spec = pending.pop(0)
+                    running += 1
+                outcome = own.run(spec, None, _never)  # shared by every job: not cancellable
+                with done:
+                    running -= 1
+                    outcomes[index] = outcome
+                    failed = failed or bool(outcome.worker_failure)
+                    done.notify_all()
+
+        for _ in range(self.size - 1):
+            self._queue.put(_Job(Handle(task.id), task, "", "assist", assist=work))
+        work(runner)
+        with done:
+            done.wait_for(lambda: running == 0)
+        if failed:
+            return None
+        return [outcomes[i] for i in range(len(specs))]
 
     def _train(self, runner: backends.Runner, job: _Job, wake_r: int) -> GradeResult | RunResult:
         """A training task: train in the sandbox, judge here (``run`` mode: a quick smoke run)."""
