@@ -142,6 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--json", action="store_true", help="print one JSON object")
     progress.set_defaults(run=_lazy("stats", "run_stats"))
 
+    plan = commands.add_parser(
+        "plan",
+        help="the predicted exam score on your exam date and tonight's plan to raise it most",
+    )
+    plan.add_argument(
+        "--minutes", type=int, metavar="N", help="the minutes you have tonight (default 30)"
+    )
+    plan.add_argument("--json", action="store_true", help="print one JSON object")
+    plan.set_defaults(run=_lazy("plan", "run_plan"))
+
     profile = commands.add_parser(
         "profile", help="show or set the study plan (exam date, new cards per day)"
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .i18n_class import CLASS_MESSAGES
+from .i18n_plan import PLAN_MESSAGES
 
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
 
@@ -764,6 +765,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(CLASS_MESSAGES)
+MESSAGES.update(PLAN_MESSAGES)
 
 
 def translate(key: str, lang: str, **values: object) -> str:

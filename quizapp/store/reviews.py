@@ -262,6 +262,17 @@ class Reviews:
         )
         return self._db.query(lambda conn: list(conn.execute(query).scalars()))
 
+    def durations(self, limit: int = 500) -> list[tuple[str, int]]:
+        """``(card kind, milliseconds)`` of the last ``limit`` timed answers, newest first
+        (the planner's minutes per card)."""
+        query = (
+            select(ReviewLogRow.kind, ReviewLogRow.duration_ms)
+            .where(ReviewLogRow.profile_id == self._profile, ReviewLogRow.duration_ms.is_not(None))
+            .order_by(ReviewLogRow.id.desc())
+            .limit(limit)
+        )
+        return self._db.query(lambda conn: [(r[0], int(r[1] or 0)) for r in conn.execute(query)])
+
     # -- the log -----------------------------------------------------------------
 
     def entries(self, card_id: str | None = None, limit: int | None = None) -> list[ReviewEntry]:

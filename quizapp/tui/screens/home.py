@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..app import Ready
+from ..widgets.plan_panel import PlanPanel
 from .base import QuizScreen
 
 BAR = 12
@@ -59,6 +60,7 @@ class HomeScreen(QuizScreen[None]):
                 yield Static(t("home.coverage"), classes="section-title")
                 yield DataTable(id="coverage", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
+                yield PlanPanel(id="plan")
                 yield Static(t("home.exams"), classes="section-title")
                 yield Static("", id="attempts", markup=False)
                 yield Static(t("home.keys"), id="ways", classes="muted")
@@ -144,3 +146,4 @@ class HomeScreen(QuizScreen[None]):
             self.query_one("#attempts", Static).update("\n".join(lines))
         else:
             self.query_one("#attempts", Static).update(t("home.no_attempts"))
+        self.query_one(PlanPanel).refresh_plan()  # after the numbers above: it takes longer

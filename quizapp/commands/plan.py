@@ -1,0 +1,41 @@
+"""``quizapp plan [--minutes N] [--json]``: the predicted score on the exam date and
+tonight's plan — the activities that raise it most per minute."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
+from ..plan_view import format_plan
+from ..settings import Settings
+from ..store import StoreError, open_store
+from ..study import StudyService
+from ..study.exam_plan import DEFAULT_MINUTES, PlanUnavailable, exam_plan, plan_json
+from .bank import load_valid
+
+
+def run_plan(args: argparse.Namespace, settings: Settings) -> int:
+    minutes = DEFAULT_MINUTES if args.minutes is None else args.minutes
+    if minutes < 1:
+        raise UsageError(translate("plan.error.minutes", settings.lang))
+    try:
+        with open_store(settings) as store:
+            bank = load_valid(settings)
+            if bank is None:
+                return EXIT_FAIL
+            found = exam_plan(StudyService(store, bank), minutes)
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except PlanUnavailable as exc:
+        message = translate(f"plan.error.{exc.reason}", settings.lang, **exc.values)
+        print(f"quizapp: error: {message}", file=sys.stderr)
+        return EXIT_FAIL
+    if args.json:
+        print(json.dumps(plan_json(found), ensure_ascii=False, indent=2))
+    else:
+        print(format_plan(found, bank, settings.lang))
+    return EXIT_OK

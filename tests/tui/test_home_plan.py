@@ -1,0 +1,63 @@
+"""The home screen's plan panel: D-n, the predicted score and tonight's first steps, drawn
+by a worker after the first frame, in the interface's language, at 80x24."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from quizapp.settings import Settings, resolve
+from quizapp.store import open_store
+from quizapp.tui.app import QuizApp
+from quizapp.tui.widgets.plan_panel import PlanPanel
+
+from .conftest import FakeClock, until, wait_ready
+
+
+def set_exam(settings: Settings, when: date) -> None:
+    with open_store(settings) as store:
+        store.profiles.set_exam_date(when)
+
+
+def panel_text(app: QuizApp) -> str:
+    return str(app.screen.query_one(PlanPanel).render())
+
+
+async def test_home_shows_the_plan_for_the_exam_date(
+    app_factory: Callable[..., QuizApp], settings: Settings, clock: FakeClock
+) -> None:
+    set_exam(settings, date(2026, 11, 12))  # the clock says 2026-11-02 09:00 UTC
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        panel = app.screen.query_one(PlanPanel)
+        await until(pilot, lambda: "D-" in panel_text(app))
+        text = panel_text(app)
+        assert text.startswith("오늘 할 일 · D-10")
+        assert re.search(r"\n예상 [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+\n", text)
+        assert "\n1. " in text and "새 문항 익히기" in text  # the first steps of the plan
+        assert panel.display and panel.region.height > 0
+        assert panel.region.right <= 80
+        side = app.screen.query_one("#side")
+        assert all(w.region.bottom <= side.region.bottom for w in side.children)  # nothing cut
+
+
+async def test_the_panel_speaks_english_and_hides_without_an_exam_date(
+    app_factory: Callable[..., QuizApp], tmp_path: object, clock: FakeClock
+) -> None:
+    english = resolve(data_dir=str(tmp_path) + "/en", lang="en", profile="student")
+    set_exam(english, date(2026, 11, 5))
+    app = app_factory(settings=english)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await until(pilot, lambda: "D-" in panel_text(app))
+        text = panel_text(app)
+        assert text.startswith("Tonight · D-3") and "\nscore " in text and "Learn" in text
+    bare = resolve(data_dir=str(tmp_path) + "/none", lang="ko", profile="student")
+    app = app_factory(settings=bare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        panel = app.screen.query_one(PlanPanel)
+        await until(pilot, lambda: panel.has_class("-hidden"))
+        assert not panel.display
