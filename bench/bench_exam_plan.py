@@ -1,17 +1,18 @@
 """Exam-day simulation: does tonight's plan (``quizapp plan``) beat Anki's order?
 
 Synthetic students study the bundled bank for D days with M minutes a day, then sit the
-mock exam (the blueprint ``quizapp plan`` plans for). Each student follows
+mock exam (the blueprint ``quizapp plan`` plans for). Each student follows, as issue 25
+states the rules:
 
-(a) **Anki's default order** — FSRS at desired retention 0.9, due reviews first, then 20
-    new cards a day in bank order, stop at M minutes. The deck is every written item and
-    flashcard of the bank in bank order (what `quizapp review` shows and `quizapp export
-    anki` exports; tasks are not Anki cards);
-(b) **the plan** — each evening, the activities of :class:`quizapp.study.planner.Planner`
-    for M minutes, in its order, stop at M minutes;
+(a) Anki's default order — FSRS at desired retention 0.9, due reviews first, then 20 new cards a day in bank order, stop at M minutes
+(b) the plan, with the same minutes
 
-with the same minutes and the same student (the same seed: the same memory, the same
-luck). A session stops once M minutes have passed; the card under way is finished.
+(a) is the app's own scheduler (the ``fsrs`` library, desired retention 0.9, learning steps
+1 and 10 minutes, no fuzz); the deck is every written item and flashcard of the bank in bank
+order (what `quizapp review` shows and `quizapp export anki` exports; tasks are not Anki
+cards). (b) is each evening's :class:`quizapp.study.planner.Planner` for M minutes, done in
+its order. Both use the same student (the same seed: the same memory, the same luck), and a
+session stops once M minutes have passed (the card under way is finished).
 
 The memory is FSRS-6, the ``fsrs`` library's own model, with variation: each student's
 true parameters are the defaults with the initial stabilities (w0–w3), the growth on
@@ -35,6 +36,11 @@ confidence interval of the mean over students.
 
 Scenarios: 14 days × 30 min from nothing, and 7 days × 60 min half-studied (the first half
 of the deck learned evenly over the 28 days before, with every review on its due day).
+
+Two ablations are reported besides: the plan without practical tasks (what its choice of
+written items alone is worth, since the task outcomes above follow the readiness model's
+own assumptions), and Anki's order without the 20-a-day limit on new cards (it then uses
+every minute, as the plan does).
 
 The calibration table compares, at the exam, the readiness model's predicted recall of
 each studied exam item (the app's schedule) with its true recall (the student's memory).
@@ -113,6 +119,7 @@ class World:
     catalogue: Catalogue
     model: ExamModel
     planner: Planner
+    written_planner: Planner
     app: StudyScheduler
     deck: list[str]  # Anki's deck in bank order
     kind: dict[str, str]
@@ -131,7 +138,24 @@ def build_world(seed: int) -> World:
     kind = {c.card_id: c.kind for c in catalogue.cards}
     factor = {c.card_id: math.exp(rng.gauss(0, 0.35)) for c in catalogue.cards}
     timing = Timing({k: s / 60 for k, s in VIEW_SECONDS.items()} | {"task": 40 / 60})
-    return World(catalogue, model, Planner(model, timing), app, deck, kind, factor)
+    return World(
+        catalogue,
+        model,
+        Planner(model, timing),
+        WrittenOnly(model, timing),
+        app,
+        deck,
+        kind,
+        factor,
+    )
+
+
+class WrittenOnly(Planner):
+    """The plan without practical tasks: the ablation that shows what the plan's choice of
+    written items alone is worth (the task model is the readiness model's own assumption)."""
+
+    def candidates(self, given: PlanInput, now: datetime, exam_at: datetime) -> list[Activity]:
+        return [a for a in super().candidates(given, now, exam_at) if a.kind != "task"]
 
 
 @dataclass
@@ -284,7 +308,7 @@ def session(
     return spent
 
 
-def anki_day(student: Student, at: datetime, minutes: float) -> float:
+def anki_day(student: Student, at: datetime, minutes: float, new_limit: int | None) -> float:
     day_end = at - EVENING + timedelta(days=1)
     due = sorted(
         (s.due, c)
@@ -292,17 +316,22 @@ def anki_day(student: Student, at: datetime, minutes: float) -> float:
         if c in student.world.kind and s.due <= day_end and student.world.kind[c] != "task"
     )
     queue = [Activity("review", c, 0, 0) for _, c in due]
-    fresh = [c for c in student.world.deck if c not in student.schedules][:NEW_PER_DAY]
+    fresh = [c for c in student.world.deck if c not in student.schedules][:new_limit]
     queue += [Activity("new", c, 0, 0) for c in fresh]
     it = iter(queue)
     return session(student, at, minutes, lambda: next(it, None))
 
 
 def plan_day(
-    student: Student, at: datetime, minutes: float, exam_at: datetime, days_left: int
+    student: Student,
+    at: datetime,
+    minutes: float,
+    exam_at: datetime,
+    days_left: int,
+    planner: Planner,
 ) -> float:
     given = PlanInput(MemoryState(student.schedules, student.tasks), frozenset(student.wrong))
-    plan = student.world.planner.plan(given, at, exam_at, minutes, days_left)
+    plan = planner.plan(given, at, exam_at, minutes, days_left)
     it = iter(plan)
     return session(student, at, minutes, lambda: next(it, None))
 
@@ -332,10 +361,13 @@ def run(student: Student, scenario: Scenario, policy: str) -> Outcome:
     spent = 0.0
     for d in range(scenario.days):
         at = START + timedelta(days=d) + EVENING
-        if policy == "anki":
-            spent += anki_day(student, at, scenario.minutes)
+        if policy in ("anki", "anki_fill"):
+            limit = NEW_PER_DAY if policy == "anki" else None
+            spent += anki_day(student, at, scenario.minutes, limit)
         else:
-            spent += plan_day(student, at, scenario.minutes, exam_at, scenario.days - d)
+            world = student.world
+            planner = world.planner if policy == "plan" else world.written_planner
+            spent += plan_day(student, at, scenario.minutes, exam_at, scenario.days - d, planner)
     model = student.world.model
     total, written = student.true_score(exam_at)
     pairs = [
@@ -387,7 +419,7 @@ def calibration(pairs: list[tuple[float, float]], bins: int = 10) -> list[dict[s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--students", type=int, default=30, help="per scenario (default 30)")
+    parser.add_argument("--students", type=int, default=50, help="per scenario (default 50)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -396,7 +428,12 @@ def main() -> None:
     results = []
     pairs: list[tuple[float, float]] = []
     for scenario in SCENARIOS:
-        by_policy: dict[str, list[Outcome]] = {"anki": [], "plan": []}
+        by_policy: dict[str, list[Outcome]] = {
+            "anki": [],
+            "plan": [],
+            "written": [],
+            "anki_fill": [],
+        }
         for s in range(args.students):
             seed = args.seed * 100_000 + s
             base = Student.make(world, seed)
@@ -407,11 +444,15 @@ def main() -> None:
                 by_policy[policy].append(outcome)
                 pairs += outcome.predicted
         baseline, plan = summary(by_policy["anki"]), summary(by_policy["plan"])
-        gains = [
-            100 * (p.score - a.score) / a.score
-            for a, p in zip(by_policy["anki"], by_policy["plan"], strict=True)
-        ]
-        gain, gain_lo, gain_hi = mean_ci(gains)
+
+        def gain_over_anki(policy: str, runs: dict[str, list[Outcome]] = by_policy) -> Any:
+            gains = [
+                100 * (p.score - a.score) / a.score
+                for a, p in zip(runs["anki"], runs[policy], strict=True)
+            ]
+            m, lo, hi = mean_ci(gains)
+            return {"mean": round(m, 1), "low": round(lo, 1), "high": round(hi, 1)}
+
         results.append(
             {
                 "name": scenario.name,
@@ -420,11 +461,11 @@ def main() -> None:
                 "students": args.students,
                 "baseline": baseline,
                 "plan": plan,
-                "gain_percent": {
-                    "mean": round(gain, 1),
-                    "low": round(gain_lo, 1),
-                    "high": round(gain_hi, 1),
-                },
+                # ablations: the plan without tasks; Anki's order without the new-card limit
+                "plan_without_tasks": summary(by_policy["written"]),
+                "anki_without_new_limit": summary(by_policy["anki_fill"]),
+                "gain_percent": gain_over_anki("plan"),
+                "gain_percent_without_tasks": gain_over_anki("written"),
             }
         )
     elapsed = time.perf_counter() - started
@@ -438,15 +479,28 @@ def main() -> None:
         return
     for r in results:
         print(f"== {r['name']} ({r['students']} students)")
-        for label, key in (("Anki's order", "baseline"), ("the plan", "plan")):
+        rows = (
+            ("Anki's order", "baseline"),
+            ("the plan", "plan"),
+            ("plan, no tasks", "plan_without_tasks"),
+            ("Anki, no limit", "anki_without_new_limit"),
+        )
+        for label, key in rows:
             v = r[key]
             print(
-                f"  {label:<13} {v['score']:5.1f}% (95% CI {v['low']:.1f}-{v['high']:.1f}), "
+                f"  {label:<14} {v['score']:5.1f}% (95% CI {v['low']:.1f}-{v['high']:.1f}), "
                 f"written part {v['written']:.1f}%, predicted {v['predicted']:.1f}%, "
                 f"{v['minutes_spent']:.1f} min/day"
             )
-        g = r["gain_percent"]
-        print(f"  plan vs Anki: {g['mean']:+.1f}% (95% CI {g['low']:+.1f} to {g['high']:+.1f})")
+        for label, key in (
+            ("plan", "gain_percent"),
+            ("plan, no tasks", "gain_percent_without_tasks"),
+        ):
+            g = r[key]
+            print(
+                f"  {label} vs Anki's order: {g['mean']:+.1f}% "
+                f"(95% CI {g['low']:+.1f} to {g['high']:+.1f})"
+            )
     print("calibration: predicted recall at the exam vs true recall (studied exam items)")
     print("  bin        n      predicted  true")
     for row in report["calibration"]:
