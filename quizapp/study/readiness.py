@@ -66,8 +66,9 @@ def choose_blueprint(exams: Mapping[str, Blueprint]) -> Blueprint | None:
 
 @dataclass(frozen=True)
 class TaskRecord:
-    """What the submissions of one task say: the best share of its points, and whether the
-    latest attempt failed after that best one (its diagnoses are still open)."""
+    """What the submissions of one task say: the best share of its points, and whether a
+    failure is still open — the latest attempt failed with a diagnosed mistake, or below the
+    best one (nothing passed since)."""
 
     best: float
     open_failure: bool
@@ -81,7 +82,8 @@ class TaskRecord:
         shares = [s.score / s.max_score if s.max_score > 0 else 0.0 for s in ordered]
         best = max(shares)
         latest = ordered[-1]
-        return TaskRecord(best, not latest.passed and shares[-1] < best)
+        open_failure = not latest.passed and (bool(latest.result.diagnoses) or shares[-1] < best)
+        return TaskRecord(best, open_failure)
 
 
 def task_records(submissions: Sequence[Submission]) -> dict[str, TaskRecord]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from grader.result import Diagnosis
 from question_bank import Bank, load_bank
 from quizapp.store import Schedule
 from quizapp.study import Rating, StudyScheduler, StudyService
@@ -148,6 +149,18 @@ def test_task_records_from_submissions(exam_service: StudyService) -> None:
     assert practice.submit("tk", "y", verdict("tk", 3)) is not None
     assert TaskRecord.of(practice.history("tk")) == TaskRecord(1.0, True)
     assert TaskRecord.of([]) is None
+
+
+def test_a_diagnosed_mistake_stays_open_until_a_pass(exam_service: StudyService) -> None:
+    practice = exam_service.practice
+    diagnosed = verdict("tk", 4).model_copy(
+        update={"diagnoses": [Diagnosis(id="no-softmax", message={"en": "x", "ko": "x"})]}
+    )
+    assert practice.submit("tk", "x", diagnosed) is not None
+    assert TaskRecord.of(practice.history("tk")) == TaskRecord(0.4, True)
+    exam_service.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    assert practice.submit("tk", "y", verdict("tk", 10)) is not None
+    assert TaskRecord.of(practice.history("tk")) == TaskRecord(1.0, False)
 
 
 def test_the_plan_fits_the_minutes_best_gain_per_minute_first(
