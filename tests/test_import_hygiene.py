@@ -41,6 +41,9 @@ def test_question_bank_is_headless(module: str) -> None:
     [
         "quizapp.store",
         "quizapp.study",
+        "quizapp.study.exam_plan",
+        "quizapp.plan_view",
+        "quizapp.commands.plan",
         "quizapp.exam",
         "quizapp.exam.grading",
         "quizapp.anki.export",
