@@ -5,14 +5,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from quizapp.settings import Settings, resolve
 from quizapp.store import open_store
+from quizapp.study.exam_plan import ExamPlan, exam_plan
+from quizapp.study.planner import Activity
 from quizapp.tui.app import QuizApp
 from quizapp.tui.widgets.plan_panel import PlanPanel
 
 from .conftest import FakeClock, until, wait_ready
+
+# five steps: the kinds alternate, so that no two are merged into one
+ALTERNATING = [
+    Activity(kind, item, 1.0, 0.5)
+    for kind, item in [
+        ("new", "a"),
+        ("review", "b"),
+        ("new", "c"),
+        ("review", "d"),
+        ("new", "e"),
+    ]
+]
+
+
+def exam_plan_of(app: QuizApp) -> ExamPlan:
+    assert app.service is not None
+    return exam_plan(app.service)
 
 
 def set_exam(settings: Settings, when: date) -> None:
@@ -37,6 +57,9 @@ async def test_home_shows_the_plan_for_the_exam_date(
         assert text.startswith("오늘 할 일 · D-10")
         assert re.search(r"\n예상 [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+\n", text)
         assert "\n1. " in text and "새 문항 익히기" in text  # the first steps of the plan
+        # 24 rows: two steps and no "more" line, the side column has no more room
+        rendered = panel.render_plan(replace(exam_plan_of(app), plan=ALTERNATING))
+        assert "\n2. " in rendered and "\n3. " not in rendered and "quizapp plan" not in rendered
         assert panel.display and panel.region.height > 0
         assert panel.region.right <= 80
         side = app.screen.query_one("#side")
@@ -49,11 +72,14 @@ async def test_the_panel_speaks_english_and_hides_without_an_exam_date(
     english = resolve(data_dir=str(tmp_path) + "/en", lang="en", profile="student")
     set_exam(english, date(2026, 11, 5))
     app = app_factory(settings=english)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         await until(pilot, lambda: "D-" in panel_text(app))
         text = panel_text(app)
         assert text.startswith("Tonight · D-3") and "\nscore " in text and "Learn" in text
+        long_plan = replace(exam_plan_of(app), plan=ALTERNATING)
+        rendered = app.screen.query_one(PlanPanel).render_plan(long_plan)
+        assert "\n3. " in rendered and "\n… 2 more (quizapp plan)" in rendered
     bare = resolve(data_dir=str(tmp_path) + "/none", lang="ko", profile="student")
     app = app_factory(settings=bare)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from quizapp.study.exam_plan import ExamPlan
 
 SHOWN_STEPS = 3
+SHORT_SCREEN = 30  # rows: below, two steps and no "more" line (the side column is full)
 
 
 class PlanPanel(Static):
@@ -83,7 +84,9 @@ class PlanPanel(Static):
         steps = list(plan_steps(found, app.bank, app.lang))
         if not steps:
             lines.append(t("plan.nothing"))
-        for n, (what, minutes, gain) in enumerate(steps[:SHOWN_STEPS], 1):
+        short = self.app.size.height < SHORT_SCREEN
+        shown = SHOWN_STEPS - 1 if short else SHOWN_STEPS
+        for n, (what, minutes, gain) in enumerate(steps[:shown], 1):
             lines.append(
                 t(
                     "plan.panel.step",
@@ -93,6 +96,6 @@ class PlanPanel(Static):
                     what=what,
                 )
             )
-        if len(steps) > SHOWN_STEPS:
-            lines.append(t("plan.panel.more", count=len(steps) - SHOWN_STEPS))
+        if len(steps) > shown and not short:
+            lines.append(t("plan.panel.more", count=len(steps) - shown))
         return "\n".join(lines)
