@@ -13,7 +13,8 @@ exam were taken on the exam day with what they know now.
   it when forgotten, a little less while the last attempt's failure is still open; a task
   never tried earns :data:`UNTRIED_SHARE`.
 - **Range**: the 10th and 90th percentiles of the total over sampled sittings (the draw of
-  the blueprint, then each question right or wrong with its probability).
+  the blueprint, then each question right or wrong with its probability, each task passed
+  or earning the partial credit of an untried one).
 
 Plain Python over plain values (no store, no Textual, no torch), so that the planner and
 the simulation (``bench/bench_exam_plan.py``) use the very same model.
@@ -231,6 +232,13 @@ class ExamModel:
         """10th and 90th percentiles of the score over sampled sittings."""
         if samples <= 0:
             return 0.0, 0.0
+        totals = self.sample_totals(chance, samples, seed)
+        return percentile(totals, LOW_PERCENTILE), percentile(totals, HIGH_PERCENTILE)
+
+    def sample_totals(self, chance: Mapping[str, float], samples: int, seed: int) -> list[float]:
+        """Sorted scores of ``samples`` sittings: the blueprint's draw, then each written
+        question right with its probability, and each task passed (all its points) or not
+        (the partial credit of an untried task), with the task's expected share kept."""
         rng = random.Random(seed)
         totals: list[float] = []
         for _ in range(samples):
@@ -240,11 +248,16 @@ class ExamModel:
                     continue
                 drawn = rng.sample(section.pool, min(section.size, len(section.pool)))
                 for item_id in drawn:
-                    if rng.random() < chance[item_id]:
-                        score += section.points_each
+                    p = chance[item_id]
+                    if item_id in self.guess:
+                        score += section.points_each if rng.random() < p else 0.0
+                    else:
+                        passed = (p - UNTRIED_SHARE) / (1 - UNTRIED_SHARE)
+                        share = 1.0 if rng.random() < passed else UNTRIED_SHARE
+                        score += section.points_each * share
             totals.append(score)
         totals.sort()
-        return percentile(totals, LOW_PERCENTILE), percentile(totals, HIGH_PERCENTILE)
+        return totals
 
 
 def percentile(ordered: Sequence[float], p: float) -> float:

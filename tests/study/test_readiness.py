@@ -21,6 +21,7 @@ from quizapp.study.readiness import (
     choose_blueprint,
     guess_chance,
     percentile,
+    task_records,
 )
 from tests.store.helpers import START, FakeClock, write_sample_bank
 from tests.study.conftest import MakeService
@@ -116,6 +117,23 @@ def test_a_fresh_student_is_predicted_guesses_and_untried_tasks(
     written = found.by_kind["필기"][0]
     assert sum(e for e, _ in found.by_entry.values()) == pytest.approx(written)
     assert sum(m for _, m in found.by_entry.values()) == pytest.approx(20)
+
+
+def test_sampled_sittings_average_to_the_prediction(exam_service: StudyService) -> None:
+    study(exam_service, "sa")
+    study(exam_service, "sc", right=False)
+    assert exam_service.practice.submit("tk", "x", verdict("tk", 6)) is not None
+    state = MemoryState(
+        {c: p.schedule for c, p in exam_service.store.reviews.cards().items()},
+        task_records(exam_service.store.practice.history()),
+    )
+    model = model_of(exam_service)
+    found = model.predict(state, START + timedelta(days=3), samples=0)
+    totals = model.sample_totals(found.chance, 20_000, seed=3)
+    assert sum(totals) / len(totals) == pytest.approx(found.total, rel=0.02)
+    # an untried task is its partial credit every time, not all-or-nothing
+    fresh = model.sample_totals(model.predict(nothing(), START, samples=0).chance, 500, seed=1)
+    assert all(t >= 30 * UNTRIED_SHARE for t in fresh)
 
 
 def test_recall_on_the_exam_day_falls_with_the_days_to_it(exam_service: StudyService) -> None:
