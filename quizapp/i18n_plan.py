@@ -30,7 +30,7 @@ PLAN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Relearn {count} missed items",
     },
     "plan.kind.new": {"ko": "새 문항 익히기 {count}개", "en": "Learn {count} new items"},
-    "plan.kind.task": {"ko": "실기 다시 풀기: {title}", "en": "Retry task: {title}"},
+    "plan.kind.task": {"ko": "실기 풀기: {title}", "en": "Practise task: {title}"},
     "plan.kind.exam": {"ko": "모의고사 보기: {title}", "en": "Sit the mock exam: {title}"},
     "plan.by_entry": {
         "ko": "범위별 예상 필기 점수:",
