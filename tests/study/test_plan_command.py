@@ -144,6 +144,7 @@ def test_the_text_follows_the_language(tmp_path: Path, capsys: pytest.CaptureFix
     assert run_plan(args(json=False), settings) == 0
     ko = capsys.readouterr().out
     assert "예상 점수" in ko and "오늘 할 일 (30분)" in ko and "새 문항 익히기" in ko
+    assert "  1. 실기 풀기: " in ko  # a task's step names it by its title
     assert run_plan(args(json=False), settings_for(tmp_path, "en")) == 0
     en = capsys.readouterr().out
     assert (
@@ -151,6 +152,7 @@ def test_the_text_follows_the_language(tmp_path: Path, capsys: pytest.CaptureFix
         and "Tonight (30 min)" in en
         and re.search(r"Learn \d+ new items", en)
     )
+    assert "  1. Practise task: " in en
     assert "예상" not in en
 
 
