@@ -24,6 +24,7 @@ from question_bank.cloze import render_cloze
 from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
+from ...study.feedback import match_note
 from ..widgets.answer import Answered, answer_widget
 from .base import QuizScreen
 
@@ -184,7 +185,11 @@ class StudyScreen(QuizScreen[None]):
             if outcome.correct
             else self.t("study.wrong_answer", given=outcome.answer or "")
         )
-        parts = [f"### {verdict}", answer_markdown(content, lang)]
+        parts = [f"### {verdict}"]
+        note = match_note(outcome.judgement, self.t) if outcome.judgement else None
+        if note:
+            parts.append(note)
+        parts.append(answer_markdown(content, lang))
         explanation = getattr(content, "explanation", None)
         if explanation:
             parts.append(explanation)
