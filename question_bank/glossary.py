@@ -80,7 +80,7 @@ class Glossary:
         keys = sorted(self._index, key=len, reverse=True)  # the longest term wins
         if not keys:
             return None
-        return re.compile("|".join(_term_regex(k) for k in keys))
+        return re.compile("|".join(term_regex(k) for k in keys))
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
@@ -110,7 +110,7 @@ class Glossary:
         return _SPACE.sub("", pattern.sub(mark, text)), tuple(found)
 
 
-def _term_regex(key: str) -> str:
+def term_regex(key: str) -> str:
     """A term as a pattern: any white space between its characters, whole words for
     Latin letters and digits at its ends."""
     body = r"\s*".join(re.escape(ch) for ch in key)
