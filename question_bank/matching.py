@@ -3,8 +3,8 @@
 One module, used by review, quiz, the mock exam, 오답노트 and ``quizapp bank try``.
 The rules (docs/bank-format.md, "How typed answers are judged"):
 
-- spacing, case, surrounding punctuation and quotes, full-width forms and Unicode
-  normalisation (NFKC) never matter; a leading ``nn.``/``torch.nn.`` and a trailing
+- spacing (and a hyphen between letters), case, surrounding punctuation and quotes,
+  full-width forms and Unicode normalisation (NFKC) never matter; a leading ``nn.``/``torch.nn.`` and a trailing
   ``()`` neither;
 - a particle or copula after a complete accepted answer is accepted
   (과적합이요, 과적합입니다, 과적합을), never a different word;
@@ -51,6 +51,7 @@ _EDGE = "\"'`‘’“”「」『』〈〉《》.,!?;:。、…~·"
 _SPACE = re.compile(r"\s+")
 _SPACE_BY_PUNCT = re.compile(r"\s*([^\w\s])\s*")
 _NN_PREFIX = re.compile(r"^(?:torch\.)?nn\.")
+_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _RANK = ("exact", "spelling", "ending", "glossary")
 _BOTH = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)$")
 
@@ -79,6 +80,7 @@ def normal(text: str) -> str:
     """NFKC, case folded, white space collapsed, outer punctuation and quotes dropped,
     no white space beside punctuation, no ``nn.`` prefix and no trailing ``()``."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("−", "-")
+    text = _HYPHEN.sub(" ", text)  # `early-stopping` is `early stopping`
     text = _SPACE.sub(" ", text).strip(_EDGE + " ")
     text = _SPACE_BY_PUNCT.sub(r"\1", text)
     text = _NN_PREFIX.sub("", text)
