@@ -50,6 +50,7 @@ def giveaway(card: Flashcard, glossary: Glossary) -> str | None:
     """The key term of ``card``'s front that its back contains, or None."""
     back = _CAMEL.sub(" ", unicodedata.normalize("NFKC", _MARKUP.sub(" ", card.back)))
     back = " ".join(back.casefold().split())  # `MSELoss` reads as `MSE Loss`
+    compact = back.replace(" ", "")
     for term in front_terms(card.front):
         spellings = {term}
         number = glossary.set_of(term)
@@ -57,7 +58,7 @@ def giveaway(card: Flashcard, glossary: Glossary) -> str | None:
             spellings.update(glossary.sets[number].terms)
         for spelling in [*spellings, *_literal_terms(term)]:
             key = term_key(spelling)
-            if len(key) >= 2 and re.search(term_regex(key), back):
+            if len(key) >= 2 and key in compact and re.search(term_regex(key), back):
                 return spelling
         if _ACRONYM.match(term) and sum(c.isupper() for c in term) >= 2:
             spelled = _spelled_out(term, card.back)

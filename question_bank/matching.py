@@ -37,7 +37,7 @@ PARTICLES = tuple(
     sorted(
         {
             *("이", "가", "은", "는", "을", "를", "의", "와", "과", "로", "으로", "에", "에서"),
-            *("이다", "다", "입니다", "이요", "요", "이에요", "예요", "이죠", "죠", "임", "이고"),
+            *("이다", "다", "입니다", "이요", "요", "이에요", "예요", "이죠", "죠", "임"),
             *("이라고", "라고", "이라는", "라는", "이라고요", "라고요", "이겠죠", "겠죠"),
             *("이라고합니다", "라고합니다", "이라고한다", "라고한다", "이었다", "였다"),
             *("입니다요", "이예요", "인듯", "인것같다", "인것같아요"),
@@ -51,6 +51,7 @@ _EDGE = "\"'`‘’“”「」『』〈〉《》.,!?;:。、…~·"
 _SPACE = re.compile(r"\s+")
 _SPACE_BY_PUNCT = re.compile(r"\s*([^\w\s])\s*")
 _NN_PREFIX = re.compile(r"^(?:torch\.)?nn\.")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _RANK = ("exact", "spelling", "ending", "glossary")
 _BOTH = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)$")
@@ -89,13 +90,29 @@ def normal(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Form:
-    key: str
+    plain: str  # normalised, without white space
+    key: str  # the same with glossary terms replaced by their sets
     terms: tuple[tuple[int, str], ...]
+    split: _Form | None = None  # the same with CamelCase words apart: `BCE Loss`
 
 
-def _form(text: str, glossary: Glossary) -> _Form:
-    key, terms = glossary.canonical(normal(text))
-    return _Form(key, terms)
+def _form(text: str, glossary: Glossary, *, camel: bool = True) -> _Form:
+    """The forms ``text`` is compared by, remembered by the glossary (answers recur)."""
+    memo = glossary.memo
+    found = memo.get((text, camel))
+    if not isinstance(found, _Form):
+        found = _make_form(text, glossary, camel=camel)
+        if len(memo) < 100_000:
+            memo[(text, camel)] = found
+    return found
+
+
+def _make_form(text: str, glossary: Glossary, *, camel: bool) -> _Form:
+    spaced = _CAMEL.sub(" ", text) if camel and glossary else text
+    split = _form(spaced, glossary, camel=False) if spaced != text else None
+    text = normal(text)
+    key, terms = glossary.canonical(text)
+    return _Form(_SPACE.sub("", text), key, terms, split)
 
 
 def _swaps(typed: _Form, accepted: _Form, glossary: Glossary) -> tuple[Swap, ...]:
@@ -108,14 +125,28 @@ def _swaps(typed: _Form, accepted: _Form, glossary: Glossary) -> tuple[Swap, ...
     )
 
 
-def _match(typed: _Form, accepted: _Form) -> str | None:
-    """``""`` when equal, the ending when ``typed`` is ``accepted`` plus a particle, else None."""
-    if typed.key == accepted.key:
+def _match(typed: _Form, accepted: _Form, *, glossed: bool) -> str | None:
+    """``""`` when equal, the ending when ``typed`` is ``accepted`` plus a particle, else None;
+    compared as typed (``bce loss`` is ``BCELoss``: spacing never counts) or, ``glossed``,
+    with the glossary applied (``CE`` is ``교차 엔트로피``)."""
+    mine, theirs = (typed.key, accepted.key) if glossed else (typed.plain, accepted.plain)
+    if mine == theirs:
         return ""
-    if accepted.key and typed.key.startswith(accepted.key):
-        ending = typed.key[len(accepted.key) :]
-        if ending in _ENDINGS:
-            return ending
+    if theirs and mine.startswith(theirs) and mine[len(theirs) :] in _ENDINGS:
+        return mine[len(theirs) :]
+    return None
+
+
+def _glossed(typed: _Form, accepted: _Form) -> tuple[_Form, _Form, str] | None:
+    """The forms (as written, or with CamelCase apart) that match with the glossary applied,
+    and the ending left after the answer."""
+    for mine in (typed, typed.split):
+        for theirs in (accepted, accepted.split):
+            if mine is None or theirs is None:
+                continue
+            ending = _match(mine, theirs, glossed=True)
+            if ending is not None:
+                return mine, theirs, ending
     return None
 
 
@@ -131,15 +162,20 @@ def judge_text(
     if not form.key:
         return Judgement(False, typed, "empty")
     for reject in rejects:
-        if _match(form, _form(reject.answer, glossary)) is not None:
+        near = _form(reject.answer, glossary)
+        if _match(form, near, glossed=False) is not None or _glossed(form, near):
             return Judgement(False, typed, "rejected", reject.answer, why=reject.why)
     found: list[Judgement] = []
     for answer in accepted:
         target = _form(answer, glossary)
-        ending = _match(form, target)
+        ending = _match(form, target, glossed=False)
+        swaps: tuple[Swap, ...] = ()
         if ending is None:
-            continue
-        swaps = _swaps(form, target, glossary)
+            pair = _glossed(form, target)
+            if pair is None:
+                continue
+            mine, theirs, ending = pair
+            swaps = _swaps(mine, theirs, glossary)
         if swaps:
             how = "glossary"
         elif ending:
@@ -290,7 +326,7 @@ def judge_typed(
     """A short answer, a number or a cloze (one text per blank, in order)."""
     if isinstance(item, ShortAnswer):
         text = response if isinstance(response, str) else " ".join(response)
-        return judge_text(text, item.answers, glossary, item.reject)
+        return judge_text(text, _with_head_noun(item.answers, item.prompt), glossary, item.reject)
     if isinstance(item, Numeric):
         text = response if isinstance(response, str) else " ".join(response)
         return judge_number(
@@ -303,12 +339,14 @@ def judge_typed(
         )
     typed = [response] if isinstance(response, str) else list(response)
     blanks = item.blanks
-    after = [_next_word(item.text[m.end() :]) for m in DELETION.finditer(item.text)]
+    spans = list(DELETION.finditer(item.text))
+    after = [_next_word(item.text[m.end() :]) for m in spans]
+    code = [_in_code(item.text, m.start()) for m in spans]
     judged = tuple(
         judge_text(
             typed[i] if i < len(typed) else "",
             _with_next_word(blank.answers, after[i] if i < len(after) else ""),
-            glossary,
+            None if i < len(code) and code[i] else glossary,
             [r for r in item.reject if r.blank == blank.number],
         )
         for i, blank in enumerate(blanks)
@@ -339,3 +377,38 @@ def _with_next_word(answers: Sequence[str], word: str) -> list[str]:
     if not word:
         return list(answers)
     return [*answers, *(f"{a} {word}" for a in answers)]
+
+
+def _in_code(text: str, at: int) -> bool:
+    """Whether position ``at`` of a Markdown text lies in code (an inline span or a fenced
+    block): a blank in code takes code, never a glossary term (``parameters``, not
+    ``parameter`` or ``파라미터``)."""
+    before = text[:at]
+    fences = before.count("```")
+    if fences % 2:
+        return True
+    return before.replace("```", "").count("`") % 2 == 1
+
+
+# Nouns a question asks for by name, in groups of the same kind: `argmax 함수` or
+# `argmax 메서드` answers "…함수 이름은?".
+HEAD_NOUNS = (
+    ("함수", "메서드", "method", "function"),
+    ("클래스", "모듈", "class"),
+    ("기법", "방법", "방식", "기술"),
+    ("층", "레이어", "layer"),
+    ("연산자", "기호", "operator"),
+    ("라이브러리", "library"),
+    ("토큰", "token"),
+    ("상태", "state"),
+    ("유형", "학습 유형"),
+    ("파서", "parser"),
+    ("속성", "attribute"),
+)
+
+
+def _with_head_noun(answers: Sequence[str], prompt: str) -> list[str]:
+    """A short answer's answers, then each followed by a noun of the kind the prompt asks
+    for (``argmax 함수`` when it asks for a 함수): the answer and its kind, nothing else."""
+    nouns = [noun for group in HEAD_NOUNS if any(n in prompt for n in group) for noun in group]
+    return [*answers, *(f"{a} {noun}" for a in answers for noun in nouns)]

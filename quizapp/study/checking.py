@@ -25,12 +25,15 @@ from question_bank import (
 )
 from question_bank.answers import normalize
 from question_bank.glossary import Glossary
-from question_bank.matching import Judgement, judge_typed
+from question_bank.matching import PARTICLES, Judgement, judge_typed, normal
 
 Response = str | bool | int | float | Sequence[str]
 
 _TRUE = {"true", "t", "o", "yes", "y", "1", "참", "맞다", "맞음", "예"}
 _FALSE = {"false", "f", "x", "no", "n", "0", "거짓", "틀리다", "틀림", "아니오"}
+# How students also write them (after punctuation, width and case are dropped).
+_TRUE |= {"○", "⭕", "네", "맞습니다", "맞아요", "맞는다", "그렇다", "옳다", "옳음"}
+_FALSE |= {"×", "✗", "❌", "아니요", "아니다", "틀립니다", "틀려요", "틀린다", "그르다", "아님"}
 
 
 def _texts(response: Response) -> list[str]:
@@ -47,10 +50,13 @@ def parse_true_false(response: Response) -> bool | None:
     if not isinstance(response, str):
         return None
     word = normalize(response)
-    if word in _TRUE:
-        return True
-    if word in _FALSE:
-        return False
+    for text in (word, normal(word)):
+        for ending in ("", *PARTICLES):  # 참입니다, o요
+            stem = text.removesuffix(ending) if ending else text
+            if stem in _TRUE:
+                return True
+            if stem in _FALSE:
+                return False
     return None
 
 

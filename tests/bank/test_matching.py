@@ -32,6 +32,8 @@ GLOSSARY = Glossary(
                 ("평균 절대 오차", "mean absolute error", "MAE"),
                 ("조기 종료", "early stopping"),
                 ("렐루", "ReLU"),
+                ("이진 교차 엔트로피", "binary cross entropy", "BCE"),
+                ("파라미터", "parameter", "parameters"),
             ],
             1,
         )
@@ -89,6 +91,11 @@ TEXT_CASES: list[tuple[str, str, list[str], bool]] = [
     ("glossary", "mean absolute error", ["평균 제곱 오차"], False),
     ("glossary", "lrelu", ["학습률"], False),  # `lr` only as a whole word
     ("glossary", "ce loss", ["교차 엔트로피"], False),  # right term plus another word
+    # spacing never counts, also where the glossary sees words (`bce loss` is `BCELoss`)
+    ("glossary", "bce loss", ["BCELoss"], True),
+    ("glossary", "Binary Cross Entropy Loss", ["BCELoss"], True),
+    ("glossary", "cross entropy loss", ["CrossEntropyLoss"], True),
+    ("glossary", "mean absolute error loss", ["MSELoss"], False),
     # two forms of the answer, both right
     ("both", "조기 종료 (early stopping)", ["조기 종료"], True),
     ("both", "overfitting(과적합)", ["과적합"], True),
@@ -232,6 +239,32 @@ def test_each_blank_of_a_cloze_is_judged_on_its_own() -> None:
     assert not judge_typed(item, ["게이트", "input"], GLOSSARY).correct
     short = judge_typed(item, ["forget"], GLOSSARY)
     assert not short.correct and [b.correct for b in short.blanks] == [True, False]
+
+
+def test_a_blank_in_code_takes_code_not_glossary_terms() -> None:
+    item = Cloze(id="c", type="cloze", text="`Adam(model.{{c1::parameters}}(), lr=0.001)`")
+    assert judge_typed(item, ["parameters()"], GLOSSARY).correct
+    for typed in ("parameter", "파라미터"):
+        assert not judge_typed(item, [typed], GLOSSARY).correct, typed
+    prose = Cloze(id="p", type="cloze", text="학습되는 {{c1::parameters}}를 옵티마이저에 넘긴다.")
+    assert judge_typed(prose, ["파라미터"], GLOSSARY).correct
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"),
+    [
+        ("argmax 함수", True),
+        ("argmax 메서드입니다", True),
+        ("argmax 클래스", False),  # not the kind the question asks for
+        ("argmin 함수", False),
+        ("함수", False),
+    ],
+)
+def test_a_short_answer_may_name_the_kind_the_question_asks_for(typed: str, right: bool) -> None:
+    item = ShortAnswer(
+        id="s", type="short_answer", prompt="최댓값의 위치를 주는 함수 이름은?", answers=["argmax"]
+    )
+    assert judge_typed(item, typed, GLOSSARY).correct is right
 
 
 def test_short_answer_items_use_the_glossary_and_their_rejects() -> None:

@@ -52,6 +52,10 @@ def test_single_choice_and_true_false(bank: Bank) -> None:
         assert check_answer(tf, typed), typed
     for typed in (False, "false", "X", "거짓", "maybe", ""):
         assert not check_answer(tf, typed), typed
+    for typed in ("참입니다", "맞습니다", "O.", "ｏ", "○", "네"):  # as students write them
+        assert check_answer(tf, typed), typed
+    for typed in ("거짓입니다", "틀립니다", "아니요", "×", "참 아님"):
+        assert not check_answer(tf, typed), typed
 
 
 def test_cloze_needs_every_blank_with_short_answer_matching(bank: Bank) -> None:
