@@ -206,6 +206,7 @@ UNITS = tuple(
             *("줄", "행", "열", "단계", "배", "쌍", "종류", "채널", "픽셀", "px", "바이트"),
             *("개씩", "에폭", "에포크", "epoch", "epochs", "steps", "step", "스텝", "배치"),
             *("bytes", "byte", "bit", "bits", "비트", "개수", "params", "파라미터", "초", "s"),
+            *("gb", "mb", "kb", "기가바이트", "메가바이트", "킬로바이트", "바이트", "기가", "번의"),
         },
         key=len,
         reverse=True,
@@ -220,6 +221,8 @@ _NUMERIC = re.compile(
     rf"(?P<unit>{'|'.join(re.escape(u) for u in (*_PERCENT, *UNITS))})?$"
 )
 _STANDALONE = ("하나", "둘", "셋", "넷")
+_NONE = frozenset({"없음", "없다", "없습니다", "없어요", "none"})  # 0 of something
+_NAMED = re.compile(r"^[a-z_][\w.\[\]()]*=")
 _FRACTION = re.compile(r"^(?P<top>\d+)/(?P<bottom>\d+)$")
 _KO_FRACTION = re.compile(r"^(?P<bottom>\d+)분의(?P<top>\d+)$")
 
@@ -236,6 +239,11 @@ def read_number(typed: str, *, ratio: bool = False, percent: bool = False) -> Re
     text = _SPACE.sub("", unicodedata.normalize("NFKC", typed).casefold().replace("−", "-"))
     text = text.strip(_EDGE.replace(".", "")).removesuffix(".")
     plain = text == _SPACE.sub("", typed)
+    named = _NAMED.match(text)  # `w = 1.4`, `len(loader)=11`: the value after the name
+    if named and _read(text[named.end() :]):
+        text, plain = text[named.end() :], False
+    if text in _NONE:
+        return ReadNumber(0.0, False)
     for ending in PARTICLES:
         if text.endswith(ending) and len(text) > len(ending) and _read(text[: -len(ending)]):
             text, plain = text[: -len(ending)], False

@@ -240,6 +240,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "match.empty": {"ko": "답을 입력하지 않았습니다", "en": "no answer given"},
     "match.blank_right": {"ko": "빈칸 {n} ✓", "en": "blank {n} ✓"},
     "match.blank_wrong": {"ko": "빈칸 {n} ✗", "en": "blank {n} ✗"},
+    "match.col.item": {"ko": "문항", "en": "item"},
+    "match.col.answer": {"ko": "답", "en": "answer"},
+    "match.col.matched": {"ko": "맞춘 정답", "en": "matched"},
+    "match.col.note": {"ko": "설명", "en": "note"},
+    "match.summary": {"ko": "{total}개 중 {right}개 정답", "en": "{right} of {total} accepted"},
     "study.next_review": {"ko": "다음 복습: {interval} 후", "en": "Next review in {interval}"},
     "study.summary": {"ko": "결과", "en": "Summary"},
     "study.summary.counts": {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ def run_try(args: argparse.Namespace, settings: Settings) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     else:
-        print(_table(rows))
+        print(_table(rows, partial(translate, lang=settings.lang)))
     return EXIT_OK
 
 
@@ -151,8 +151,14 @@ def _matched(judgement: Judgement) -> Any:
     return judgement.matched if judgement.correct else None
 
 
-def _table(rows: list[Row]) -> str:
-    head = ("item", "answer", "", "matched", "note")
+def _table(rows: list[Row], t: Callable[..., str]) -> str:
+    head = (
+        t("match.col.item"),
+        t("match.col.answer"),
+        "",
+        t("match.col.matched"),
+        t("match.col.note"),
+    )
     body = []
     for row in rows:
         answer = row["answer"]
@@ -171,5 +177,5 @@ def _table(rows: list[Row]) -> str:
         cells = [pad(r[i], widths[i]) for i in range(4)]
         lines.append("  ".join([*cells, r[4]]).rstrip())
     right = sum(1 for r in rows if r.get("correct"))
-    lines.append(f"{right} of {len(rows)} accepted")
+    lines.append(t("match.summary", right=right, total=len(rows)))
     return "\n".join(lines)

@@ -144,6 +144,13 @@ NUMBER_CASES: list[tuple[str, str, float, float, str, str, bool]] = [
     ("counter", "네", 4, 0, "number", "몇 개?", False),  # 네 alone is "yes"
     ("counter", "4개 이상", 4, 0, "number", "몇 개?", False),
     ("counter", "약 4개", 4, 0, "number", "몇 개?", False),
+    ("counter", "14GB", 14, 0, "number", "몇 GB?", True),
+    ("counter", "없음", 0, 0, "number", "파라미터 수는?", True),
+    ("counter", "없음", 4, 0, "number", "파라미터 수는?", False),
+    ("named", "w = 1.4", 1.4, 0.0001, "number", "w는?", True),
+    ("named", "len(loader)=11", 11, 0, "number", "len(loader)는?", True),
+    ("named", "w = 1.5", 1.4, 0.0001, "number", "w는?", False),
+    ("named", "w = b", 1.4, 0.0001, "number", "w는?", False),
     ("separator", "1,024", 1024, 0, "number", "몇 개?", True),
     ("separator", "1024.0", 1024, 0, "number", "몇 개?", True),
     ("separator", "1,02,4", 1024, 0, "number", "몇 개?", False),

@@ -105,12 +105,15 @@ def test_a_file_of_answers_with_bad_lines_and_unknown_items(tmp_path: Path) -> N
 
 
 def test_the_readable_table() -> None:
-    run = quizapp("--lang", "ko", "bank", "try", "tensor-argmax-name", "argmax()", "argmin")
+    run = quizapp("--lang", "en", "bank", "try", "tensor-argmax-name", "argmax()", "argmin")
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0].split() == ["item", "answer", "matched", "note"]
     assert "✓" in lines[1] and "✗" in lines[2]
     assert lines[-1] == "1 of 2 accepted"
+    ko = quizapp("--lang", "ko", "bank", "try", "tensor-argmax-name", "argmax함수")
+    assert ko.out.splitlines()[0].split() == ["문항", "답", "맞춘", "정답", "설명"]
+    assert ko.out.splitlines()[-1] == "1개 중 1개 정답"
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
