@@ -21,6 +21,7 @@ _MARKUP = re.compile(r"[*`_'\"‘’“”]")
 _PARTS = re.compile(r"[()（）/]")
 _ACRONYM = re.compile(r"^[A-Za-z]{2,6}$")
 _WORDS = re.compile(r"[A-Za-z]+")
+_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NAME = re.compile(r"^[A-Za-z]{4,}$")
 _SMALL = frozenset({"and", "of", "the", "for", "to", "in"})
@@ -49,13 +50,13 @@ def _literal_terms(term: str) -> list[str]:
 def giveaway(card: Flashcard, glossary: Glossary) -> str | None:
     """The key term of ``card``'s front that its back contains, or None."""
     back = _CAMEL.sub(" ", unicodedata.normalize("NFKC", _MARKUP.sub(" ", card.back)))
-    back = " ".join(back.casefold().split())  # `MSELoss` reads as `MSE Loss`
+    back = " ".join(_HYPHEN.sub(" ", back.casefold()).split())  # `MSELoss`: `MSE Loss`
     compact = back.replace(" ", "")
     for term in front_terms(card.front):
-        spellings = {term}
+        spellings = [term]
         number = glossary.set_of(term)
         if number is not None:
-            spellings.update(glossary.sets[number].terms)
+            spellings += [t for t in glossary.sets[number].terms if t != term]
         for spelling in [*spellings, *_literal_terms(term)]:
             key = term_key(spelling)
             if len(key) >= 2 and key in compact and re.search(term_regex(key), back):

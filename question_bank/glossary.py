@@ -25,13 +25,16 @@ from .yaml_lines import LineList, load_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
 _SPACE = re.compile(r"\s+")
+_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _WORD = re.compile(r"[a-z0-9_]")
 _MARK = "\x00"  # wraps a set's number in a canonical form: never typed
 
 
 def term_key(text: str) -> str:
-    """How a glossary term is compared: NFKC, case folded, without white space."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """How a glossary term is compared: NFKC, case folded, without white space or a
+    hyphen between letters (``mini-batch`` is ``mini batch``, as typed answers read it)."""
+    text = _HYPHEN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _SPACE.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def option_problems(bank: Bank) -> list[Problem]:
             verdict = judge_text(option, answers, glossary)
             if not verdict.correct:
                 continue
-            if where is not None and not judge_text(option, answers, Glossary()).correct:
+            if where is not None and not judge_text(option, answers, None).correct:
                 for entry in _blamed(option, answers, glossary):
                     problems.append(
                         Problem(

@@ -4,8 +4,8 @@ One module, used by review, quiz, the mock exam, 오답노트 and ``quizapp bank
 The rules (docs/bank-format.md, "How typed answers are judged"):
 
 - spacing (and a hyphen between letters), case, surrounding punctuation and quotes,
-  full-width forms and Unicode normalisation (NFKC) never matter; a leading ``nn.``/``torch.nn.`` and a trailing
-  ``()`` neither;
+  full-width forms and Unicode normalisation (NFKC) never matter; a leading
+  ``nn.``/``torch.nn.`` and a trailing ``()`` neither;
 - a particle or copula after a complete accepted answer is accepted
   (과적합이요, 과적합입니다, 과적합을), never a different word;
 - a glossary term stands for every term of its set (망각 = forget);
@@ -53,6 +53,7 @@ _SPACE_BY_PUNCT = re.compile(r"\s*([^\w\s])\s*")
 _NN_PREFIX = re.compile(r"^(?:torch\.)?nn\.")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_NO_GLOSSARY = Glossary()
 _RANK = ("exact", "spelling", "ending", "glossary")
 _BOTH = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)$")
 
@@ -157,7 +158,7 @@ def judge_text(
     rejects: Sequence[Reject] = (),
 ) -> Judgement:
     """A short answer or one cloze blank against its accepted answers."""
-    glossary = glossary or Glossary()
+    glossary = glossary if glossary is not None else _NO_GLOSSARY
     form = _form(typed, glossary)
     if not form.key:
         return Judgement(False, typed, "empty")

@@ -26,8 +26,7 @@ async def test_a_counter_after_the_number_is_right_and_said_so(
         await pilot.pause()
         assert study_screen(app).session.right == 1
         text = feedback(app)
-        assert "✓ 정답" in text
-        assert "26개 → 26" in text
+        assert "### ✓ 정답 (26개 → 26)" in text
 
 
 async def test_each_blank_of_a_cloze_is_marked(

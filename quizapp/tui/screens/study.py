@@ -185,9 +185,11 @@ class StudyScreen(QuizScreen[None]):
             if outcome.correct
             else self.t("study.wrong_answer", given=outcome.answer or "")
         )
-        parts = [f"### {verdict}"]
-        note = match_note(outcome.judgement, self.t) if outcome.judgement else None
-        if note:
+        judgement = outcome.judgement
+        note = match_note(judgement, self.t) if judgement else None
+        inline = bool(note and judgement and judgement.correct and judgement.how != "cloze")
+        parts = [f"### {verdict} ({note})" if inline else f"### {verdict}"]
+        if note and not inline:  # which blanks were right, or a near miss's explanation
             parts.append(note)
         parts.append(answer_markdown(content, lang))
         explanation = getattr(content, "explanation", None)
