@@ -161,7 +161,8 @@ def term_regex(key: str) -> str:
 
 def load_glossary(folder: Path) -> tuple[list[TermSet], list[Problem]]:
     """The sets of ``folder/glossary.yaml`` (none when absent) and the problems found
-    in the file itself; cross-file and cross-item checks are :func:`glossary_problems`."""
+    in the file itself; across files and items: :func:`merge_sets` and
+    :func:`question_bank.glossary_check.option_problems`."""
     path = folder / GLOSSARY_FILE
     if not path.exists():
         return [], []
