@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .glossary import Glossary
 from .models import Blueprint, Item, Section, SyllabusEntry, Task
 from .pages import overlaps
 from .problems import Location
@@ -21,6 +22,7 @@ class Bank:
     tasks: dict[str, Task] = field(default_factory=dict)
     exams: dict[str, Blueprint] = field(default_factory=dict)
     where: dict[str, Location] = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=Glossary)  # every folder's glossary.yaml
 
     @property
     def written(self) -> list[Item]:

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from .bank_type import Bank
 from .equivalents import load_equivalents
+from .glossary import TermSet, load_glossary, merge_sets
+from .glossary_check import option_problems
 from .messages import describe, kind_of, suggest
 from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import (
@@ -87,6 +89,7 @@ class _Loader:
         self.bank = Bank()
         self.report = _Collector()
         self.broken_tasks: set[str] = set()  # task folders with problems: not "unknown" too
+        self.term_sets: list[TermSet] = []  # every folder's glossary.yaml, merged at the end
 
     def define(self, kind: str, ident: str, where: Location) -> bool:
         """Register an id; report a duplicate (naming both places) and refuse it."""
@@ -335,7 +338,7 @@ class _Loader:
     def load_folder(self, folder: Path) -> list[tuple[Path, Blueprint, LineDict]]:
         self.bank.folders.append(folder)
         parts = [folder / "syllabus.yaml", folder / "items", folder / "tasks", folder / "exams"]
-        if not any(p.exists() for p in parts):
+        if not any(p.exists() for p in [*parts, folder / "glossary.yaml"]):
             self.report.add(
                 folder,
                 1,
@@ -344,6 +347,9 @@ class _Loader:
             return []
         if parts[0].exists():
             self.load_syllabus(parts[0])
+        sets, problems = load_glossary(folder)
+        self.term_sets.extend(sets)
+        self.report.problems.extend(problems)
         for path in _yaml_files(parts[1]):
             self.load_items(path)
         if parts[2].is_dir():
@@ -385,6 +391,9 @@ def load_banks(folders: Sequence[Path] = (), *, bundled: bool = True) -> tuple[B
     # Blueprints are checked once every folder is in, as pools span all banks.
     for path, blueprint, raw in exams:
         loader.check_exam(path, blueprint, raw)
+    # The glossary spans all banks too: one set per term, and no wrong option made right.
+    loader.bank.glossary, problems = merge_sets(loader.term_sets)
+    loader.report.problems.extend([*problems, *option_problems(loader.bank)])
     return loader.bank, sorted(set(loader.report.problems))
 
 

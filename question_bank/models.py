@@ -122,12 +122,51 @@ class TrueFalse(_ItemBase):
         return self.prompt
 
 
+class Reject(_Strict):
+    """A near miss an item lists under ``reject:``: wrong, with its own explanation."""
+
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
+    answer: Text
+    why: Text
+    blank: Annotated[int, Field(ge=1)] | None = None  # cloze only: the blank's number (c1 → 1)
+
+
+def _reject_problems(item: ShortAnswer | Numeric | Cloze) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    numbers = {b.number for b in item.blanks} if isinstance(item, Cloze) else set()
+    for i, reject in enumerate(item.reject):
+        if isinstance(item, Cloze):
+            if reject.blank is None:
+                found.append((("reject", i), "a cloze's `reject` names its `blank` (1 for c1)"))
+            elif reject.blank not in numbers:
+                found.append((("reject", i, "blank"), f"the text has no blank c{reject.blank}"))
+        elif reject.blank is not None:
+            found.append((("reject", i, "blank"), "`blank` belongs to a cloze's `reject`"))
+        if isinstance(item, Numeric):
+            from .matching import read_number  # matching reads these models
+
+            ratio = item.form == "ratio"
+            if read_number(reject.answer, ratio=ratio, percent=True) is None:
+                found.append(
+                    (
+                        ("reject", i, "answer"),
+                        f"a numeric reject is a number, got {reject.answer!r}",
+                    )
+                )
+    return found
+
+
 class ShortAnswer(_ItemBase):
     model_config = ConfigDict(coerce_numbers_to_str=True)
 
     type: Literal["short_answer"]
     prompt: Text
     answers: Annotated[list[Text], Field(min_length=1)]
+    reject: list[Reject] = Field(default_factory=list)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        return _reject_problems(self)
 
     @property
     def headline(self) -> str:
@@ -142,17 +181,20 @@ class Numeric(_ItemBase):
     # `ratio`: the answer is a share between 0 and 1, and `0.8`, `80%` and `4/5` are
     # all accepted; the prompt says so.
     form: Literal["number", "ratio"] = "number"
+    reject: list[Reject] = Field(default_factory=list)
 
     def problems(self) -> list[tuple[Loc, str]]:
+        found = _reject_problems(self)
         if self.form == "ratio" and not 0 <= self.answer <= 1:
             return [
+                *found,
                 (
                     ("answer",),
                     f"a ratio answer lies between 0 and 1, got {self.answer:g} "
                     f"(write {self.answer / 100:g} for {self.answer:g}%)",
-                )
+                ),
             ]
-        return []
+        return found
 
     @property
     def headline(self) -> str:
@@ -162,6 +204,7 @@ class Numeric(_ItemBase):
 class Cloze(_ItemBase):
     type: Literal["cloze"]
     text: Text
+    reject: list[Reject] = Field(default_factory=list)
 
     @property
     def headline(self) -> str:
@@ -178,7 +221,7 @@ class Cloze(_ItemBase):
             return [(("text",), str(exc))]
         if not blanks:
             return [(("text",), "cloze text has no deletions; mark each blank as {{c1::answer}}")]
-        return []
+        return _reject_problems(self)
 
 
 class Flashcard(_ItemBase):

@@ -108,6 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="one JSON object per task, one per line"
     )
     verify.set_defaults(run=_lazy("verify", "run_verify"))
+    attempt = bank_commands.add_parser(
+        "try",
+        help="judge typed answers as review, quiz and the exam would (a cloze: one text per "
+        "blank, separated by /)",
+    )
+    attempt.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="a written item's id")
+    attempt.add_argument("answers", nargs="*", metavar="ANSWER", help="answers to judge")
+    attempt.add_argument(
+        "--file",
+        metavar="ANSWERS.jsonl",
+        help='one {"item": ID, "answer": TEXT or [TEXT, ...]} per line',
+    )
+    attempt.add_argument("--json", action="store_true", help="one JSON object per answer")
+    attempt.set_defaults(run=_lazy("bank_try", "run_try"))
     stats = bank_commands.add_parser(
         "stats", help="count items, flashcards, tasks and exams per syllabus entry"
     )

@@ -222,6 +222,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "study.blank": {"ko": "빈칸", "en": "Blank"},
     "study.right": {"ko": "✓ 정답", "en": "✓ Right"},
     "study.wrong_answer": {"ko": "✗ 오답 (입력: {given})", "en": "✗ Wrong (you answered: {given})"},
+    # what the answer matcher accepted and why (question_bank.matching)
+    "match.spelling": {
+        "ko": "{typed} → {matched}: 띄어쓰기·대소문자·문장부호는 보지 않습니다",
+        "en": "{typed} → {matched}: spacing, case and punctuation do not count",
+    },
+    "match.ending": {
+        "ko": "{typed} → {matched}: 답 뒤의 조사·어미는 보지 않습니다",
+        "en": "{typed} → {matched}: a particle after the answer does not count",
+    },
+    "match.glossary": {"ko": "{pairs}", "en": "{pairs}"},
+    "match.number": {"ko": "{typed} → {value}", "en": "{typed} → {value}"},
+    "match.both": {
+        "ko": "{typed}: 두 표기 모두 맞습니다",
+        "en": "{typed}: both forms are right",
+    },
+    "match.rejected": {"ko": "{answer}: {why}", "en": "{answer}: {why}"},
+    "match.empty": {"ko": "답을 입력하지 않았습니다", "en": "no answer given"},
+    "match.blank_right": {"ko": "빈칸 {n} ✓", "en": "blank {n} ✓"},
+    "match.blank_wrong": {"ko": "빈칸 {n} ✗", "en": "blank {n} ✗"},
+    "match.col.item": {"ko": "문항", "en": "item"},
+    "match.col.answer": {"ko": "답", "en": "answer"},
+    "match.col.matched": {"ko": "맞춘 정답", "en": "matched"},
+    "match.col.note": {"ko": "설명", "en": "note"},
+    "match.summary": {"ko": "{total}개 중 {right}개 정답", "en": "{right} of {total} accepted"},
     "study.next_review": {"ko": "다음 복습: {interval} 후", "en": "Next review in {interval}"},
     "study.summary": {"ko": "결과", "en": "Summary"},
     "study.summary.counts": {

@@ -199,7 +199,7 @@ class ExamRunner:
             self.exams.answer(attempt.id, index, str(response), at=self.clock())
             return
         item = self.bank.items.get(question.item_id)
-        correct = bool(item is not None and check_answer(item, response))
+        correct = bool(item is not None and check_answer(item, response, self.bank.glossary))
         score = self.points_each(attempt, index) if correct else 0.0
         self.exams.answer(
             attempt.id,

@@ -13,12 +13,23 @@ from datetime import timedelta
 from typing import Any
 
 from grader.text import in_lang
-from question_bank import Cloze, MultipleChoice, SingleChoice, Task, TrueFalse
+from question_bank import (
+    Cloze,
+    MultipleChoice,
+    Numeric,
+    ShortAnswer,
+    SingleChoice,
+    Task,
+    TrueFalse,
+)
 from question_bank.cloze import render_cloze
+from question_bank.glossary import Glossary
 
 from ..i18n import translate
 from ..render import answer_markdown, page_line
 from ..store import ExamAttempt, ExamQuestion
+from ..study.checking import judge
+from ..study.feedback import match_note
 from .draw import shuffled_choices
 from .runner import GradingIncomplete, Results, decode_answer
 
@@ -166,10 +177,16 @@ def result_mark(question: ExamQuestion, max_points: float) -> str:
 
 
 def written_review(
-    item: Any, question: ExamQuestion, attempt: ExamAttempt, each: float, lang: str
+    item: Any,
+    question: ExamQuestion,
+    attempt: ExamAttempt,
+    each: float,
+    lang: str,
+    glossary: Glossary | None = None,
 ) -> str:
     """A written question after the exam: the question (choices as they were shown), the
-    student's answer with its points, the right answer, the explanation and the pages."""
+    student's answer with its points and what the matcher made of it, the right answer,
+    the explanation and the pages."""
 
     def t(key: str, **values: object) -> str:
         return translate(key, lang, **values)
@@ -184,6 +201,9 @@ def written_review(
         f"**{t('exam.your_answer')}:** {mark} {given} · "
         f"{t('exam.points', score=points(question.score or 0.0), max=points(each))}"
     )
+    note = _match_note(item, question, glossary, t)
+    if note:
+        parts.append(note)
     parts.append(answer_markdown(item, lang))
     explanation = getattr(item, "explanation", None)
     if explanation:
@@ -192,6 +212,22 @@ def written_review(
     if where:
         parts.append(f"_{where}_")
     return "\n\n".join(parts)
+
+
+def _match_note(
+    item: Any, question: ExamQuestion, glossary: Glossary | None, t: Callable[..., str]
+) -> str | None:
+    """How a typed answer was judged (the same matcher the exam scored it with), when the
+    verdict still agrees with the stored one."""
+    if not is_answered(question) or not isinstance(item, ShortAnswer | Numeric | Cloze):
+        return None
+    try:
+        judgement = judge(item, stored_response(question), glossary)
+    except (TypeError, ValueError):
+        return None
+    if judgement.correct != bool(question.correct):
+        return None
+    return match_note(judgement, t)
 
 
 def task_review_head(task: Task, question: ExamQuestion, each: float, lang: str) -> str:

@@ -23,12 +23,17 @@ from question_bank import (
     SingleChoice,
     TrueFalse,
 )
-from question_bank.answers import matches_any, normalize, numeric_correct
+from question_bank.answers import normalize
+from question_bank.glossary import Glossary
+from question_bank.matching import PARTICLES, Judgement, judge_typed, normal
 
 Response = str | bool | int | float | Sequence[str]
 
 _TRUE = {"true", "t", "o", "yes", "y", "1", "참", "맞다", "맞음", "예"}
 _FALSE = {"false", "f", "x", "no", "n", "0", "거짓", "틀리다", "틀림", "아니오"}
+# How students also write them (after punctuation, width and case are dropped).
+_TRUE |= {"○", "⭕", "네", "맞습니다", "맞아요", "맞는다", "그렇다", "옳다", "옳음"}
+_FALSE |= {"×", "✗", "❌", "아니요", "아니다", "틀립니다", "틀려요", "틀린다", "그르다", "아님"}
 
 
 def _texts(response: Response) -> list[str]:
@@ -45,48 +50,59 @@ def parse_true_false(response: Response) -> bool | None:
     if not isinstance(response, str):
         return None
     word = normalize(response)
-    if word in _TRUE:
-        return True
-    if word in _FALSE:
-        return False
+    for text in (word, normal(word)):
+        for ending in ("", *PARTICLES):  # 참입니다, o요
+            stem = text.removesuffix(ending) if ending else text
+            if stem in _TRUE:
+                return True
+            if stem in _FALSE:
+                return False
     return None
 
 
-def check_answer(item: Item, response: Response) -> bool:
+def check_answer(item: Item, response: Response, glossary: Glossary | None = None) -> bool:
     """True when ``response`` answers ``item`` correctly. Flashcards are self-rated:
     they have no right answer to check, so asking is a ValueError."""
+    return judge(item, response, glossary).correct
+
+
+def judge(item: Item, response: Response, glossary: Glossary | None = None) -> Judgement:
+    """The verdict on ``response`` and how it was reached: typed answers go through
+    :mod:`question_bank.matching` (with the bank's ``glossary``), choices are compared."""
+    typed = response_text(response)
     if isinstance(item, SingleChoice):
-        return isinstance(response, str) and response == item.answer
+        right = isinstance(response, str) and response == item.answer
+        return Judgement(right, typed, "choice" if right else "wrong")
     if isinstance(item, MultipleChoice):
         chosen = _texts(response)
-        return len(set(chosen)) == len(chosen) and set(chosen) == set(item.answers)
+        right = len(set(chosen)) == len(chosen) and set(chosen) == set(item.answers)
+        return Judgement(right, typed, "choice" if right else "wrong")
     if isinstance(item, TrueFalse):
-        return parse_true_false(response) is item.answer
+        right = parse_true_false(response) is item.answer
+        return Judgement(right, typed, "choice" if right else "wrong")
     if isinstance(item, ShortAnswer):
-        return isinstance(response, str) and matches_any(response, item.answers)
+        if not isinstance(response, str):
+            return Judgement(False, typed, "wrong")
+        return judge_typed(item, response, glossary)
     if isinstance(item, Numeric):
-        return _numeric_correct(item, response)
+        return _judge_numeric(item, response)
     if isinstance(item, Cloze):
-        blanks = item.blanks
-        typed = _texts(response)
-        return len(typed) == len(blanks) and all(
-            matches_any(text, blank.answers) for text, blank in zip(typed, blanks, strict=True)
-        )
+        return judge_typed(item, _texts(response), glossary)
     if isinstance(item, Flashcard):
         raise ValueError("flashcards are self-rated (Again/Hard/Good/Easy), not checked")
     raise ValueError(f"unknown item type {item.type!r}")
 
 
-def _numeric_correct(item: Numeric, response: Response) -> bool:
+def _judge_numeric(item: Numeric, response: Response) -> Judgement:
     if isinstance(response, bool):
-        return False
+        return Judgement(False, response_text(response), "wrong")
     if isinstance(response, int | float):
         if not math.isfinite(response):
-            return False
+            return Judgement(False, repr(response), "wrong")
         response = repr(float(response))
-    return isinstance(response, str) and numeric_correct(
-        response, item.answer, item.tolerance, ratio=item.form == "ratio"
-    )
+    if not isinstance(response, str):
+        return Judgement(False, response_text(response), "wrong")
+    return judge_typed(item, response)
 
 
 def response_text(response: Response) -> str:

@@ -21,11 +21,12 @@ from fsrs import Rating
 
 from grader.result import GradeResult
 from question_bank import Flashcard, Item, Task
+from question_bank.matching import Judgement
 
 from ..store import Clock, ReviewRequest, Schedule, Store, Submission
 from ..store.reviews import Compute
 from .cards import CardRef, Catalogue
-from .checking import Response, check_answer, expected_text, response_text
+from .checking import Response, expected_text, judge, response_text
 from .errors import StudyError
 from .practice import TaskPractice
 from .scheduler import StudyScheduler, format_interval
@@ -54,6 +55,7 @@ class Outcome:
     interval: str
     entry_id: int | None  # the review-log entry; None in cram mode
     submission: Submission | None = None
+    judgement: Judgement | None = None  # how a written answer was judged (see .feedback)
 
 
 @dataclass
@@ -153,9 +155,10 @@ class StudySession:
         """Check a written answer: right rates Good, wrong rates Again."""
         card = self._require(("written",))
         assert not isinstance(card.content, Task | Flashcard)
-        correct = check_answer(card.content, response)
+        judgement = judge(card.content, response, self.catalogue.bank.glossary)
+        correct = judgement.correct
         rating = Rating.Good if correct else Rating.Again
-        return self._record(card, rating, correct, response_text(response), duration_ms)
+        return self._record(card, rating, correct, response_text(response), duration_ms, judgement)
 
     def rate(self, rating: Rating, duration_ms: int | None = None) -> Outcome:
         """Self-rate a flashcard: Again, Hard, Good or Easy."""
@@ -213,15 +216,16 @@ class StudySession:
         correct: bool | None,
         answer: str | None,
         duration_ms: int | None,
+        judgement: Judgement | None = None,
     ) -> Outcome:
         now = self.clock()
         if self.cram:
             after = self.scheduler.review(card.schedule, rating, now)
-            return self._finish(card, rating, correct, answer, after, None, now, None)
+            return self._finish(card, rating, correct, answer, after, None, now, None, judgement)
         request = self._request(card, rating, correct, answer, duration_ms, now)
         applied = self.store.reviews.apply(request, self._compute(rating, now))
         return self._finish(
-            card, rating, correct, answer, applied.after, applied.entry.id, now, None
+            card, rating, correct, answer, applied.after, applied.entry.id, now, None, judgement
         )
 
     def _finish(
@@ -234,6 +238,7 @@ class StudySession:
         entry_id: int | None,
         now: datetime,
         submission: Submission | None,
+        judgement: Judgement | None = None,
     ) -> Outcome:
         expected = None
         if isinstance(card.content, Flashcard) and card.ref.reverse:
@@ -250,6 +255,7 @@ class StudySession:
             interval=format_interval(after.due - now),
             entry_id=entry_id,
             submission=submission,
+            judgement=judgement,
         )
         seq = None
         if self.requeue and after.due <= now + self.learn_ahead:

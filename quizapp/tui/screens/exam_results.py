@@ -254,7 +254,9 @@ class ExamResultsScreen(QuizScreen[None]):
             if item is None:
                 head.update(self.t("exam.missing", item=question.item_id))
             else:
-                head.update(written_review(item, question, self.results.attempt, each, lang))
+                head.update(
+                    written_review(item, question, self.results.attempt, each, lang, bank.glossary)
+                )
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
 
     def solution(self, task: Task) -> str:

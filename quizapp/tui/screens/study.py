@@ -24,6 +24,7 @@ from question_bank.cloze import render_cloze
 from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
+from ...study.feedback import match_note
 from ..widgets.answer import Answered, answer_widget
 from .base import QuizScreen
 
@@ -184,7 +185,13 @@ class StudyScreen(QuizScreen[None]):
             if outcome.correct
             else self.t("study.wrong_answer", given=outcome.answer or "")
         )
-        parts = [f"### {verdict}", answer_markdown(content, lang)]
+        judgement = outcome.judgement
+        note = match_note(judgement, self.t) if judgement else None
+        inline = bool(note and judgement and judgement.correct and judgement.how != "cloze")
+        parts = [f"### {verdict} ({note})" if inline else f"### {verdict}"]
+        if note and not inline:  # which blanks were right, or a near miss's explanation
+            parts.append(note)
+        parts.append(answer_markdown(content, lang))
         explanation = getattr(content, "explanation", None)
         if explanation:
             parts.append(explanation)

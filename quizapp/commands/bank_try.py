@@ -1,0 +1,181 @@
+"""``quizapp bank try``: judge typed answers exactly as review, quiz and the exam would.
+
+For authors checking what an item (with the bank's glossary) accepts::
+
+    quizapp bank try lstm-cell-update-cloze "망각/입력/tanh" "forget/output/tanh"
+    quizapp bank try --file answers.jsonl --json
+
+A cloze takes one text per blank: ``/`` between blanks on the command line, a list
+(or a ``/``-separated text) in the file. Each line of the file is
+``{"item": ID, "answer": STRING or [STRING, ...]}``. One row per answer:
+``item``, ``answer``, ``correct``, ``matched``, ``note`` (and ``how``, ``blanks``);
+an unknown item or a bad line gives a row with ``error``. Exit status 0 once every
+answer has a row, 1 when the bank has problems, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from question_bank import Bank, Cloze, Flashcard, Item
+from question_bank.matching import Judgement
+from question_bank.messages import suggest
+from question_bank.text import display_width, pad
+
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
+from ..settings import Settings
+from ..study.checking import Response, judge
+from ..study.feedback import match_note
+from .bank import load_valid
+
+Row = dict[str, Any]
+
+
+class _BadAnswer(ValueError):
+    """An answer of the wrong shape for its item: the row says so."""
+
+
+def run_try(args: argparse.Namespace, settings: Settings) -> int:
+    requests = list(_requests(args))
+    bank = load_valid(settings)
+    if bank is None:
+        return EXIT_FAIL
+    rows = [
+        _row(bank, item_id, answer, settings.lang, where) for item_id, answer, where in requests
+    ]
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        print(_table(rows, partial(translate, lang=settings.lang)))
+    return EXIT_OK
+
+
+def _requests(args: argparse.Namespace) -> Iterator[tuple[Any, Any, str | None]]:
+    """(item id, answer, where it came from) for each answer to judge; usage errors first."""
+    if args.file is not None:
+        if args.item_id is not None:
+            raise UsageError("give either ITEM_ID ANSWER... or --file, not both")
+        path = Path(args.file)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            raise UsageError(f"file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {path}: {exc}") from None
+        return _file_requests(path, lines)
+    if args.item_id is None or not args.answers:
+        raise UsageError("give an item id and at least one answer, or --file ANSWERS.jsonl")
+    return iter([(args.item_id, answer, None) for answer in args.answers])
+
+
+def _file_requests(path: Path, lines: list[str]) -> Iterator[tuple[Any, Any, str | None]]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield None, None, f"{where}: not JSON ({exc.msg})"
+            continue
+        if not isinstance(data, dict) or "item" not in data or "answer" not in data:
+            yield None, None, f'{where}: expected {{"item": ID, "answer": TEXT or [TEXT, ...]}}'
+            continue
+        yield data["item"], data["answer"], where
+
+
+def _row(bank: Bank, item_id: Any, answer: Any, lang: str, where: str | None) -> Row:
+    row: Row = {"item": item_id, "answer": answer}
+    if item_id is None:
+        return {**row, "error": where}
+    prefix = f"{where}: " if where else ""
+    item = bank.items.get(item_id) if isinstance(item_id, str) else None
+    if item is None:
+        hint = suggest(str(item_id), bank.items) if isinstance(item_id, str) else ""
+        kind = "a task, not a written item" if item_id in bank.tasks else f"unknown item{hint}"
+        return {**row, "error": f"{prefix}{item_id!r}: {kind}"}
+    if isinstance(item, Flashcard):
+        return {**row, "error": f"{prefix}{item_id!r} is a flashcard: self-rated, not checked"}
+    try:
+        response = _response(item, answer)
+    except _BadAnswer as exc:
+        return {**row, "error": f"{prefix}{exc}"}
+    judgement = judge(item, response, bank.glossary)
+    t = partial(translate, lang=lang)
+    return {
+        **row,
+        "correct": judgement.correct,
+        "matched": _matched(judgement),
+        "note": match_note(judgement, t),
+        "how": judgement.how,
+        **({"blanks": [b.correct for b in judgement.blanks]} if judgement.blanks else {}),
+    }
+
+
+def _response(item: Item, answer: Any) -> Response:
+    """The answer as the screen would collect it."""
+    if isinstance(item, Cloze):
+        count = len(item.blanks)
+        if isinstance(answer, str):
+            parts = [answer] if count == 1 else [p.strip() for p in answer.split("/")]
+        elif isinstance(answer, list) and all(isinstance(p, str) for p in answer):
+            parts = answer
+        else:
+            raise _BadAnswer("a cloze answer is a text or a list of texts, one per blank")
+        if len(parts) != count:
+            raise _BadAnswer(
+                f"this cloze has {count} blanks, got {len(parts)} (separate them with /)"
+            )
+        return parts
+    if isinstance(answer, list):
+        if all(isinstance(p, str) for p in answer):
+            return answer
+        raise _BadAnswer("an answer is a text or a list of texts")
+    if isinstance(answer, bool | int | float):
+        return answer
+    if not isinstance(answer, str):
+        raise _BadAnswer("an answer is a text or a list of texts")
+    return answer
+
+
+def _matched(judgement: Judgement) -> Any:
+    if judgement.blanks:
+        return [b.matched if b.correct else None for b in judgement.blanks]
+    return judgement.matched if judgement.correct else None
+
+
+def _table(rows: list[Row], t: Callable[..., str]) -> str:
+    head = (
+        t("match.col.item"),
+        t("match.col.answer"),
+        "",
+        t("match.col.matched"),
+        t("match.col.note"),
+    )
+    body = []
+    for row in rows:
+        answer = row["answer"]
+        shown = " / ".join(answer) if isinstance(answer, list) else str(answer)
+        if "error" in row:
+            body.append((str(row["item"]), shown, "!", "", row["error"]))
+            continue
+        matched = row["matched"]
+        if isinstance(matched, list):
+            matched = " / ".join(m or "✗" for m in matched)
+        mark = "✓" if row["correct"] else "✗"
+        body.append((str(row["item"]), shown, mark, matched or "", row["note"] or ""))
+    widths = [max(display_width(r[i]) for r in [head, *body]) for i in range(4)]
+    lines = []
+    for r in [head, *body]:
+        cells = [pad(r[i], widths[i]) for i in range(4)]
+        lines.append("  ".join([*cells, r[4]]).rstrip())
+    right = sum(1 for r in rows if r.get("correct"))
+    lines.append(t("match.summary", right=right, total=len(rows)))
+    return "\n".join(lines)
