@@ -1,9 +1,12 @@
 """The bank as an Anki package: one deck per syllabus entry, stable note GUIDs.
 
-Every id Anki keys on is derived, never random: note GUIDs from the item ids,
-deck ids from the deck names, note types from fixed numbers. Importing a second
-export into Anki therefore updates the notes of the first instead of adding
-copies. Review history stays in quizapp: Anki schedules its own copy.
+Every id Anki keys on is derived, never random: note GUIDs from the item ids (or
+the GUID an item imported from Anki came with), deck ids from the deck names,
+note types from fixed numbers. Importing a second export into Anki therefore
+updates the notes of the first instead of adding copies, and a note whose content
+did not change keeps its modification time (:mod:`.mod_times`), so Anki leaves it,
+and any edit made to it in Anki, alone. Deck names are numbered in syllabus order
+and never translated. Review history stays in quizapp: Anki schedules its own copy.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{stamps.path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
     filled = sum(1 for d in decks if d.notes)
     print(
-        f"wrote {len(items)} notes in {filled} decks to {path} "
+        f"wrote {len(items)} notes in {filled} deck{'' if filled == 1 else 's'} to {path} "
         f"({stamps.changed} new or changed, {stamps.unchanged} unchanged since the last export)"
     )
     return EXIT_OK
@@ -102,10 +102,13 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write: {exc.strerror or exc}") from None
     cards = sum(1 for i in done.items if i["type"] == "flashcard")
-    print(
+    parts = [
         f"wrote {len(done.items)} items ({cards} flashcards, {len(done.items) - cards} cloze) "
-        f"to {out}; {summary}; {len(problems)} warning{'' if len(problems) == 1 else 's'}"
-    )
+        f"to {out}",
+        *([summary] if done.existing else []),
+        f"{len(problems)} warning{'' if len(problems) == 1 else 's'}",
+    ]
+    print("; ".join(parts))
     return EXIT_OK
 
 
