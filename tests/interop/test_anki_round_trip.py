@@ -214,6 +214,26 @@ def test_a_students_notes_come_through_literal_and_go_back_without_copies(
     assert check_answer(pipe, ["a | b"]) and not check_answer(pipe, ["a"])
     assert [b.number for b in two.blanks] == [1, 2] and two.pages is not None
 
+    # the same notes through Anki's two other exports read the same
+    legacy = tmp_path / "student-legacy.apkg"
+    options = ExportAnkiPackageOptions(legacy=True)
+    collection.export_anki_package(out_path=str(legacy), options=options, limit=None)
+    text = tmp_path / "student.txt"
+    collection.export_note_csv(
+        out_path=str(text),
+        limit=None,
+        with_html=True,
+        with_tags=True,
+        with_deck=True,
+        with_notetype=True,
+        with_guid=True,
+    )
+    for other in (legacy, text):
+        copy = tmp_path / "other" / f"{other.suffix[1:]}.yaml"
+        assert import_anki(other, copy).code == 0
+        again_items = yaml.safe_load(copy.read_text(encoding="utf-8"))["items"]
+        assert sorted(again_items, key=str) == sorted(items, key=str), other
+
     # back to Anki: the same notes, updated in place rather than copied
     again = tmp_path / "mine.apkg"
     export(again, "--topic", "내 노트", bank=bank)
