@@ -82,22 +82,23 @@ def test_deck_names_follow_the_syllabus_order_and_not_the_language(
 
 
 def test_cloze_note_type_styles_the_revealed_answer(tmp_path: Path) -> None:
-    models = export(tmp_path).models.values()
+    models = export(tmp_path, "--types", "cloze", "--pages", "50").models.values()
     cloze = next(m for m in models if m["type"] == genanki.Model.CLOZE)
     assert re.search(r"^\.cloze \{[^}]*font-weight: bold", cloze["css"], re.MULTILINE)
 
 
 def test_unchanged_notes_keep_their_modification_time(tmp_path: Path) -> None:
-    first = export(tmp_path, name="one.apkg")
+    some = ("--pages", "17-26")
+    first = export(tmp_path, *some, name="one.apkg")
     mods = {n.guid: n.mod for n in first.notes}
     time.sleep(1.1)  # a changed note must get a later second than the first export
-    second_run = quizapp("--lang", "ko", "export", "anki", tmp_path / "two.apkg")
+    second_run = quizapp("--lang", "ko", "export", "anki", tmp_path / "two.apkg", *some)
     assert "0 new or changed" in second_run.out
     second = read_package(tmp_path / "two.apkg", mkdir(tmp_path / "two.read"))
     assert {n.guid: n.mod for n in second.notes} == mods
 
     # an English export words written items differently: those notes change
-    third_run = quizapp("--lang", "en", "export", "anki", tmp_path / "three.apkg")
+    third_run = quizapp("--lang", "en", "export", "anki", tmp_path / "three.apkg", *some)
     third = read_package(tmp_path / "three.apkg", mkdir(tmp_path / "three.read"))
     changed = {n.guid for n in third.notes if n.mod != mods[n.guid]}
     assert changed and all(n.mod > mods[n.guid] for n in third.notes if n.guid in changed)
