@@ -21,6 +21,7 @@ from typing import Any
 from .notes import AnkiNote, ImportFailure, Skipped
 
 _COMPRESSED = "collection.anki21b"
+_LATEST = 3  # the package version of collection.anki21b
 _PLAIN = ("collection.anki21", "collection.anki2")
 _UNKNOWN = (
     "the collection is in a format this version of quizapp does not know; "
@@ -32,6 +33,13 @@ def _collection_name(archive: zipfile.ZipFile, path: Path) -> str:
     """The collection to read: the compressed one when there is one (the plain
     ``collection.anki2`` beside it is a placeholder), else the plain one."""
     names = set(archive.namelist())
+    if "meta" in names:  # PackageMetadata: field 1 is the version (1, 2 legacy; 3 latest)
+        version = _field_1(archive.read("meta"))
+        if version > _LATEST:
+            raise ImportFailure(
+                f"{path}: made by a newer Anki (package version {version}) than quizapp "
+                "reads; export it again with 'Support older Anki versions' ticked"
+            )
     for name in (_COMPRESSED, *_PLAIN):
         if name in names:
             return name
@@ -70,8 +78,9 @@ def _varint(data: bytes, at: int) -> tuple[int, int]:
     return value, at
 
 
-def _kind(config: bytes) -> int:
-    """Field 1 of a note type's protobuf config: 0 normal, 1 cloze (0 when absent)."""
+def _field_1(config: bytes) -> int:
+    """Field 1 of a protobuf message, when it is a number (0 when absent): the kind of
+    a note type's config (0 normal, 1 cloze), the version of a package's ``meta``."""
     at = 0
     while at < len(config):
         key, at = _varint(config, at)
@@ -93,7 +102,7 @@ def _kind(config: bytes) -> int:
 def _tables(conn: sqlite3.Connection) -> tuple[dict[str, Any], dict[str, Any]]:
     """Note types and decks of the newer schema, shaped as the JSON of the older one."""
     models: dict[str, Any] = {
-        str(ntid): {"name": name, "type": _kind(bytes(config or b"")), "flds": [], "tmpls": []}
+        str(ntid): {"name": name, "type": _field_1(bytes(config or b"")), "flds": [], "tmpls": []}
         for ntid, name, config in conn.execute("SELECT id, name, config FROM notetypes")
     }
     for ntid, _, name in sorted(conn.execute("SELECT ntid, ord, name FROM fields")):

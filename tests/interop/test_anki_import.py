@@ -283,6 +283,9 @@ def test_unreadable_files_are_one_line_errors(tmp_path: Path) -> None:
         _zip(tmp_path / "newer.apkg", {"collection.anki21b": _compressed(b"SQLite" * 100)}): (
             "not an Anki collection"
         ),
+        _zip(tmp_path / "future.apkg", {"meta": b"\x08\x04", "collection.anki2": b""}): (
+            "made by a newer Anki (package version 4)"
+        ),
         _zip(tmp_path / "garbage.apkg", {"collection.anki2": b"not sqlite at all" * 100}): (
             "not an Anki collection"
         ),
