@@ -1,5 +1,6 @@
 """Anki-style cloze deletions: ``{{c1::정답}}``, ``{{c1::정답::hint}}``, and accepted
-alternatives separated by ``|``: ``{{c1::목적|비용}}`` (the first is the one shown)."""
+alternatives separated by ``|``: ``{{c1::목적|비용}}`` (the first is the one shown).
+A literal ``|`` in an answer is written ``\\|``: ``{{c1::a \\| b}}`` has the one answer ``a | b``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ from dataclasses import dataclass
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _OPENER = re.compile(r"\{\{\s*c\d*\s*:?")
+_BAR = re.compile(r"(?<!\\)\|")
+
+
+def alternatives(answer: str) -> list[str]:
+    """The ``|``-separated spellings of a blank's answer, ``\\|`` kept as a literal ``|``."""
+    return [a.replace("\\|", "|") for a in _BAR.split(answer)]
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,12 @@ def parse_cloze(text: str) -> list[Blank]:
             raise ValueError(f"cloze deletion {match.group(0)!r}: numbers start at c1")
         if not answer.strip():
             raise ValueError(f"cloze deletion {match.group(0)!r} has an empty answer")
-        answers = tuple(a.strip() for a in answer.split("|"))
+        if _OPENER.search(body):
+            raise ValueError(
+                f"cloze deletion {match.group(0)!r} holds another deletion; "
+                "nested clozes are not supported"
+            )
+        answers = tuple(a.strip() for a in alternatives(answer))
         if not all(answers):
             raise ValueError(
                 f"cloze deletion {match.group(0)!r} has an empty alternative; "
@@ -55,7 +67,7 @@ def render_cloze(text: str, reveal: bool = False) -> str:
     def blank(match: re.Match[str]) -> str:
         answer, sep, hint = match.group(2).partition("::")
         if reveal:
-            return f"**{answer.split('|')[0].strip()}**"
+            return f"**{alternatives(answer)[0].strip()}**"
         return f"[{hint.strip()}]" if sep else "[...]"
 
     return _DELETION.sub(blank, text)
@@ -67,7 +79,7 @@ def first_alternatives(text: str) -> str:
 
     def blank(match: re.Match[str]) -> str:
         answer, sep, hint = match.group(2).partition("::")
-        first = answer.split("|")[0].strip()
+        first = alternatives(answer)[0].strip()
         return f"{{{{c{match.group(1)}::{first}{'::' + hint if sep else ''}}}}}"
 
     return _DELETION.sub(blank, text)

@@ -50,6 +50,9 @@ class _ItemBase(_Strict):
     tags: list[str] = Field(default_factory=list)
     difficulty: Annotated[int, Field(ge=1, le=3)] | None = None
     explanation: str | None = None
+    # The GUID of the Anki note the item was imported from: exporting it again
+    # updates that note instead of adding a copy (written by `quizapp import anki`).
+    anki_guid: Annotated[str, Field(min_length=1)] | None = None
 
     def problems(self) -> list[tuple[Loc, str]]:
         return []

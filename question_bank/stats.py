@@ -28,6 +28,21 @@ def bank_stats(bank: Bank) -> dict[str, Any]:
                 "tasks": sum(1 for t in bank.tasks.values() if overlaps(t.pages, entry.pages)),
             }
         )
+    # items whose pages all lie outside the syllabus would be in no row at all
+    outside = [
+        i
+        for i in bank.items.values()
+        if i.pages and not any(overlaps(i.pages, e.pages) for e in bank.syllabus)
+    ]
+    other_pages = {
+        "written": sum(1 for i in outside if i.kind == "written"),
+        "flashcards": sum(1 for i in outside if i.kind == "flashcard"),
+        "tasks": sum(
+            1
+            for t in bank.tasks.values()
+            if not any(overlaps(t.pages, e.pages) for e in bank.syllabus)
+        ),
+    }
     topics: dict[str, dict[str, int]] = {}
     for item in bank.items.values():
         if not item.pages:
@@ -40,6 +55,7 @@ def bank_stats(bank: Bank) -> dict[str, Any]:
         "exams": len(bank.exams),
         "by_type": dict(sorted(by_type.items())),
         "syllabus": syllabus,
+        "other_pages": other_pages,
         "beyond_scope": [{"topic": t, **c} for t, c in sorted(topics.items())],
     }
 
@@ -61,6 +77,9 @@ def format_stats(stats: dict[str, Any]) -> str:
         pw = max(display_width("pages"), *(display_width(r[1]) for r in rows))
         lines.append("")
         lines.append(f"{pad('syllabus entry', tw)}  {pad('pages', pw)}  written  flashcards  tasks")
+        other = stats.get("other_pages") or {}
+        if any(other.values()):
+            rows.append(("other pages", "", other["written"], other["flashcards"], other["tasks"]))
         for title, pages, w, f, t in rows:
             lines.append(f"{pad(title, tw)}  {pad(pages, pw)}  {w:>7}  {f:>10}  {t:>5}")
     if stats["beyond_scope"]:

@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, metavar="BANK_DIR/items/NAME.yaml", help="the items file to write"
     )
     anki_in.add_argument("--force", action="store_true", help="replace --out if it exists")
+    anki_in.add_argument(
+        "--update",
+        action="store_true",
+        help="for notes of items already in the bank that were edited in Anki, write "
+        "what changed as a diff beside --out (NAME.changes.diff) to review",
+    )
     anki_in.set_defaults(run=_lazy("anki", "run_import"))
 
     progress = commands.add_parser(

@@ -117,7 +117,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "item.points": {"ko": "배점", "en": "Points"},
     # Anki export
     "anki.also_accepted": {"ko": "다른 정답", "en": "Also accepted"},
-    "anki.beyond_scope": {"ko": "시험 범위 밖", "en": "Beyond the exam scope"},
     # types
     "type.single_choice": {"ko": "단일 선택", "en": "Single choice"},
     "type.multiple_choice": {"ko": "복수 선택", "en": "Multiple choice"},

@@ -87,6 +87,7 @@ SLOW_MODULES = {
     "tests/cli/": "runs the real `quizapp` in subprocesses",
     "tests/interop/test_anki_export.py": "exports the bundled bank through `quizapp export`",
     "tests/interop/test_anki_import.py": "imports and checks banks through `quizapp`",
+    "tests/interop/test_anki_round_trip.py": "round trips through the real Anki backend",
     "tests/store/test_concurrency.py": "real writer processes",
     "tests/store/test_durability.py": "kill -9 of a real answering process",
 }

@@ -1,14 +1,18 @@
 """The bank as an Anki package: one deck per syllabus entry, stable note GUIDs.
 
-Every id Anki keys on is derived, never random: note GUIDs from the item ids,
-deck ids from the deck names, note types from fixed numbers. Importing a second
-export into Anki therefore updates the notes of the first instead of adding
-copies. Review history stays in quizapp: Anki schedules its own copy.
+Every id Anki keys on is derived, never random: note GUIDs from the item ids (or
+the GUID an item imported from Anki came with), deck ids from the deck names,
+note types from fixed numbers. Importing a second export into Anki therefore
+updates the notes of the first instead of adding copies, and a note whose content
+did not change keeps its modification time (:mod:`.mod_times`), so Anki leaves it,
+and any edit made to it in Anki, alone. Deck names are numbered in syllabus order
+and never translated. Review history stays in quizapp: Anki schedules its own copy.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import os
 import re
@@ -18,6 +22,7 @@ import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import genanki
 
@@ -26,6 +31,8 @@ from question_bank.cloze import first_alternatives, parse_cloze
 
 from ..i18n import translate
 from ..render import answer_markdown, notes_markdown, question_markdown
+from .mod_times import ModTimes
+from .notes import ID_FIELD
 from .to_html import to_html
 
 PARENT_DECK = "AI Essential"
@@ -37,9 +44,13 @@ _CSS = """\
 pre, code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "D2Coding", monospace; }
 pre { white-space: pre-wrap; padding: .6em; border-radius: 4px; background: rgba(127, 127, 127, .15); }
 .extra { margin-top: 1em; font-size: 85%; }
+.cloze { font-weight: bold; color: #1a5fb4; }
+.nightMode .cloze, .night_mode .cloze { color: #99c1f1; }
 """
 _ANSWER = '{{FrontSide}}<hr id="answer">{{Back}}<div class="extra">{{Extra}}</div>'
-_FIELDS = [{"name": "Front"}, {"name": "Back"}, {"name": "Extra"}]
+# The item's id rides along in a field no template shows (ID_FIELD): a note copied in
+# Anki (new GUID) is still known as that item when it comes back through `import anki`.
+_FIELDS = [{"name": "Front"}, {"name": "Back"}, {"name": "Extra"}, {"name": ID_FIELD}]
 
 BASIC = genanki.Model(
     1716171601,
@@ -65,7 +76,7 @@ BASIC_REVERSED = genanki.Model(
 CLOZE = genanki.Model(
     1716171603,
     "AI Essential Cloze",
-    fields=[{"name": "Text"}, {"name": "Back Extra"}],
+    fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": ID_FIELD}],
     templates=[
         {
             "name": "Cloze",
@@ -108,16 +119,27 @@ def item_tags(item: Item, entries: Iterable[SyllabusEntry]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# Deck names are the same whatever --lang or the locale: the syllabus titles as the
+# bank writes them, each after a two-digit number in syllabus order (Anki sorts decks
+# by name), and a fixed last deck for what the exam does not cover.
+BEYOND_SCOPE = "99 시험 범위 밖"
+
+
+def syllabus_deck(number: int, entry: SyllabusEntry) -> str:
+    return f"{PARENT_DECK}::{number:02d} {entry.title}"
+
+
 class DeckPlan:
     """Which deck each item goes to: its first syllabus entry, else "beyond the scope"."""
 
-    def __init__(self, syllabus: list[SyllabusEntry], lang: str) -> None:
+    def __init__(self, syllabus: list[SyllabusEntry]) -> None:
         self.syllabus = syllabus
-        self.beyond = f"{PARENT_DECK}::{translate('anki.beyond_scope', lang)}"
+        self.beyond = f"{PARENT_DECK}::{BEYOND_SCOPE}"
         self.decks: dict[str, genanki.Deck] = {}
+        self.names = {id(e): syllabus_deck(n, e) for n, e in enumerate(syllabus, start=1)}
         self._deck(PARENT_DECK)
         for entry in syllabus:
-            self._deck(f"{PARENT_DECK}::{entry.title}", entry)
+            self._deck(self.names[id(entry)], entry)
 
     def _deck(self, name: str, entry: SyllabusEntry | None = None) -> genanki.Deck:
         if name not in self.decks:
@@ -135,7 +157,7 @@ class DeckPlan:
     def deck_for(self, item: Item) -> genanki.Deck:
         entries = self.entries(item)
         if entries:
-            return self._deck(f"{PARENT_DECK}::{entries[0].title}")
+            return self._deck(self.names[id(entries[0])])
         return self._deck(f"{self.beyond}::{item.topic}" if item.topic else self.beyond)
 
     def used(self) -> list[genanki.Deck]:
@@ -143,7 +165,30 @@ class DeckPlan:
         return [d for d in self.decks.values() if d.notes or d.name == PARENT_DECK]
 
 
-def make_note(item: Item, tags: list[str], lang: str) -> genanki.Note:
+class ExportNote(genanki.Note):  # type: ignore[misc]
+    """A note whose modification time is its own: Anki updates a note on import only
+    when the file's copy is newer, so an unchanged note keeps the time it was first
+    exported and an edit made in Anki since then is not overwritten."""
+
+    mod: int | None = None
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        stamp = float(self.mod) if self.mod is not None else timestamp
+        super().write_to_db(cursor, stamp, deck_id, id_gen)
+
+    def content_hash(self) -> str:
+        """What Anki would see change: note type, fields and tags."""
+        parts = [str(self.model.model_id), *self.fields, " ".join(self.tags)]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def item_guid(item: Item) -> str:
+    """The GUID of the item's note: the one it came from Anki with, else one derived
+    from its id (the same on every export and every machine)."""
+    return item.anki_guid or note_guid(item.id)
+
+
+def make_note(item: Item, tags: list[str], lang: str) -> ExportNote:
     notes = notes_markdown(item, lang)
     if isinstance(item, Cloze):
         others = [a for blank in parse_cloze(item.text) for a in blank.answers[1:]]
@@ -161,13 +206,20 @@ def make_note(item: Item, tags: list[str], lang: str) -> genanki.Note:
             to_html("\n\n".join(notes)),
         ]
         model = BASIC
-    return genanki.Note(model=model, fields=fields, tags=tags, guid=note_guid(item.id))
+    fields.append(html.escape(item.id))
+    return ExportNote(model=model, fields=fields, tags=tags, guid=item_guid(item))
 
 
-def build_decks(bank: Bank, items: Iterable[Item], lang: str) -> list[genanki.Deck]:
-    plan = DeckPlan(bank.syllabus, lang)
+def build_decks(
+    bank: Bank, items: Iterable[Item], lang: str, stamps: ModTimes | None = None
+) -> list[genanki.Deck]:
+    """The decks holding one note per item. With ``stamps``, each note gets the
+    modification time of the last export that wrote it unchanged."""
+    plan = DeckPlan(bank.syllabus)
     for item in items:
         note = make_note(item, item_tags(item, plan.entries(item)), lang)
+        if stamps is not None:
+            note.mod = stamps.stamp(note.guid, note.content_hash())
         plan.deck_for(item).add_note(note)
     return plan.used()
 

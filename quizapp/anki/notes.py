@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from question_bank import ITEM_TYPES
 
-from .to_markdown import to_markdown
+from .media import note_warnings
+from .to_markdown import NestedCloze, to_markdown
 
 NoteKind = Literal["basic", "reversed", "optional-reversed", "cloze"]
 _PAGE_TAG = re.compile(r"^p(\d+)$", re.IGNORECASE)
@@ -44,6 +45,7 @@ class AnkiNote:
     html: bool = True
     is_cloze: bool | None = None  # known in an .apkg; judged from the name in a .txt
     templates: int | None = None
+    guid_known: bool = True  # False when a .txt export has no GUID column (one is made up)
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,35 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Existing:
+    """A note of an item the loaded banks already hold."""
+
+    note: AnkiNote
+    item_id: str
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the loaded banks hold, as Anki knows it: note GUID → item id, and the ids."""
+
+    guids: dict[str, str] = field(default_factory=dict)
+    ids: frozenset[str] = frozenset()
+
+    def find(self, note: AnkiNote) -> str | None:
+        """The item a note is a copy of: by GUID, else by the id field of the export."""
+        if note.guid in self.guids:
+            return self.guids[note.guid]
+        named = quizapp_id(note)
+        return named if named in self.ids else None
+
+
 @dataclass
 class Conversion:
     items: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    existing: list[Existing] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # imported, but something is lost
 
 
 def _named(name: str, words: tuple[str, ...]) -> bool:
@@ -91,6 +118,22 @@ def _field(note: AnkiNote, names: tuple[str, ...], position: int, *, main: bool 
     if (note.field_names and not main) or position >= len(note.fields):
         return ""
     return note.fields[position]
+
+
+ID_FIELD = "quizapp id"  # the field `quizapp export anki` writes the item id into
+
+
+def quizapp_id(note: AnkiNote) -> str | None:
+    """The item id a note exported by quizapp carries (its last field)."""
+    names = [n.casefold() for n in note.field_names]
+    if ID_FIELD in names:
+        at = names.index(ID_FIELD)
+    elif not names and note.notetype.startswith("AI Essential"):
+        at = len(note.fields) - 1
+    else:
+        return None
+    value = note.fields[at] if 0 <= at < len(note.fields) else ""
+    return value.strip() or None
 
 
 def _markdown(note: AnkiNote, text: str) -> str:
@@ -151,7 +194,10 @@ def to_item(note: AnkiNote) -> dict[str, Any] | str:
     kind = note_kind(note)
     if kind is None:
         return f"unknown note type {note.notetype!r} (only Basic and Cloze notes are imported)"
-    fields = _fields(note, kind)
+    try:
+        fields = _fields(note, kind)
+    except NestedCloze as exc:
+        return str(exc)
     if isinstance(fields, str):
         return fields
     item: dict[str, Any] = {"id": item_id(note.guid), **fields}
@@ -164,6 +210,8 @@ def to_item(note: AnkiNote) -> dict[str, Any] | str:
     tags = [t for t in note.tags if not _PAGE_TAG.match(t)]
     if tags:
         item["tags"] = tags
+    if note.guid_known:  # a later export updates this very note in Anki
+        item["anki_guid"] = note.guid
     model = ITEM_TYPES[item["type"]]
     try:
         checked = model.model_validate(item)
@@ -175,11 +223,16 @@ def to_item(note: AnkiNote) -> dict[str, Any] | str:
     return problems[0][1] if problems else item
 
 
-def convert(notes: list[AnkiNote]) -> Conversion:
-    """Every note that can become an item, in order; the others with their reasons."""
+def convert(notes: list[AnkiNote], known: Known | None = None) -> Conversion:
+    """Every note that can become an item, in order; the others with their reasons.
+    Notes of items the banks already hold (``known``) are set apart, not converted."""
     done = Conversion()
     first_line: dict[str, int] = {}
     for note in notes:
+        existing = known.find(note) if known is not None else None
+        if existing is not None:
+            done.existing.append(Existing(note, existing))
+            continue
         result = to_item(note)
         if isinstance(result, str):
             done.skipped.append(Skipped(note.line, result))
@@ -190,4 +243,6 @@ def convert(notes: list[AnkiNote]) -> Conversion:
         else:
             first_line[result["id"]] = note.line
             done.items.append(result)
+            if note.html:
+                done.warnings += [Skipped(note.line, w) for w in note_warnings(note.fields)]
     return done

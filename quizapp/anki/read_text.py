@@ -102,7 +102,8 @@ def read_text(path: Path) -> tuple[list[AnkiNote], list[Skipped]]:
         fields = tuple(value for i, value in enumerate(row) if i not in special)
         notetype = cell("notetype column") or headers.get("notetype", "")
         tags = (cell("tags column") or "").split() + headers.get("tags", "").split()
-        guid = cell("guid column") or _content_guid(notetype, fields)
+        given = cell("guid column")
+        guid = given or _content_guid(notetype, fields)
         notes.append(
             AnkiNote(
                 line=start,
@@ -112,6 +113,7 @@ def read_text(path: Path) -> tuple[list[AnkiNote], list[Skipped]]:
                 tags=tuple(dict.fromkeys(tags)),
                 deck=cell("deck column") or headers.get("deck"),
                 html=html,
+                guid_known=bool(given),
             )
         )
     return notes, warnings

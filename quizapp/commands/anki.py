@@ -18,6 +18,7 @@ _PACKAGE_SUFFIXES = (".apkg", ".colpkg")
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
     from quizapp.anki.export import build_decks, write_package
+    from quizapp.anki.mod_times import STATE_FILE, ModTimes
     from quizapp.study import Catalogue
 
     path = Path(args.file)
@@ -36,13 +37,21 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     if not items:
         print("no item matches the given --pages, --topic and --types", file=sys.stderr)
         return EXIT_FAIL
-    decks = build_decks(bank, items, settings.lang)
+    stamps = ModTimes(settings.data_dir / STATE_FILE)
+    decks = build_decks(bank, items, settings.lang, stamps)
     try:
         write_package(decks, path)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        stamps.save()
+    except OSError as exc:  # the package is written; the next export counts all as changed
+        print(f"{stamps.path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
     filled = sum(1 for d in decks if d.notes)
-    print(f"wrote {len(items)} notes in {filled} decks to {path}")
+    print(
+        f"wrote {len(items)} notes in {filled} deck{'' if filled == 1 else 's'} to {path} "
+        f"({stamps.changed} new or changed, {stamps.unchanged} unchanged since the last export)"
+    )
     return EXIT_OK
 
 
@@ -50,6 +59,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     from quizapp.anki.notes import ImportFailure, convert
     from quizapp.anki.read_apkg import read_apkg
     from quizapp.anki.read_text import read_text
+    from quizapp.anki.round_trip import changed_notes, known_items, write_diff
     from quizapp.anki.write_items import write_items
 
     source, out = Path(args.file), Path(args.out)
@@ -66,11 +76,25 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         notes, skipped = (read_apkg if suffix in _PACKAGE_SUFFIXES else read_text)(source)
     except ImportFailure as exc:
         raise UsageError(str(exc)) from None
-    done = convert(notes)
-    problems = sorted([*skipped, *done.skipped], key=lambda s: s.line)
+    bank = load_valid(settings)
+    if bank is None:
+        return EXIT_FAIL
+    done = convert(notes, known_items(bank, replacing=out))
+    problems = sorted([*skipped, *done.skipped, *done.warnings], key=lambda s: s.line)
     for problem in problems:
         print(f"{source}:{problem.line}: {problem.reason}", file=sys.stderr)
+    changed = changed_notes(bank, done.existing, settings.lang)
+    diff = out.with_suffix(".changes.diff")
+    if args.update and changed:
+        try:
+            write_diff(diff, bank, changed, source)
+        except OSError as exc:
+            raise UsageError(f"{diff}: cannot write: {exc.strerror or exc}") from None
+    summary = _already_there(len(done.existing), len(changed), diff if args.update else None)
     if not done.items:
+        if done.existing:
+            print(f"{source}: no new note; {summary}")
+            return EXIT_OK
         print(f"{source}: no note could be imported; nothing written", file=sys.stderr)
         return EXIT_FAIL
     try:
@@ -78,8 +102,22 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write: {exc.strerror or exc}") from None
     cards = sum(1 for i in done.items if i["type"] == "flashcard")
-    print(
+    parts = [
         f"wrote {len(done.items)} items ({cards} flashcards, {len(done.items) - cards} cloze) "
-        f"to {out}; {len(problems)} warning{'' if len(problems) == 1 else 's'}"
-    )
+        f"to {out}",
+        *([summary] if done.existing else []),
+        f"{len(problems)} warning{'' if len(problems) == 1 else 's'}",
+    ]
+    print("; ".join(parts))
     return EXIT_OK
+
+
+def _already_there(existing: int, changed: int, diff: Path | None) -> str:
+    """How many notes were skipped as items the banks already hold, and what to do
+    about the ones edited in Anki."""
+    text = f"skipped {existing} note{'' if existing == 1 else 's'} already in the bank"
+    if not changed:
+        return text
+    if diff is not None:
+        return f"{text} ({changed} changed in Anki: review {diff})"
+    return f"{text} ({changed} changed in Anki: pass --update to see the changes)"

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from question_bank import load_banks
+from question_bank import Cloze, load_banks
+from question_bank.cloze import first_alternatives, render_cloze
 
 MakeBank = Callable[..., Path]
 
@@ -211,7 +212,7 @@ def test_unknown_field_lists_the_allowed_ones(make_bank: MakeBank) -> None:
     )
     assert problems_of(bank) == [
         "items/a.yaml:7: true_false item 'q1': unknown field 'colour' (allowed: id, pages, "
-        "topic, tags, difficulty, explanation, type, prompt, answer)"
+        "topic, tags, difficulty, explanation, anki_guid, type, prompt, answer)"
     ]
 
 
@@ -541,6 +542,41 @@ def test_cloze_without_deletions_and_malformed(make_bank: MakeBank) -> None:
         "items/a.yaml:8: malformed cloze deletion near '{{c1:Adam}}이다.'; write {{c1::answer}}",
         "items/a.yaml:11: cloze deletion '{{c1::}}' has an empty answer",
     ]
+
+
+def test_a_nested_cloze_is_an_error(make_bank: MakeBank) -> None:
+    bank = make_bank(
+        items_file(
+            """
+  - id: q1
+    type: cloze
+    text: "{{c1::바깥 {{c2::안쪽}} 끝}}"
+"""
+        )
+    )
+    assert problems_of(bank) == [
+        "items/a.yaml:5: cloze deletion '{{c1::바깥 {{c2::안쪽}}' holds another deletion; "
+        "nested clozes are not supported"
+    ]
+
+
+def test_an_escaped_bar_is_a_literal_bar_in_a_cloze_answer(make_bank: MakeBank) -> None:
+    bank = make_bank(
+        items_file(
+            r"""
+  - id: q1
+    type: cloze
+    text: "비트 OR 는 {{c1::a \\| b|a.bitwise_or(b)}} 이다."
+"""
+        )
+    )
+    data, problems = load_banks([bank], bundled=False)
+    assert problems == []
+    item = data.items["q1"]
+    assert isinstance(item, Cloze)
+    assert [b.answers for b in item.blanks] == [("a | b", "a.bitwise_or(b)")]
+    assert first_alternatives(item.text) == "비트 OR 는 {{c1::a | b}} 이다."
+    assert render_cloze(item.text, reveal=True) == "비트 OR 는 **a | b** 이다."
 
 
 # -- tasks ----------------------------------------------------------------------------

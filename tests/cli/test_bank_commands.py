@@ -97,6 +97,47 @@ def test_stats_json_counts_per_syllabus_entry(make_bank: MakeBank) -> None:
     assert stats["written"] == baseline["written"] + 1
 
 
+def test_items_whose_pages_are_outside_the_syllabus_are_counted_as_other_pages(
+    make_bank: MakeBank,
+) -> None:
+    bank = make_bank(
+        {
+            "items/far.yaml": """
+                pages: [900]
+                items:
+                  - id: far-question
+                    type: true_false
+                    prompt: 부록의 문제
+                    answer: true
+                  - id: far-card
+                    type: flashcard
+                    front: 부록의 카드
+                    back: 뒷면
+            """
+        }
+    )
+    baseline = json.loads(quizapp("bank", "stats", "--json").out)
+    run = quizapp("--bank", bank, "bank", "stats", "--json")
+    assert run.code == 0, run.err
+    stats = json.loads(run.out)
+    before, after = baseline["other_pages"], stats["other_pages"]
+    assert after == {
+        **before,
+        "written": before["written"] + 1,
+        "flashcards": before["flashcards"] + 1,
+    }
+    assert [e["written"] for e in stats["syllabus"]] == [e["written"] for e in baseline["syllabus"]]
+
+    table = quizapp("--bank", bank, "bank", "stats").out.splitlines()
+    other = [line for line in table if line.startswith("other pages ")]
+    assert len(other) == 1
+    assert other[0].split()[-3:] == [
+        str(after["written"]),
+        str(after["flashcards"]),
+        str(after["tasks"]),
+    ]
+
+
 def test_stats_table_is_readable() -> None:
     run = quizapp("bank", "stats")
     assert run.code == 0

@@ -18,6 +18,7 @@ class PackagedNote:
     fields: list[str]
     deck: str
     cards: int
+    mod: int
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ def read_package(path: Path, tmp: Path) -> Package:
         decks = {v["name"]: int(k) for k, v in json.loads(decks_json).items()}
         names = {v: k for k, v in decks.items()}
         rows = conn.execute(
-            "SELECT n.guid, n.mid, n.tags, n.flds, min(c.did), count(c.id)"
+            "SELECT n.guid, n.mid, n.tags, n.flds, min(c.did), count(c.id), n.mod"
             " FROM notes n JOIN cards c ON c.nid = n.id GROUP BY n.id ORDER BY n.id"
         ).fetchall()
     finally:
         conn.close()
     notes = [
-        PackagedNote(guid, models[mid], tags.split(), flds.split("\x1f"), names[did], cards)
-        for guid, mid, tags, flds, did, cards in rows
+        PackagedNote(guid, models[mid], tags.split(), flds.split("\x1f"), names[did], cards, mod)
+        for guid, mid, tags, flds, did, cards, mod in rows
     ]
     return Package(notes, decks, models)

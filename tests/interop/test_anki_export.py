@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import genanki
 import pytest
 
-from question_bank import Bank, Item, overlaps, parse_pages_arg
-from quizapp.anki.export import GUID_NAMESPACE, PARENT_DECK
+from question_bank import Bank, Item, SyllabusEntry, overlaps, parse_pages_arg
+from quizapp.anki.export import BEYOND_SCOPE, GUID_NAMESPACE, PARENT_DECK, syllabus_deck
 from tests.helpers import quizapp
 from tests.interop.anki_package import Package, read_package
 
 
-def export(tmp_path: Path, *options: str, name: str = "deck.apkg") -> Package:
+def export(
+    tmp_path: Path, *options: str, name: str = "deck.apkg", lang: str | None = "ko"
+) -> Package:
     out = tmp_path / name
-    run = quizapp("--lang", "ko", "export", "anki", out, *options)
+    chosen = ("--lang", lang) if lang else ()
+    run = quizapp(*chosen, "export", "anki", out, *options)
     assert run.code == 0, run.err
     assert run.out.startswith("wrote ")
     folder = tmp_path / f"{name}.read"
@@ -37,19 +42,72 @@ def test_every_written_item_and_flashcard_is_one_note_in_its_syllabus_deck(
     assert set(notes) == {guid(i) for i in items}
 
     assert PARENT_DECK in package.decks
+    number = {e.title: n for n, e in enumerate(bank.syllabus, start=1)}
     for item in items:
         note = notes[guid(item)]
         entries = [e for e in bank.syllabus if item.pages and overlaps(item.pages, e.pages)]
         if entries:
-            assert note.deck == f"{PARENT_DECK}::{entries[0].title}", item.id
-            assert entries[0].title.replace(" ", "_") in note.tags
+            title = entries[0].title
+            assert note.deck == f"{PARENT_DECK}::{number[title]:02d} {title}", item.id
+            assert title.replace(" ", "_") in note.tags
         else:
-            beyond = f"{PARENT_DECK}::시험 범위 밖"
+            beyond = f"{PARENT_DECK}::99 시험 범위 밖"
             assert note.deck == (f"{beyond}::{item.topic}" if item.topic else beyond), item.id
+        assert note.fields[-1] == item.id  # the item id rides along in the last field
     used = {n.deck for n in package.notes}
-    assert {f"{PARENT_DECK}::{e.title}" for e in bank.syllabus} >= used - {
-        d for d in used if "시험 범위 밖" in d
+    assert {syllabus_deck(n, e) for n, e in number_entries(bank)} >= used - {
+        d for d in used if BEYOND_SCOPE in d
     }
+
+
+def number_entries(bank: Bank) -> list[tuple[int, SyllabusEntry]]:
+    return list(enumerate(bank.syllabus, start=1))
+
+
+def test_deck_names_follow_the_syllabus_order_and_not_the_language(
+    tmp_path: Path, bank: Bank
+) -> None:
+    korean = export(tmp_path, name="ko.apkg")
+    english = export(tmp_path, name="en.apkg", lang="en")
+    assert korean.decks == english.decks
+    names = sorted(d for d in korean.decks if d.startswith(PARENT_DECK))
+    chapters = [d for d in names if d.count("::") == 1]
+    assert chapters[0] == f"{PARENT_DECK}::01 파이토치 텐서"
+    assert [c.split("::")[1][3:] for c in chapters] == [e.title for e in bank.syllabus]
+    beyond = [d for d in names if d.startswith(f"{PARENT_DECK}::{BEYOND_SCOPE}")]
+    assert beyond and names[-len(beyond) :] == beyond  # sorted after every chapter
+    assert {m["name"] for m in korean.models.values()} == {
+        m["name"] for m in english.models.values()
+    }
+
+
+def test_cloze_note_type_styles_the_revealed_answer(tmp_path: Path) -> None:
+    models = export(tmp_path, "--types", "cloze", "--pages", "50").models.values()
+    cloze = next(m for m in models if m["type"] == genanki.Model.CLOZE)
+    assert re.search(r"^\.cloze \{[^}]*font-weight: bold", cloze["css"], re.MULTILINE)
+
+
+def test_unchanged_notes_keep_their_modification_time(tmp_path: Path) -> None:
+    some = ("--pages", "17-26")
+    first = export(tmp_path, *some, name="one.apkg")
+    mods = {n.guid: n.mod for n in first.notes}
+    time.sleep(1.1)  # a changed note must get a later second than the first export
+    second_run = quizapp("--lang", "ko", "export", "anki", tmp_path / "two.apkg", *some)
+    assert "0 new or changed" in second_run.out
+    second = read_package(tmp_path / "two.apkg", mkdir(tmp_path / "two.read"))
+    assert {n.guid: n.mod for n in second.notes} == mods
+
+    # an English export words written items differently: those notes change
+    third_run = quizapp("--lang", "en", "export", "anki", tmp_path / "three.apkg", *some)
+    third = read_package(tmp_path / "three.apkg", mkdir(tmp_path / "three.read"))
+    changed = {n.guid for n in third.notes if n.mod != mods[n.guid]}
+    assert changed and all(n.mod > mods[n.guid] for n in third.notes if n.guid in changed)
+    assert f"{len(changed)} new or changed" in third_run.out
+
+
+def mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 def test_page_tags_expand_ranges_and_topic_is_a_tag(tmp_path: Path, bank: Bank) -> None:
@@ -91,14 +149,14 @@ def test_note_types_cloze_reversed_and_written(tmp_path: Path, bank: Bank) -> No
             assert len(note.model["tmpls"]) == 1 and note.cards == 1
 
     single = bank.items["tensor-what-is"]
-    front, back, extra = notes[guid(single)].fields
+    front, back, extra, _ = notes[guid(single)].fields
     assert all(f"<li>{choice}</li>" in front for choice in single.choices)  # type: ignore[union-attr]
     assert "정답" in back and single.answer in back  # type: ignore[union-attr]
     assert "해설" in extra and "교재 쪽 18, 20, 23, 26" in extra
 
     # a blank with alternatives shows its first one; the others are named on the back
     lenient = bank.items["loss-objective-cloze"]
-    text, back_extra = notes[guid(lenient)].fields
+    text, back_extra, _ = notes[guid(lenient)].fields
     assert "{{c1::목적::한 단어}}" in text and "|" not in text
     assert "다른 정답: 비용, objective, cost" in back_extra
 
@@ -125,9 +183,13 @@ def test_pages_option_keeps_items_on_those_pages(tmp_path: Path, bank: Bank) -> 
         bank, lambda i: bool(i.pages) and overlaps(i.pages, pages)
     )
     assert {n.deck for n in package.notes} == {
-        f"{PARENT_DECK}::파이토치 텐서",
-        f"{PARENT_DECK}::손실함수",
+        f"{PARENT_DECK}::01 파이토치 텐서",
+        f"{PARENT_DECK}::{number_of(bank, '손실함수'):02d} 손실함수",
     }
+
+
+def number_of(bank: Bank, title: str) -> int:
+    return next(n for n, e in number_entries(bank) if e.title == title)
 
 
 def test_topic_and_types_options_filter(tmp_path: Path, bank: Bank) -> None:

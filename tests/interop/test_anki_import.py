@@ -55,8 +55,9 @@ def bank_dir(tmp_path: Path) -> Path:
     return tmp_path / "mybank"
 
 
-def import_anki(source: Path, out: Path, *more: str) -> Run:
-    return quizapp("import", "anki", source, "--out", out, *more)
+def import_anki(source: Path, out: Path, *more: str, bank: Path | None = None) -> Run:
+    loaded = ("--bank", bank) if bank is not None else ()
+    return quizapp(*loaded, "import", "anki", source, "--out", out, *more)
 
 
 def read_items(path: Path) -> dict[str, dict[str, Any]]:
@@ -100,7 +101,7 @@ def test_plain_text_export_imports_into_a_bank_that_checks(tmp_path: Path) -> No
     assert bce["back"] == "시그모이드를 거친 **확률**\\\n0~1 사이"
     assert (bce["pages"], bce["topic"], bce["tags"]) == ([50], "손실함수", ["손실함수"])
     assert ce["reverse"] is True
-    assert ce["back"] == "로짓을 받는다\n\n<softmax 포함>"
+    assert ce["back"] == "로짓을 받는다\\\n\\<softmax 포함>"
     assert (ce["pages"], ce["tags"]) == (["71-73"], ["loss"])
     assert "topic" not in ce  # the Default deck is no topic
     assert cloze["text"] == "DataLoader의 {{c1::batch_size}} 인자는 한 번에 묶는 샘플 수다."
@@ -201,16 +202,50 @@ def test_an_apkg_imports_basic_reversed_and_cloze_notes(tmp_path: Path) -> None:
     assert after["beyond_scope"] != before["beyond_scope"]  # the card without pages
 
 
-def test_the_bundled_export_comes_back_whole(tmp_path: Path) -> None:
+def test_the_bundled_export_comes_back_as_the_items_it_was(tmp_path: Path) -> None:
     package = tmp_path / "all.apkg"
-    assert quizapp("export", "anki", package).code == 0
+    exported = quizapp("export", "anki", package)
+    assert exported.code == 0, exported.err
+    notes = int(exported.out.split()[1])
     bank = bank_dir(tmp_path)
-    run = import_anki(package, bank / "items" / "all.yaml")
+    out = bank / "items" / "all.yaml"
+    run = import_anki(package, out)
     assert run.code == 0, run.err
     assert run.err == ""
-    before, after = stats(), stats(bank)
-    assert after["written"] + after["flashcards"] == 2 * (before["written"] + before["flashcards"])
-    assert after["by_type"]["cloze"] == 2 * before["by_type"]["cloze"]
+    assert run.out == f"{package}: no new note; skipped {notes} notes already in the bank\n"
+    assert not out.exists()
+
+
+def test_a_copied_note_is_known_by_its_id_field(tmp_path: Path) -> None:
+    """A note whose GUID changed (copied, or re-created by a tool) still names its item."""
+    from quizapp.anki.export import BASIC
+
+    deck = genanki.Deck(2059400111, "AI Essential::복사")
+    deck.add_note(genanki.Note(BASIC, ["새 앞면", "새 뒷면", "", "tensor-what-is"], guid="copy1"))
+    deck.add_note(genanki.Note(BASIC, ["내 카드", "뒷면", "", "no-such-item"], guid="mine1"))
+    package = tmp_path / "copied.apkg"
+    write_package([deck], package)
+    out = bank_dir(tmp_path) / "items" / "copied.yaml"
+    run = import_anki(package, out, "--update")
+    assert run.code == 0, run.err
+    assert "skipped 1 note already in the bank (1 changed in Anki: review" in run.out
+    assert [i["front"] for i in read_items(out).values()] == ["내 카드"]
+    diff = out.with_suffix(".changes.diff").read_text(encoding="utf-8")
+    assert "(item tensor-what-is)" in diff and "+새 앞면" in diff
+
+
+def test_reimporting_into_the_same_file_replaces_its_items(tmp_path: Path) -> None:
+    """--force over a file of the loaded bank: its own items are imported again, not
+    skipped as already there (which would leave the file without them)."""
+    source, bank = plain_text(tmp_path), bank_dir(tmp_path)
+    out = bank / "items" / "anki.yaml"
+    assert import_anki(source, out).code == 0
+    first = read_items(out)
+    again = import_anki(source, out, "--force", bank=bank)
+    assert again.code == 0, again.err
+    assert read_items(out) == first
+    other = import_anki(source, bank / "items" / "other.yaml", bank=bank)
+    assert other.code == 0 and "no new note; skipped 4 notes" in other.out
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -218,6 +253,12 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
         for name, data in members.items():
             archive.writestr(name, data)
     return path
+
+
+def _compressed(data: bytes) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdCompressor().compress(data)
 
 
 def _not_a_collection(tmp_path: Path) -> bytes:
@@ -237,7 +278,13 @@ def test_unreadable_files_are_one_line_errors(tmp_path: Path) -> None:
         text: "not a zip file",
         _zip(tmp_path / "empty.apkg", {"media": b"{}"}): "no collection.anki2",
         _zip(tmp_path / "new.apkg", {"collection.anki21b": b"\x28\xb5\x2f\xfd"}): (
-            "Support older Anki versions"
+            "not an Anki package (collection.anki21b is cut short)"
+        ),
+        _zip(tmp_path / "newer.apkg", {"collection.anki21b": _compressed(b"SQLite" * 100)}): (
+            "not an Anki collection"
+        ),
+        _zip(tmp_path / "future.apkg", {"meta": b"\x08\x04", "collection.anki2": b""}): (
+            "made by a newer Anki (package version 4)"
         ),
         _zip(tmp_path / "garbage.apkg", {"collection.anki2": b"not sqlite at all" * 100}): (
             "not an Anki collection"
