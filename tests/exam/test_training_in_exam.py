@@ -39,7 +39,7 @@ def training_section(bank: Bank) -> int:
     [index] = [
         i
         for i, s in enumerate(bank.exams[MOCK].sections)
-        if s.kind == "practical" and all(isinstance(t, TrainingTask) for t in bank.task_pool(s))
+        if s.practical and all(isinstance(t, TrainingTask) for t in bank.task_pool(s))
     ]
     return index
 
@@ -49,7 +49,7 @@ def test_the_training_section_draws_every_training_task_and_no_other_section_doe
 ) -> None:
     section = training_section(bank)
     drawn: dict[int, set[str]] = {}
-    for seed in range(40):
+    for seed in range(60):
         for q in draw_questions(bank.exams[MOCK], bank, seed):
             if q.kind == "task":
                 drawn.setdefault(q.section, set()).add(q.item_id)
@@ -101,7 +101,8 @@ def test_grading_runs_training_with_the_other_tasks_and_does_not_extend_the_cloc
     closed = runner.reload(attempt)
     assert closed.finished_at == closed.submitted_at == handed_in
     [training] = [q for q in closed.questions if q.item_id == "train-cancer-binary"]
-    assert training.score == 20 and training.correct
+    points = bank.exams[MOCK].sections[training_section(bank)].points_each
+    assert training.score == points and training.correct
     assert results.score == sum(q.score or 0 for q in closed.questions)
     [stored] = store.practice.history("train-cancer-binary")
     assert stored.result.training is not None and stored.result.training.metric >= 0.95
