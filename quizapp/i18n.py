@@ -720,6 +720,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "✗ The run ended with an error · {time}",
     },
     "metric.accuracy": {"ko": "정확도", "en": "accuracy"},
+    "metric.rmsle": {"ko": "RMSLE", "en": "RMSLE"},
+    # how a target reads: "0.95" for accuracy, "≤ 0.16" for a lower-is-better metric
+    "metric.target_at_most": {"ko": "{target} 이하", "en": "≤ {target}"},
     # training tasks: one line of a training run's measures
     "training.line": {
         "ko": "{metric_name} {metric} (목표 {target}) · 학습 CPU {cpu} / {budget}초 · 파라미터 {parameters}개",
