@@ -523,6 +523,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exam.failed": {"ko": "✗ 불합격", "en": "✗ Failed"},
     "exam.time_used": {"ko": "걸린 시간 {used} / {limit}", "en": "Time used {used} of {limit}"},
     "exam.sections": {"ko": "구역별 점수", "en": "Points per section"},
+    # the practical part per task kind: "배치 10/10 · 학습 문제 9/15 (RMSLE 0.1700, 목표 0.16 이하)"
+    "exam.by_kind": {"ko": "실기 유형별", "en": "Practical part by kind"},
+    "exam.kind_points": {"ko": "{kind} {score}/{max}", "en": "{kind} {score}/{max}"},
+    "exam.kind_metric": {
+        "ko": "({metric_name} {metric}, 목표 {target})",
+        "en": "({metric_name} {metric}, target {target})",
+    },
+    "task_kind.tensor": {"ko": "텐서", "en": "tensors"},
+    "task_kind.batch": {"ko": "배치", "en": "batching"},
+    "task_kind.model": {"ko": "모델 구현", "en": "model"},
+    "task_kind.loop": {"ko": "학습 루프", "en": "training loop"},
+    "task_kind.training": {"ko": "학습 문제", "en": "training"},
+    "task_kind.practical": {"ko": "기타 실기", "en": "other tasks"},
     "exam.study_next": {
         "ko": "범위별 점수 — 위에서부터 다시 공부하세요",
         "en": "Score per syllabus entry — study the top ones next",

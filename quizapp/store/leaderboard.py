@@ -93,9 +93,7 @@ def leaderboard(
             seen.add((task, profile))
             ranks[task] = ranks.get(task, 0) + 1
             name = names.get(task, "accuracy")
-            rows.append(
-                Standing(task, ranks[task], profile, metric, cpu_s, parameters, at, name)
-            )
+            rows.append(Standing(task, ranks[task], profile, metric, cpu_s, parameters, at, name))
         return rows
 
     return db.read(work)
