@@ -54,10 +54,17 @@ def _pick_spread(
     distinct: bool,
 ) -> list[str]:
     """``count`` ids one at a time, each by weight among the unseen ones (the seen ones when
-    none is left); with ``distinct``, a drawn question's family leaves the pool."""
+    none is left); with ``distinct``, a drawn question's family leaves the pool — unless
+    that leaves too few, when the rest come from the other families' leftovers (a section
+    always draws its ``count`` when the pool holds that many)."""
     left = list(pool)
     chosen: list[str] = []
-    while left and len(chosen) < count:
+    while len(chosen) < count:
+        if not left:
+            left = [q for q in pool if q.id not in chosen]
+            distinct = False
+            if not left:
+                break
         fresh = [q.id for q in left if q.id not in avoid] or [q.id for q in left]
         picked = _weighted(fresh, lambda i: weights.get(i, 1), rng)
         chosen.append(picked)
@@ -163,7 +170,9 @@ def draw_questions(
             kind = "task"
         distinct = section.distinct == "family"
         if distinct:
-            pool = [q for q in pool if family_of(q) not in families[kind]]
+            unused = [q for q in pool if family_of(q) not in families[kind]]
+            # too few unused families left: the section still draws its count
+            pool = unused if len(unused) >= section.size() else pool
         weights = section.weights or {}
         if section.practical and section.tasks is not None and section.count is None:
             ids = [q.id for q in pool]  # every listed task, in the blueprint's order

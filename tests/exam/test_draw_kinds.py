@@ -339,3 +339,21 @@ def test_an_unstratified_draw_of_the_same_bank_skips_entries(tmp_path: Path) -> 
         homes = {entry_of(bank.items[i].pages, bank.syllabus).title for i in ids}  # type: ignore[union-attr]
         missed += homes != set(ENTRIES)
     assert missed > 10
+
+
+def test_distinct_still_draws_the_count_when_families_run_out(tmp_path: Path) -> None:
+    files = {
+        **task("m-a", "model", "dnn"),
+        **task("m-b", "model", "dnn"),
+        **task("m-c", "model", "cnn"),
+        "exams/bp.yaml": section(
+            "  - {title: 모델, kind: model, count: 2, points_each: 1, distinct: family}\n"
+            "  - {title: 더, kind: model, count: 1, points_each: 1, distinct: family}\n"
+        ),
+    }
+    bank = load_bank([write_tree(tmp_path / "bank", files)], bundled=False)
+    for seed in range(20):
+        drawn = draw_questions(bank.exams["bp"], bank, seed)
+        assert len(drawn) == 3 and len({q.item_id for q in drawn}) == 3, seed
+        # the first section takes one dnn and the cnn: two families while it can
+        assert {q.item_id for q in drawn[:2]} & {"m-c"}, seed
