@@ -16,6 +16,11 @@ LOWER_IS_BETTER = frozenset({"rmsle"})
 REGRESSION = frozenset({"rmsle"})  # metrics of predicted values, not class numbers
 
 
+def shown(name: str) -> str:
+    """How a report writes the metric's name: ``accuracy``, ``RMSLE``."""
+    return "RMSLE" if name == "rmsle" else name
+
+
 def lower_is_better(name: str) -> bool:
     return name in LOWER_IS_BETTER
 

@@ -298,7 +298,7 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
             )
             message = msg(
                 below,
-                metric=task.metric,
+                metric=metrics.shown(task.metric),
                 value=f"{metric:.4f}",
                 target=f"{task.target:g}",
                 floor=f"{task.floor:g}",
@@ -311,7 +311,7 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
     checks.append(
         CheckResult(
             name=task.metric,
-            title=msg("train_check_metric", metric=task.metric),
+            title=msg("train_check_metric", metric=metrics.shown(task.metric)),
             passed=metric_ok,
             message=message,
             points=score,
