@@ -217,5 +217,5 @@ def inputs(x: dict[str, Any]) -> Message:
     return {"type": TEST, "x": x}
 
 
-def predicted(nonce: Any, predictions: list[int]) -> Message:
+def predicted(nonce: Any, predictions: list[Any]) -> Message:
     return {"type": PREDICTED, "nonce": nonce, "predictions": predictions}

@@ -301,6 +301,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "predictions are {dtype} values; return class numbers (a LongTensor), e.g. with argmax(dim=1) or (logit > 0).long()",
         "예측이 {dtype} 값입니다. 클래스 번호(LongTensor)를 반환하세요. 예: argmax(dim=1) 또는 (logit > 0).long()",
     ),
+    "train_predict_values_shape": (
+        "predictions must have shape ({count},) (one value per house), got {shape}",
+        "예측의 모양은 ({count},)이어야 합니다 (집마다 값 하나), 그런데 {shape}입니다",
+    ),
+    "train_predict_not_numbers": (
+        "predict() must return a tensor of predicted values, got {kind}",
+        "predict()는 예측값 텐서를 반환해야 하는데 {kind}을(를) 반환했습니다",
+    ),
+    "train_predictions_not_finite": (
+        "{count} of {total} predictions are nan or inf: RMSLE needs finite values (did the training diverge? standardize the inputs, train on log prices, lower the learning rate)",
+        "예측 {total}개 중 {count}개가 nan 또는 inf입니다: RMSLE는 유한한 값이 필요합니다 (학습이 발산했나요? 입력을 표준화하고, 로그 가격을 학습하고, 학습률을 낮춰 보세요)",
+    ),
+    "train_predictions_not_positive": (
+        "{count} of {total} predictions are 0 or negative (e.g. {value}): RMSLE needs positive values in the units of y; predict log prices and return their exp()",
+        "예측 {total}개 중 {count}개가 0 이하입니다 (예: {value}): RMSLE는 y 단위의 양수 값이 필요합니다. 로그 가격을 예측했다면 exp()로 되돌려 반환하세요",
+    ),
     "train_predictions_count": (
         "{got} predictions came back for {count} test inputs",
         "테스트 입력 {count}개에 예측이 {got}개 돌아왔습니다",
@@ -317,6 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "train_metric_below": (
         "{metric} {value} is below the target {target} (0 points at {floor} or less)",
         "{metric} {value}: 목표 {target}에 못 미칩니다 ({floor} 이하는 0점)",
+    ),
+    "train_metric_above": (
+        "{metric} {value} is above the target {target} (lower is better; 0 points at {floor} or more)",
+        "{metric} {value}: 목표 {target}보다 큽니다 (낮을수록 좋음, {floor} 이상은 0점)",
     ),
     "train_not_measured": ("not measured: {why}", "측정하지 못함: {why}"),
     "train_structure_missing": (
@@ -346,6 +366,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "every prediction is class {label}: the model has not learned to tell the classes apart",
         "모든 예측이 클래스 {label}입니다: 모델이 클래스를 구분하도록 학습되지 않았습니다",
     ),
+    "train_constant": (
+        "every prediction is {value}: the model predicts one value for every house and has not learned from the features",
+        "모든 예측이 {value}입니다: 모델이 모든 집에 같은 값을 내며 특성에서 배우지 못했습니다",
+    ),
     "train_nan": (
         "parameters became nan or inf during training: the loss went nan (learning rate too high? inputs not standardized?)",
         "학습 중 파라미터가 nan 또는 inf가 되었습니다: 손실이 nan이 되었습니다 (학습률이 너무 큰가요? 입력을 표준화했나요?)",
@@ -353,6 +377,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "train_smoke_ok": (
         "trained once on {rows} training rows in {ran} s of CPU time; accuracy on those rows {metric} (not scored)",
         "학습 데이터 {rows}개로 한 번 학습했습니다: CPU {ran}초, 그 데이터에서의 정확도 {metric} (채점 아님)",
+    ),
+    "train_smoke_ok_rmsle": (
+        "trained once on {rows} training rows in {ran} s of CPU time; RMSLE on those rows {metric} (lower is better; not scored)",
+        "학습 데이터 {rows}개로 한 번 학습했습니다: CPU {ran}초, 그 데이터에서의 RMSLE {metric} (낮을수록 좋음, 채점 아님)",
     ),
 }
 

@@ -200,6 +200,7 @@ class GradeResult(BaseModel):
         }
         if self.training is not None:
             row["metric"] = self.training.metric
+            row["metric_name"] = self.training.metric_name
             row["target"] = self.training.target
             row["cpu_s"] = self.training.cpu_s
         if self.output:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from . import arrays, frames
+from . import arrays, frames, metrics
 from .limits import (
     TRAINING_CPU_MARGIN_S,
     TRAINING_SMOKE_ROWS,
@@ -107,9 +107,21 @@ class Conversation:
     state: str = "load"
     built: Message | None = None
     trained: Message | None = None
-    predictions: list[int] | None = None
+    predictions: list[Any] | None = None  # ints (classes) or floats/None (values)
     done: Message | None = None
     problems: list[Text] = field(default_factory=list)
+
+    @property
+    def regression(self) -> bool:
+        """Values are predicted (float targets, e.g. prices), not class numbers."""
+        return bool(self.inputs["y_train"].dtype.kind == "f")
+
+    def _well_formed(self, found: object) -> bool:
+        if not isinstance(found, list):
+            return False
+        if self.regression:
+            return all(v is None or type(v) in (int, float) for v in found)
+        return all(type(v) is int for v in found)
 
     def structure_ok(self) -> bool:
         modules = set(self.built.get("modules") or []) if self.built else set()
@@ -139,8 +151,8 @@ class Conversation:
             return frames.inputs(arrays.encode(x)), None
         if self.state == "predicted" and kind == frames.PREDICTED:
             found = frame.get("predictions")
-            if isinstance(found, list) and all(type(v) is int for v in found):
-                self.predictions, self.state = found, "done"
+            if self._well_formed(found):
+                self.predictions, self.state = cast(list[Any], found), "done"
                 return None, None
         if self.state == "done" and kind == frames.DONE:
             self.done, self.state = frame, "finished"
@@ -183,10 +195,31 @@ def _diagnoses(conversation: Conversation) -> list[Diagnosis]:
         found.append(Diagnosis(id="nan-loss", message=msg("train_nan")))
     predictions = conversation.predictions or []
     if len(predictions) > 1 and len(set(predictions)) == 1:
-        found.append(
-            Diagnosis(id="one-class", message=msg("train_one_class", label=predictions[0]))
-        )
+        if conversation.regression:
+            value = predictions[0]
+            if isinstance(value, int | float):  # None: nan or inf, said by the error
+                shown = f"{value:,.6g}"
+                found.append(Diagnosis(id="constant", message=msg("train_constant", value=shown)))
+        else:
+            found.append(
+                Diagnosis(id="one-class", message=msg("train_one_class", label=predictions[0]))
+            )
     return found
+
+
+def _unusable(predictions: list[Any]) -> Text | None:
+    """Why predicted values cannot be scored by RMSLE (not finite, not positive), or None."""
+    missing, low, example = metrics.bad_values(predictions)
+    if missing:
+        return msg("train_predictions_not_finite", count=missing, total=len(predictions))
+    if low:
+        return msg(
+            "train_predictions_not_positive",
+            count=low,
+            total=len(predictions),
+            value=f"{example:.6g}",
+        )
+    return None
 
 
 def _structure_checks(task: TrainingTaskLike, modules: set[str]) -> list[CheckResult]:
@@ -249,20 +282,23 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
                 msg("train_predictions_count", got=len(predictions), count=len(answers)),
                 "submission",
             )
+        elif conversation.regression and (unusable := _unusable(predictions)) is not None:
+            error, error_kind = unusable, "submission"
         else:
-            metric = round(
-                sum(int(p == a) for p, a in zip(predictions, answers.tolist(), strict=True))
-                / len(answers),
-                4,
-            )
+            metric = round(metrics.compute(task.metric, predictions, answers.tolist()), 4)
     structure_ok = all(c.passed for c in checks)
     score = round(task.score(metric), 2) if metric is not None and structure_ok and within else 0.0
     if metric is not None:
         message: Text = {}
-        if metric < task.target:
+        if not metrics.reaches(task.metric, metric, task.target):
+            below = (
+                "train_metric_above"
+                if metrics.lower_is_better(task.metric)
+                else "train_metric_below"
+            )
             message = msg(
-                "train_metric_below",
-                metric=task.metric,
+                below,
+                metric=metrics.shown(task.metric),
                 value=f"{metric:.4f}",
                 target=f"{task.target:g}",
                 floor=f"{task.floor:g}",
@@ -271,11 +307,11 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
         message = msg("train_structure_missing")
     else:
         message = msg("train_not_measured", why=error or msg("not_run_plain"))
-    metric_ok = metric is not None and metric >= task.target
+    metric_ok = metric is not None and metrics.reaches(task.metric, metric, task.target)
     checks.append(
         CheckResult(
             name=task.metric,
-            title=msg("train_check_metric", metric=task.metric),
+            title=msg("train_check_metric", metric=metrics.shown(task.metric)),
             passed=metric_ok,
             message=message,
             points=score,
@@ -315,15 +351,22 @@ def smoke_result(task: TrainingTaskLike, outcome: Outcome, conversation: Convers
     predictions = conversation.predictions
     if error is None and predictions is not None and conversation.trained:
         labels = conversation.inputs["y_train"][: len(predictions)].tolist()
-        right = sum(int(p == a) for p, a in zip(predictions, labels, strict=False))
-        notes.append(
-            msg(
-                "train_smoke_ok",
-                rows=len(predictions),
-                ran=_seconds(float(conversation.trained.get("cpu_s") or 0)),
-                metric=f"{right / max(1, len(labels)):.3f}",
+        ran = _seconds(float(conversation.trained.get("cpu_s") or 0))
+        unusable = _unusable(predictions) if conversation.regression else None
+        if unusable is not None:
+            notes.append(unusable)
+        elif len(labels) == len(predictions) and labels:
+            value = metrics.compute(task.metric, predictions, labels)
+            notes.append(
+                msg(
+                    f"train_smoke_ok_{task.metric}"
+                    if task.metric != "accuracy"
+                    else "train_smoke_ok",
+                    rows=len(predictions),
+                    ran=ran,
+                    metric=f"{value:.3f}" if task.metric == "accuracy" else f"{value:.4f}",
+                )
             )
-        )
         notes.extend(d.message for d in _diagnoses(conversation))
     return RunResult(
         task=task.id,

@@ -76,6 +76,20 @@ def _class_numbers(value: Any, count: int) -> tuple[list[int] | None, Text | Non
     return [int(v) for v in value.tolist()], None
 
 
+def _values(value: Any, count: int) -> tuple[list[float | None] | None, Text | None]:
+    """``predict``'s result as a list of floats (None for nan/inf), or why it is not one."""
+    import math
+
+    import torch
+
+    if not isinstance(value, torch.Tensor):
+        return None, msg("train_predict_not_numbers", kind=type(value).__name__)
+    if tuple(value.shape) not in ((count,), (count, 1)) or value.is_complex():
+        return None, msg("train_predict_values_shape", shape=tuple(value.shape), count=count)
+    numbers = [float(v) for v in value.detach().reshape(-1).double().tolist()]
+    return [v if math.isfinite(v) else None for v in numbers], None
+
+
 def run(module: dict[str, Any], channel: Any, memory_mb: int) -> None:
     """Conduct the run with the loaded submission's namespace ``module``."""
     import torch
@@ -109,6 +123,7 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
         return None  # stopped: the model lacks a required module
     x = torch.from_numpy(arrays.decode(order["x"]))
     y = torch.from_numpy(arrays.decode(order["y"]))
+    regression = y.is_floating_point()  # values to predict (prices), not class numbers
     del order
     before = [p.detach().clone() for p in model.parameters()]
     module["train"](model, x, y)
@@ -126,8 +141,17 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     model.eval()
     with torch.no_grad():
         predict = module.get("predict")
-        guess = predict(model, x_test) if callable(predict) else model(x_test).argmax(dim=1)
-    numbers, problem = _class_numbers(guess, int(x_test.shape[0]))
+        if callable(predict):
+            guess = predict(model, x_test)
+        elif regression:
+            guess = model(x_test).reshape(-1)
+        else:
+            guess = model(x_test).argmax(dim=1)
+    numbers: list[Any] | None
+    if regression:
+        numbers, problem = _values(guess, int(x_test.shape[0]))
+    else:
+        numbers, problem = _class_numbers(guess, int(x_test.shape[0]))
     if numbers is None:
         return problem
     channel.send(_PREDICTED(nonce, numbers))

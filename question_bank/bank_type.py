@@ -44,11 +44,14 @@ class Bank:
 
     def task_pool(self, section: Section) -> list[Task]:
         """The tasks a practical blueprint section may draw from."""
+        kind = section.task_kind
         if section.tasks is not None:
-            return [self.tasks[t] for t in section.tasks if t in self.tasks]
+            listed = [self.tasks[t] for t in section.tasks if t in self.tasks]
+            return [t for t in listed if kind is None or t.kind == kind]
         return [
             task
             for task in self.tasks.values()
             if (section.pages is None or overlaps(task.pages, section.pages))
+            and (kind is None or task.kind == kind)
             and in_section_scope(task.pages, section, self.syllabus)
         ]

@@ -26,6 +26,7 @@ from .models import (
     TASK_FILES,
     Blueprint,
     ItemFile,
+    Section,
     SyllabusEntry,
     Task,
     TrainingTask,
@@ -235,12 +236,12 @@ class _Loader:
                 f"task id {task.id!r} differs from its folder name {folder.name!r}",
             )
             return
+        before = len(self.report.problems)
+        self.report.semantic(task, data, spec)
         if isinstance(task, TrainingTask):
-            before = len(self.report.problems)
-            self.report.semantic(task, data, spec)
             self.check_data_files(task, data, folder)
-            if len(self.report.problems) > before:
-                return
+        if len(self.report.problems) > before:
+            return
         if missing:
             return
         try:
@@ -311,6 +312,7 @@ class _Loader:
                     self.report.add(
                         path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}"
                     )
+            self.check_section_draw(path, raw, s, section)
             if section.kind == "written":
                 pool: Sequence[Any] = self.bank.written_pool(section)
                 noun = "written items"
@@ -334,6 +336,48 @@ class _Loader:
                     line_at(raw, (*where, "count")),
                     f"section {section.title!r} draws {wanted} {noun} but its pool holds {len(pool)}{scope}",
                 )
+
+    def check_section_draw(self, path: Path, raw: LineDict, s: int, section: Section) -> None:
+        """A section's `kind`, `weights` and `stratify` against the tasks and the syllabus."""
+        where = ("sections", s)
+        kind = section.task_kind
+        for t, task_id in enumerate(section.tasks or []):
+            task = self.bank.tasks.get(task_id)
+            if kind is not None and task is not None and task.kind != kind:
+                self.report.add(
+                    path,
+                    line_at(raw, (*where, "tasks", t)),
+                    f"task {task_id!r} is of kind {task.kind or '(none)'!r}, but section "
+                    f"{section.title!r} draws `{kind}` tasks",
+                )
+        if section.stratify == "syllabus" and not self.bank.syllabus:
+            self.report.add(
+                path,
+                line_at(raw, (*where, "stratify")),
+                "`stratify: syllabus` needs syllabus entries (syllabus.yaml), and the bank has none",
+            )
+        if not section.weights:
+            return
+        if section.practical:
+            names: Sequence[str] = [t.id for t in self.bank.task_pool(section)]
+            noun = "a task this section draws"
+        else:
+            names = [entry.title for entry in self.bank.syllabus]
+            noun = "a syllabus entry title"
+        for key in section.weights:
+            if key in names:
+                continue
+            if section.practical and key in self.broken_tasks:
+                continue  # the task's own problems are reported
+            hint = suggest(key, names)
+            other = self.bank.tasks.get(key) if section.practical else None
+            if other is not None:
+                hint = f" (task {key!r} is of kind {other.kind or '(none)'!r})"
+            self.report.add(
+                path,
+                line_at(raw, (*where, "weights", key)),
+                f"`weights` names {key!r}, which is not {noun}{hint}",
+            )
 
     def load_folder(self, folder: Path) -> list[tuple[Path, Blueprint, LineDict]]:
         self.bank.folders.append(folder)

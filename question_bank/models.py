@@ -270,6 +270,13 @@ class ItemFile(_Strict):
 
 TASK_FILES = ("task.yaml", "starter.py", "solution.py", "hidden_tests.py")
 
+# What a task asks (shared spec tasks.md, "Kinds"); mock exam blueprints draw by it.
+TaskKind = Literal["tensor", "batch", "model", "loop", "training"]
+TASK_KINDS: tuple[str, ...] = ("tensor", "batch", "model", "loop", "training")
+# A model family (`family: cnn`): a blueprint with `distinct: family` never draws two
+# tasks of one family (a CNN to implement and a CNN to train).
+Family = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
 
 class Task(_Strict):
     id: ItemId
@@ -282,17 +289,38 @@ class Task(_Strict):
     prompt: Text
     time_limit_s: Annotated[float, Field(gt=0, le=600)] = 10
     memory_mb: Annotated[int, Field(ge=64, le=65536)] = 1024
+    # Optional for banks written before kinds existed (bank check warns); every bundled
+    # task has one. `training` belongs to `type: training` tasks.
+    kind: TaskKind | None = None
+    family: Family | None = None
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
     mistakes: tuple[Mistake, ...] = Field(default=(), exclude=True)  # from mistakes.yaml
     equivalent: dict[str, str] = Field(default_factory=dict, exclude=True)  # equivalent.yaml
 
-    kind: ClassVar[str] = "task"
-
     @property
     def headline(self) -> str:
         return self.title
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        if self.kind == "training":
+            return [
+                (
+                    ("kind",),
+                    "`kind: training` is for training tasks: add `type: training`, or give "
+                    "the kind of a function task (tensor, batch, model, loop)",
+                )
+            ]
+        return []
+
+    @property
+    def checks_parameters(self) -> bool:
+        """Whether the hidden tests check the parameter count (``p.parameter_count``)."""
+        try:
+            return "parameter_count(" in self.read("hidden_tests.py")
+        except OSError:
+            return False
 
     def read(self, name: str) -> str:
         """One of the task's files (``starter.py``, ``solution.py``, ``hidden_tests.py``)."""
@@ -326,7 +354,6 @@ NN_MODULES = (
     "Tanh",
 )
 ModuleName = Annotated[str, StringConstraints(min_length=1)]
-Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
 class TrainingTask(Task):
@@ -334,15 +361,19 @@ class TrainingTask(Task):
 
     See shared spec training-tasks.md: ``build_model()``, ``train(model, x, y)``
     and an optional ``predict(model, x)``; score ``points × clamp((metric −
-    floor) / (target − floor), 0, 1)``, passed when ``metric ≥ target``.
+    floor) / (target − floor), 0, 1)``, passed when the metric reaches the target
+    (``≥`` for accuracy, ``≤`` for RMSLE, whose floor lies above the target).
     """
 
     type: Literal["training"]
+    kind: TaskKind | None = "training"
     data: Text = "data.npz"  # x_train, y_train, x_test: what the sandbox gets
     answers: Text = "answers.npz"  # y_test: read by the judge only
-    metric: Literal["accuracy"] = "accuracy"
-    target: Fraction
-    floor: Fraction
+    # `accuracy` (higher is better) or `rmsle` (root mean squared error of log(1 + y),
+    # lower is better: the floor lies above the target).
+    metric: Literal["accuracy", "rmsle"] = "accuracy"
+    target: Annotated[float, Field(ge=0)]
+    floor: Annotated[float, Field(ge=0)]
     cpu_budget_s: Annotated[float, Field(gt=0, le=600)]
     requires: list[ModuleName] = Field(default_factory=list)
     forbids: list[ModuleName] = Field(default_factory=list)
@@ -353,14 +384,41 @@ class TrainingTask(Task):
 
     def problems(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
-        if self.floor >= self.target:
-            found.append((("floor",), f"`floor` {self.floor} must be below `target` {self.target}"))
+        if self.kind not in (None, "training"):
+            found.append((("kind",), f"a training task's `kind` is `training`, got {self.kind!r}"))
+        if self.lower_is_better:
+            if self.floor <= self.target:
+                found.append(
+                    (
+                        ("floor",),
+                        f"`floor` {self.floor} must be above `target` {self.target}: "
+                        f"{self.metric} is lower-is-better",
+                    )
+                )
+        else:
+            for field in ("target", "floor"):
+                if getattr(self, field) > 1:
+                    found.append(
+                        ((field,), f"`{field}` must be ≤ 1.0, got {getattr(self, field):g}")
+                    )
+            if self.floor >= self.target:
+                found.append(
+                    (("floor",), f"`floor` {self.floor} must be below `target` {self.target}")
+                )
         for field in ("requires", "forbids"):
             for i, name in enumerate(getattr(self, field)):
                 if name not in NN_MODULES:
                     hint = suggest(name, NN_MODULES) or f" (known: {', '.join(NN_MODULES)})"
                     found.append(((field, i), f"unknown module {name!r} in `{field}`{hint}"))
         return found
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.metric == "rmsle"
+
+    def reaches(self, metric: float) -> bool:
+        """Whether a metric reaches the target (≤ for a lower-is-better metric)."""
+        return metric <= self.target if self.lower_is_better else metric >= self.target
 
     def score(self, metric: float) -> float:
         """Points for a metric: linear from ``floor`` (0) to ``target`` (all points)."""
@@ -371,9 +429,14 @@ class TrainingTask(Task):
 # -- exam blueprints -----------------------------------------------------------
 
 
+Weight = Annotated[float, Field(gt=0)]
+
+
 class Section(_Strict):
     title: Text
-    kind: Literal["written", "practical"]
+    # `written` draws written items; `practical` draws tasks; a task kind (`batch`, …)
+    # draws practical tasks of that kind only.
+    kind: Literal["written", "practical", "tensor", "batch", "model", "loop", "training"]
     count: Annotated[int, Field(ge=1)] | None = None
     pages: PageList | None = None
     types: Annotated[list[WrittenType], Field(min_length=1)] | None = None
@@ -382,12 +445,38 @@ class Section(_Strict):
     # without (the extra chapters). Left out: both.
     scope: Literal["exam", "beyond"] | None = None
     points_each: Annotated[float, Field(gt=0)]
+    # `syllabus` (written sections): spread the draw over the syllabus entries — each
+    # entry at least once when `count` allows, the rest by `weights`.
+    stratify: Literal["syllabus"] | None = None
+    # How likely each choice is drawn (default 1): task ids in a practical section,
+    # syllabus entry titles in a stratified written section.
+    weights: dict[str, Weight] | None = None
+    # `family`: never two questions of one family in the attempt (model families for
+    # tasks, e.g. a CNN to implement and a CNN to train; id families for written items).
+    distinct: Literal["family"] | None = None
+
+    @property
+    def practical(self) -> bool:
+        return self.kind != "written"
+
+    @property
+    def task_kind(self) -> str | None:
+        """The task kind the section draws, when it names one."""
+        return None if self.kind in ("written", "practical") else self.kind
 
     def problems(self) -> list[tuple[Loc, str]]:
         if self.kind == "written":
             found: list[tuple[Loc, str]] = []
             if self.count is None:
                 found.append(((), "a written section needs `count`: how many items to draw"))
+            if self.weights is not None and self.stratify is None:
+                found.append(
+                    (
+                        ("weights",),
+                        "a written section's `weights` are per syllabus entry: add "
+                        "`stratify: syllabus`",
+                    )
+                )
             if self.tasks is not None:
                 found.append(
                     (
@@ -397,6 +486,14 @@ class Section(_Strict):
                 )
             return found
         found = []
+        if self.stratify is not None:
+            found.append(
+                (
+                    ("stratify",),
+                    "`stratify` spreads a written section over the syllabus; a practical "
+                    "section draws by `kind` and `weights`",
+                )
+            )
         if self.types is not None:
             found.append(
                 (

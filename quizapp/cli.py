@@ -189,7 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile.set_defaults(run=_lazy("profile", "run_profile"))
 
     board = commands.add_parser(
-        "leaderboard", help="training tasks: every profile's best accuracy, ranked"
+        "leaderboard",
+        help="training tasks: every profile's best metric (accuracy, or lowest RMSLE), ranked",
     )
     board.add_argument(
         "task_id", nargs="?", metavar="TASK_ID", help="one training task (default: all)"

@@ -390,6 +390,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exams.col.draws": {"ko": "출제 범위", "en": "Drawn from"},
     "exams.kind.written": {"ko": "필기", "en": "Written"},
     "exams.kind.practical": {"ko": "실기", "en": "Practical"},
+    "exams.kind.tensor": {"ko": "실기: 텐서", "en": "Practical: tensors"},
+    "exams.kind.batch": {"ko": "실기: 배치", "en": "Practical: batching"},
+    "exams.kind.model": {"ko": "실기: 모델 구현", "en": "Practical: model"},
+    "exams.kind.loop": {"ko": "실기: 학습 루프", "en": "Practical: training loop"},
+    "exams.kind.training": {"ko": "실기: 학습 문제", "en": "Practical: training"},
+    "exams.draws.stratified": {
+        "ko": "시험 범위의 모든 항목에서 고르게",
+        "en": "spread over every syllabus entry",
+    },
+    "exams.draws.weights": {"ko": "가중치 {weights}", "en": "weights {weights}"},
+    "exams.draws.distinct": {
+        "ko": "같은 계열은 한 번만",
+        "en": "one per family",
+    },
     "exams.draws.scope": {"ko": "전체 범위", "en": "the whole bank"},
     "exams.draws.pages": {"ko": "쪽 {pages}", "en": "pages {pages}"},
     "exams.draws.types": {"ko": "유형 {types}", "en": "types {types}"},
@@ -547,6 +561,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exam.failed": {"ko": "✗ 불합격", "en": "✗ Failed"},
     "exam.time_used": {"ko": "걸린 시간 {used} / {limit}", "en": "Time used {used} of {limit}"},
     "exam.sections": {"ko": "구역별 점수", "en": "Points per section"},
+    # the practical part per task kind: "배치 10/10 · 학습 문제 9/15 (RMSLE 0.1700, 목표 0.16 이하)"
+    "exam.by_kind": {"ko": "실기 유형별", "en": "Practical part by kind"},
+    "exam.kind_points": {"ko": "{kind} {score}/{max}", "en": "{kind} {score}/{max}"},
+    "exam.kind_metric": {
+        "ko": "({metric_name} {metric}, 목표 {target})",
+        "en": "({metric_name} {metric}, target {target})",
+    },
+    "task_kind.tensor": {"ko": "텐서", "en": "tensors"},
+    "task_kind.batch": {"ko": "배치", "en": "batching"},
+    "task_kind.model": {"ko": "모델 구현", "en": "model"},
+    "task_kind.loop": {"ko": "학습 루프", "en": "training loop"},
+    "task_kind.training": {"ko": "학습 문제", "en": "training"},
+    "task_kind.practical": {"ko": "기타 실기", "en": "other tasks"},
     "exam.study_next": {
         "ko": "범위별 점수 — 위에서부터 다시 공부하세요",
         "en": "Score per syllabus entry — study the top ones next",
@@ -744,6 +771,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "✗ The run ended with an error · {time}",
     },
     "metric.accuracy": {"ko": "정확도", "en": "accuracy"},
+    "metric.rmsle": {"ko": "RMSLE", "en": "RMSLE"},
+    # how a target reads: "0.95" for accuracy, "≤ 0.16" for a lower-is-better metric
+    "metric.target_at_most": {"ko": "{target} 이하", "en": "≤ {target}"},
     # training tasks: one line of a training run's measures
     "training.line": {
         "ko": "{metric_name} {metric} (목표 {target}) · 학습 CPU {cpu} / {budget}초 · 파라미터 {parameters}개",

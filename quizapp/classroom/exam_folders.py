@@ -37,7 +37,7 @@ class Part:
 def practical_parts(blueprint: Blueprint, bank: Bank) -> list[Part]:
     parts = []
     for section in blueprint.sections:
-        if section.kind != "practical":
+        if not section.practical:
             continue
         pool = tuple(bank.task_pool(section))
         everything = section.tasks is not None and section.count is None

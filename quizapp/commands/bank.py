@@ -12,6 +12,7 @@ from pathlib import Path
 from question_bank import Bank, Problem, load_banks
 from question_bank.cache import load_banks_cached
 from question_bank.flashcard_check import giveaway_warnings
+from question_bank.kinds import kind_warnings
 from question_bank.scope import scope_warnings
 from question_bank.stats import bank_stats, format_stats
 
@@ -58,7 +59,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)
     elapsed = time.perf_counter() - started
-    warnings = [*scope_warnings(bank), *giveaway_warnings(bank)]
+    warnings = [*scope_warnings(bank), *giveaway_warnings(bank), *kind_warnings(bank)]
     for problem in sorted([*problems, *warnings]):
         print(problem)
     if problems:

@@ -5,7 +5,8 @@ each profile's best attempt; ties go to the earlier attempt. On the default
 SQLite file it ranks the profiles of this machine; with ``--db
 postgresql+psycopg://…`` a whole class. ``--json`` prints one object per row
 (training-tasks.md): ``task``, ``rank``, ``profile``, ``metric``, ``cpu_s``,
-``parameters``, ``at``.
+``parameters``, ``at`` and ``metric_name`` (``accuracy``, ``rmsle``). Lower-is-better
+metrics (RMSLE) rank their lowest value first.
 """
 
 from __future__ import annotations
@@ -23,22 +24,25 @@ from ..training_view import format_board
 from .bank import load
 
 
-def _training_ids(settings: Settings, task_id: str | None) -> list[str]:
+def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
+    """The training tasks to rank (all, or ``task_id``), each with its metric's name."""
     bank, _ = load(settings)
-    training = [t.id for t in bank.tasks.values() if isinstance(t, TrainingTask)]
+    training: dict[str, str] = {
+        t.id: t.metric for t in bank.tasks.values() if isinstance(t, TrainingTask)
+    }
     if task_id is None:
         return training
     if task_id not in training:
         known = ", ".join(training) or "none"
         raise UsageError(f"{task_id!r} is not a training task (training tasks: {known})")
-    return [task_id]
+    return {task_id: training[task_id]}
 
 
 def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
-    tasks = _training_ids(settings, args.task_id)
+    tasks = _training_tasks(settings, args.task_id)
     try:
         with open_store(settings) as store:
-            boards = {task: store.leaderboard(task) for task in tasks}
+            boards = {task: store.leaderboard(task, tasks) for task in tasks}
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return EXIT_FAIL

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from question_bank import Bank, Blueprint, Item, Task
+from question_bank.kinds import entry_of
 
 from ..i18n import translate
 from ..render import answer_markdown, notes_markdown, question_markdown
@@ -40,19 +41,28 @@ def _entry(bank: Bank, question: Question) -> Item | Task:
 
 
 def paper_json(paper: Paper, bank: Bank) -> dict[str, Any]:
-    """``{"blueprint", "seed", "questions": [{"id", "kind", "type", "pages", "points"}]}``."""
+    """``{"blueprint", "seed", "questions": [{"id", "kind", "type", "pages", "points",
+    "section", …}]}``: a written row adds ``entry`` (its syllabus entry's title, None outside
+    the syllabus), a task row ``task_kind``, ``family`` and ``checks_parameters``."""
     questions = []
     for q in paper.questions:
         entry = _entry(bank, q)
-        questions.append(
-            {
-                "id": q.item_id,
-                "kind": "written" if q.kind == "written" else "practical",
-                "type": "task" if isinstance(entry, Task) else entry.type,
-                "pages": [p.to_yaml() for p in entry.pages or []],
-                "points": paper.blueprint.sections[q.section].points_each,
-            }
-        )
+        row: dict[str, Any] = {
+            "id": q.item_id,
+            "kind": "written" if q.kind == "written" else "practical",
+            "type": "task" if isinstance(entry, Task) else entry.type,
+            "pages": [p.to_yaml() for p in entry.pages or []],
+            "points": paper.blueprint.sections[q.section].points_each,
+            "section": paper.blueprint.sections[q.section].title,
+        }
+        if isinstance(entry, Task):
+            row["task_kind"] = entry.kind
+            row["family"] = entry.family
+            row["checks_parameters"] = entry.checks_parameters
+        else:
+            home = entry_of(entry.pages, bank.syllabus)
+            row["entry"] = home.title if home is not None else None
+        questions.append(row)
     return {"blueprint": paper.blueprint.id, "seed": paper.seed, "questions": questions}
 
 

@@ -52,6 +52,19 @@ class SectionScore:
 
 
 @dataclass(frozen=True)
+class KindScore:
+    """The practical part's points on one task kind (``batch``, ``model``, …); for a
+    training task also its metric, when it was measured."""
+
+    kind: str
+    score: float
+    max_score: float
+    metric_name: str | None = None
+    metric: float | None = None
+    target: float | None = None
+
+
+@dataclass(frozen=True)
 class EntryScore:
     """Points won and possible on one syllabus entry's questions: where to study next."""
 
@@ -73,6 +86,7 @@ class Results:
     entries: list[EntryScore]
     time_used: timedelta
     graded: dict[int, GradeResult] = field(default_factory=dict)  # question index → verdict
+    kinds: list[KindScore] = field(default_factory=list)  # the practical part, per task kind
 
     @property
     def score(self) -> float:
@@ -310,4 +324,56 @@ class ExamRunner:
         entries.sort(key=lambda e: (e.percent, -e.max_score))
         end = attempt.finished_at or self.clock()
         used = min(end - attempt.started_at, timedelta(minutes=attempt.minutes))
-        return Results(attempt, blueprint, sections, entries, used, graded or {})
+        kinds = self._kind_scores(attempt, blueprint, questions, graded or {})
+        return Results(attempt, blueprint, sections, entries, used, graded or {}, kinds)
+
+    def _kind_scores(
+        self,
+        attempt: ExamAttempt,
+        blueprint: Blueprint,
+        questions: Sequence[Question],
+        graded: dict[int, GradeResult],
+    ) -> list[KindScore]:
+        """Points per task kind, in the order the attempt asks them; a training task's
+        metric from its verdict (this grading, or the practice submission it recorded)."""
+        kinds: dict[str, KindScore] = {}
+        for q in questions:
+            task = self.bank.tasks.get(q.item_id) if q.kind == "task" else None
+            if task is None:
+                continue
+            kind = task.kind or "practical"
+            won = attempt.questions[q.index].score or 0.0
+            each = blueprint.sections[q.section].points_each
+            before = kinds.get(kind, KindScore(kind, 0.0, 0.0))
+            report = self._training_report(attempt, q.index, task, graded)
+            kinds[kind] = KindScore(
+                kind,
+                before.score + won,
+                before.max_score + each,
+                report.metric_name if report else before.metric_name,
+                report.metric if report else before.metric,
+                report.target if report else before.target,
+            )
+        return list(kinds.values())
+
+    def _training_report(
+        self, attempt: ExamAttempt, index: int, task: Task, graded: dict[int, GradeResult]
+    ) -> Any:
+        if getattr(task, "metric", None) is None:
+            return None
+        verdict = graded.get(index)
+        if verdict is None:
+            answer = attempt.questions[index].answer
+            try:
+                history = self.service.store.practice.history(task.id) if answer else []
+            except StoreError:
+                history = []
+            verdict = next(
+                (
+                    s.result
+                    for s in history  # newest first
+                    if s.code == answer and s.submitted_at >= attempt.started_at
+                ),
+                None,
+            )
+        return verdict.training if verdict is not None else None

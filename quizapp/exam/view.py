@@ -30,6 +30,7 @@ from ..render import answer_markdown, page_line
 from ..store import ExamAttempt, ExamQuestion
 from ..study.checking import judge
 from ..study.feedback import match_note
+from ..training_view import metric_text, target_text
 from .draw import shuffled_choices
 from .runner import GradingIncomplete, Results, decode_answer
 
@@ -134,6 +135,10 @@ def summary_markdown(results: Results, lang: str) -> str:
     lines = [
         t("exam.time_used", used=format_clock(results.time_used), limit=format_clock(limit)),
         "",
+    ]
+    if results.kinds:
+        lines += [f"**{t('exam.by_kind')}:** {kinds_line(results, lang)}", ""]
+    lines += [
         f"### {t('exam.sections')}",
         "",
         f"| {t('exams.col.section')} | {t('exam.col.score')} | % |",
@@ -159,6 +164,30 @@ def summary_markdown(results: Results, lang: str) -> str:
                 f"{points(entry.score)}/{points(entry.max_score)} | {percent(entry.percent)} |"
             )
     return "\n".join(lines)
+
+
+def kinds_line(results: Results, lang: str) -> str:
+    """The practical part per task kind: "배치 10/10 · 모델 구현 12/15 · 학습 문제 9/15
+    (RMSLE 0.1700, 목표 0.16 이하)"."""
+    parts = []
+    for k in results.kinds:
+        text = translate(
+            "exam.kind_points",
+            lang,
+            kind=translate(f"task_kind.{k.kind}", lang),
+            score=points(k.score),
+            max=points(k.max_score),
+        )
+        if k.metric_name and k.metric is not None and k.target is not None:
+            text += " " + translate(
+                "exam.kind_metric",
+                lang,
+                metric_name=translate(f"metric.{k.metric_name}", lang),
+                metric=metric_text(k.metric),
+                target=target_text(k.metric_name, k.target, lang),
+            )
+        parts.append(text)
+    return " · ".join(parts)
 
 
 def cell(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 
 from .clock import Clock
@@ -25,9 +26,12 @@ class Store:
         self.exams = Exams(db, profile_id)
         self.profiles = Profiles(db, profile_id)
 
-    def leaderboard(self, task_id: str | None = None) -> list[Standing]:
-        """Every profile's best training attempt per task, ranked (all profiles of the database)."""
-        return leaderboard(self.db, task_id)
+    def leaderboard(
+        self, task_id: str | None = None, metrics: Mapping[str, str] | None = None
+    ) -> list[Standing]:
+        """Every profile's best training attempt per task, ranked (all profiles of the database);
+        ``metrics``: each task's metric name, for its direction (lowest RMSLE first)."""
+        return leaderboard(self.db, task_id, metrics)
 
     @property
     def clock(self) -> Clock:

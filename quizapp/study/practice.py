@@ -65,9 +65,10 @@ class TaskPractice:
         """Every submission of the task, newest first: code, verdict, score, time."""
         return self.store.practice.history(task_id)
 
-    def leaderboard(self, task_id: str) -> list[Standing]:
-        """A training task's leaderboard: every profile's best attempt, ranked."""
-        return self.store.leaderboard(task_id)
+    def leaderboard(self, task_id: str, metric: str = "accuracy") -> list[Standing]:
+        """A training task's leaderboard: every profile's best attempt, ranked by ``metric``'s
+        direction (lowest RMSLE first)."""
+        return self.store.leaderboard(task_id, {task_id: metric})
 
     def save_draft(self, task_id: str, code: str) -> Draft:
         return self.store.practice.save_draft(task_id, code, self.clock())

@@ -88,11 +88,12 @@ def test_short_answers_accept_variants(bank: Bank) -> None:
 def test_mock_exam_mirrors_the_course_exam(bank: Bank) -> None:
     mock = bank.exams["ai-essential-mock"]
     kinds = [s.kind for s in mock.sections]
-    assert kinds[0] == "written" and "practical" in kinds
+    # The notes' practical part: Batch, 모델 구현 (TC, parameters), 학습문제; tensors besides.
+    assert kinds == ["written", "tensor", "batch", "model", "training"]
     assert mock.sections[0].pages is None  # the written part spans the whole scope
-    practical_tasks = {
-        t.id for s in mock.sections if s.kind == "practical" for t in bank.task_pool(s)
-    }
+    assert mock.sections[0].stratify == "syllabus"
+    assert all(s.distinct == "family" for s in mock.sections if s.kind in ("model", "training"))
+    practical_tasks = {t.id for s in mock.sections if s.practical for t in bank.task_pool(s)}
     assert practical_tasks <= set(bank.tasks)
     assert mock.max_points == 100
 

@@ -79,6 +79,28 @@ def test_floor_must_be_below_target(make_bank: MakeBank) -> None:
     ]
 
 
+def test_an_rmsle_floor_lies_above_its_target_and_may_exceed_one(make_bank: MakeBank) -> None:
+    def rmsle_bank(target: str, floor: str, kind: str = "training") -> Path:
+        bank_dir = training_bank(make_bank, target=target, floor=floor)
+        spec = bank_dir / "tasks/t1/task.yaml"
+        extra = f"metric: rmsle\nkind: {kind}\n"
+        spec.write_text(spec.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        return bank_dir
+
+    assert problems_of(rmsle_bank("0.16", "1.4")) == []
+    assert problems_of(rmsle_bank("0.4", "0.16")) == [
+        "tasks/t1/task.yaml:7: `floor` 0.16 must be above `target` 0.4: rmsle is lower-is-better"
+    ]
+    assert problems_of(rmsle_bank("0.16", "0.4", kind="model")) == [
+        "tasks/t1/task.yaml:11: a training task's `kind` is `training`, got 'model'"
+    ]
+    bank, _ = load_banks([rmsle_bank("0.16", "0.4")], bundled=False)
+    task = bank.tasks["t1"]
+    assert isinstance(task, TrainingTask)
+    assert task.score(0.4) == 0 and task.score(0.28) == pytest.approx(5) and task.score(0.1) == 10
+    assert task.reaches(0.16) and not task.reaches(0.17)
+
+
 def test_target_must_be_a_fraction(make_bank: MakeBank) -> None:
     assert problems_of(training_bank(make_bank, target="95")) == [
         "tasks/t1/task.yaml:6: `target` must be ≤ 1.0, got 95"

@@ -718,7 +718,7 @@ def test_blueprint_section_rules(make_bank: MakeBank) -> None:
     assert problems_of(bank) == [
         "exams/mock.yaml:5: a written section needs `count`: how many items to draw",
         "exams/mock.yaml:8: a practical section needs `tasks` (a list of task ids) or `count`",
-        "exams/oral.yaml:6: `sections[0].kind` must be one of 'written' or 'practical'; got 'oral'",
+        "exams/oral.yaml:6: `sections[0].kind` must be one of 'written', 'practical', 'tensor', 'batch', 'model', 'loop' or 'training'; got 'oral'",
     ]
 
 

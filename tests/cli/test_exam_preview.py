@@ -19,9 +19,12 @@ def test_json_preview_lists_the_drawn_questions_and_same_seed_gives_same_paper()
     assert paper["blueprint"] == "ai-essential-mock"
     assert paper["seed"] == 7
     kinds = [q["kind"] for q in paper["questions"]]
-    assert kinds == ["written"] * 25 + ["practical"] * 3
+    assert kinds == ["written"] * 25 + ["practical"] * 4
     for q in paper["questions"]:
-        assert set(q) == {"id", "kind", "type", "pages", "points"}
+        extra = (
+            {"entry"} if q["kind"] == "written" else {"task_kind", "family", "checks_parameters"}
+        )
+        assert set(q) == {"id", "kind", "type", "pages", "points", "section"} | extra
         assert q["pages"]
     assert {q["type"] for q in paper["questions"] if q["kind"] == "practical"} == {"task"}
     again = quizapp("exam", "preview", "ai-essential-mock", "--seed", "7", "--json")

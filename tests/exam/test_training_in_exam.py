@@ -15,6 +15,7 @@ from grader.result import GradeResult
 from question_bank import Bank, Task, TrainingTask, load_bank
 from quizapp.exam import ExamRunner, draw_questions
 from quizapp.exam.grading import grade_with
+from quizapp.exam.view import kinds_line, summary_markdown
 from quizapp.store import Store, open_url
 from quizapp.study import StudyDay, StudyScheduler, StudyService
 
@@ -39,7 +40,7 @@ def training_section(bank: Bank) -> int:
     [index] = [
         i
         for i, s in enumerate(bank.exams[MOCK].sections)
-        if s.kind == "practical" and all(isinstance(t, TrainingTask) for t in bank.task_pool(s))
+        if s.practical and all(isinstance(t, TrainingTask) for t in bank.task_pool(s))
     ]
     return index
 
@@ -49,7 +50,7 @@ def test_the_training_section_draws_every_training_task_and_no_other_section_doe
 ) -> None:
     section = training_section(bank)
     drawn: dict[int, set[str]] = {}
-    for seed in range(40):
+    for seed in range(60):
         for q in draw_questions(bank.exams[MOCK], bank, seed):
             if q.kind == "task":
                 drawn.setdefault(q.section, set()).add(q.item_id)
@@ -101,8 +102,21 @@ def test_grading_runs_training_with_the_other_tasks_and_does_not_extend_the_cloc
     closed = runner.reload(attempt)
     assert closed.finished_at == closed.submitted_at == handed_in
     [training] = [q for q in closed.questions if q.item_id == "train-cancer-binary"]
-    assert training.score == 20 and training.correct
+    points = bank.exams[MOCK].sections[training_section(bank)].points_each
+    assert training.score == points and training.correct
     assert results.score == sum(q.score or 0 for q in closed.questions)
+    # the results show the practical part per kind, the training task with its metric
+    assert [k.kind for k in results.kinds] == ["tensor", "batch", "model", "training"]
+    [trained] = [k for k in results.kinds if k.kind == "training"]
+    assert (trained.score, trained.max_score, trained.metric_name) == (points, points, "accuracy")
+    assert trained.metric is not None and trained.metric >= 0.95
+    line = kinds_line(results, "ko")
+    assert line.startswith("텐서 ") and " · 배치 " in line
+    assert f"학습 문제 {points:g}/{points:g} (정확도 {trained.metric:.4f}, 목표 0.95)" in line
+    assert "Practical part by kind" in summary_markdown(results, "en")
+    # shown again later (no verdicts at hand): the metric comes from the recorded submission
+    again = runner.results(closed)
+    assert [k.metric for k in again.kinds] == [k.metric for k in results.kinds]
     [stored] = store.practice.history("train-cancer-binary")
     assert stored.result.training is not None and stored.result.training.metric >= 0.95
     assert [r.profile for r in store.leaderboard("train-cancer-binary")] == ["kim"]

@@ -104,3 +104,27 @@ def test_code_blocks_survive_backticks_in_the_code() -> None:
     code = 'doc = """```"""\nx = 1\n'
     block = fenced(code)
     assert block.startswith("````python\n") and block.endswith("\n````")
+
+
+def test_the_practical_part_reads_per_kind_with_the_training_metric() -> None:
+    from quizapp.exam.runner import KindScore, Results
+    from quizapp.exam.view import kinds_line
+
+    results = Results(
+        attempt(),
+        None,  # type: ignore[arg-type]  # the line needs only the kinds
+        [],
+        [],
+        timedelta(minutes=5),
+        kinds=[
+            KindScore("batch", 10, 10),
+            KindScore("model", 12, 15),
+            KindScore("training", 9, 15, "rmsle", 0.17, 0.16),
+        ],
+    )
+    assert kinds_line(results, "ko") == (
+        "배치 10/10 · 모델 구현 12/15 · 학습 문제 9/15 (RMSLE 0.1700, 목표 0.16 이하)"
+    )
+    assert kinds_line(results, "en") == (
+        "batching 10/10 · model 12/15 · training 9/15 (RMSLE 0.1700, target ≤ 0.16)"
+    )

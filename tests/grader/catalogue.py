@@ -8,6 +8,8 @@ CATALOGUE = (
     "tensor-standardize",
     "tensor-combine",
     "dataset-custom",
+    "batch-split",
+    "batch-collate-pad",
     "dnn-regression",
     "dnn-binary",
     "dnn-multiclass",

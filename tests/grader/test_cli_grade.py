@@ -129,7 +129,7 @@ def test_what_a_file_printed_is_shown_only_when_asked(
     [
         (
             _args("no-such-task", GOOD),
-            "unknown task 'no-such-task' (known: cnn-fashion, cnn-output-size,",
+            "unknown task 'no-such-task' (known: batch-collate-pad, batch-split, cnn-fashion,",
         ),
         (_args("cnn-output-size", "missing.py"), "file not found: missing.py"),
         (

@@ -20,7 +20,8 @@ TASKS = {
     "digits_dnn": "train-digits-dnn",
     "lstm": "train-sequence-lstm",
 }
-GOOD = sorted(HERE.glob("*_good_*.py"))
+# The house-price (RMSLE) files are graded by test_training_regression.py.
+GOOD = sorted(p for p in HERE.glob("*_good_*.py") if not p.name.startswith("house_"))
 QUICK_BAD = [
     "cancer_bad_no_step.py",
     "cancer_bad_nan.py",

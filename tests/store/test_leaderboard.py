@@ -85,6 +85,7 @@ def test_leaderboard_command_prints_json_rows(tmp_path: Path) -> None:
             "cpu_s": 4.0,
             "parameters": 1000,
             "at": START.isoformat(),
+            "metric_name": "accuracy",
         }
     ]
     every = quizapp("--db", url, "--lang", "en", "leaderboard")
@@ -102,6 +103,6 @@ def test_leaderboard_of_a_task_that_is_not_a_training_task_is_a_usage_error(
     assert run.code == 2
     assert run.err.strip().endswith(
         "'tensor-argmax' is not a training task (training tasks: train-cancer-binary, "
-        "train-digits-cnn, train-digits-dnn, train-sequence-lstm)"
+        "train-digits-cnn, train-digits-dnn, train-house-prices, train-sequence-lstm)"
     )
     assert "Traceback" not in run.err

@@ -41,9 +41,9 @@ async def test_the_blueprints_are_listed_with_what_they_hold(
         assert table.row_count == len(app.bank.exams) == 3  # mock, drill, beyond-the-exam drill
         assert row_of(table, "ai-essential-mock") == [
             "AI Essential 모의고사 (필기 + 실기)",
-            "90분",
-            "필기 25 · 실기 3",  # three practical sections of one task each
-            "100",  # 25 × 2 + 10 + 20 + 20
+            "100분",
+            "필기 25 · 실기 4",  # four practical sections of one task each
+            "100",  # 25 × 2 + 10 + 10 + 15 + 15
             "60%",
             "없음",
         ]
@@ -102,7 +102,9 @@ async def test_past_attempts_and_a_blueprint_opened_whole(
         assert type(app.screen).__name__ == "HomeScreen"
 
 
-async def test_practical_sections_name_their_tasks(app_factory: Callable[..., QuizApp]) -> None:
+async def test_practical_sections_name_their_kind_and_draw(
+    app_factory: Callable[..., QuizApp],
+) -> None:
     app = app_factory(warm_grader=False)
     async with app.run_test(size=(130, 40)) as pilot:
         table = await open_exams(app, pilot)
@@ -110,9 +112,16 @@ async def test_practical_sections_name_their_tasks(app_factory: Callable[..., Qu
         await pilot.press("enter")
         await pilot.pause()
         body = str(app.screen.query_one("#blueprint-body", Markdown).source)
-        assert "| 실기 1 — 텐서와 데이터 | 실기 | 1 | 10 | 과제 `dataset-custom`, " in body
-        assert "과제 `dnn-regression`, `dnn-binary`" in body and "중 1개" in body
-        assert "과제 `train-digits-dnn`, `train-digits-cnn`" in body
+        assert (
+            "| 필기 | 필기 | 25 | 2 | 시험 범위의 모든 항목에서 고르게 · 같은 계열은 한 번만 |"
+            in body
+        )
+        assert "| 실기 2 — 배치 (Batch) | 실기: 배치 | 1 | 10 |" in body
+        assert (
+            "| 실기: 모델 구현 | 1 | 15 | 가중치 `lstm-text-classifier` ×3 · 같은 계열은 한 번만 |"
+            in body
+        )
+        assert "| 실기: 학습 문제 | 1 | 15 | 같은 계열은 한 번만 |" in body
         assert body.rstrip().endswith("없음")  # no attempts yet
 
 

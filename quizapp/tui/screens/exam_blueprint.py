@@ -44,6 +44,13 @@ def draws(section: Section, t: Translate) -> str:
         parts.append(t("exams.draws.pages", pages=format_pages(section.pages)))
     if section.types:
         parts.append(t("exams.draws.types", types=", ".join(t(f"type.{k}") for k in section.types)))
+    if section.weights:
+        weights = ", ".join(f"`{k}` ×{v:g}" for k, v in section.weights.items())
+        parts.append(t("exams.draws.weights", weights=weights))
+    if section.stratify == "syllabus":
+        parts.append(t("exams.draws.stratified"))
+    if section.distinct == "family":
+        parts.append(t("exams.draws.distinct"))
     return " · ".join(parts) or t("exams.draws.scope")
 
 

@@ -152,10 +152,11 @@ class ExamsScreen(QuizScreen[None]):
         self.app.push_screen(ExamResultsScreen(finished[0]))
 
     def sections_text(self, blueprint: Blueprint) -> str:
-        """Questions per kind: "필기 25 · 실기 3"."""
+        """Questions per kind: "필기 25 · 실기 4" (a section of one task kind counts as 실기)."""
         counts: dict[str, int] = {}
         for section in blueprint.sections:
-            counts[section.kind] = counts.get(section.kind, 0) + section.size()
+            kind = "practical" if section.practical else "written"
+            counts[kind] = counts.get(kind, 0) + section.size()
         return " · ".join(
             self.t("exams.kind_count", kind=self.t(f"exams.kind.{kind}"), count=count)
             for kind, count in counts.items()

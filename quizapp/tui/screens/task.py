@@ -160,6 +160,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
                         self.lang,
                         self.training.id,
                         self.training.target,
+                        metric=self.training.metric,
                         id="task-training",
                     )
         idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
@@ -195,7 +196,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         assert service is not None
         try:
             history = service.practice.history(self.training.id)
-            standings = service.practice.leaderboard(self.training.id)
+            standings = service.practice.leaderboard(self.training.id, self.training.metric)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
