@@ -110,7 +110,7 @@ def test_a_profile_with_history(
             review(store, item, Rating.Good, started + timedelta(seconds=n))
             review(store, item, Rating.Good, started + timedelta(minutes=10, seconds=n))
         review(store, wrong, Rating.Again, started)
-        task = blueprint.sections[1].tasks[0]  # type: ignore[index]
+        task = bundled.task_pool(blueprint.sections[1])[0].id
         assert store.practice.submit(task, "code", verdict(task, 10), submitted_at=started)
     found = plan_of(settings, capsys)
     check_structure(found, 30)
@@ -141,15 +141,15 @@ def test_the_text_follows_the_language(tmp_path: Path, capsys: pytest.CaptureFix
     settings = settings_for(tmp_path, "ko")
     with open_url(settings.database_url, "kim") as store:
         store.profiles.set_exam_date(in_days(10))
-    assert run_plan(args(json=False), settings) == 0
+    assert run_plan(args(json=False, minutes=120), settings) == 0
     ko = capsys.readouterr().out
-    assert "예상 점수" in ko and "오늘 할 일 (30분)" in ko and "새 문항 익히기" in ko
+    assert "예상 점수" in ko and "오늘 할 일 (120분)" in ko and "새 문항 익히기" in ko
     assert "  1. 실기 풀기: " in ko  # a task's step names it by its title
-    assert run_plan(args(json=False), settings_for(tmp_path, "en")) == 0
+    assert run_plan(args(json=False, minutes=120), settings_for(tmp_path, "en")) == 0
     en = capsys.readouterr().out
     assert (
         "Predicted score" in en
-        and "Tonight (30 min)" in en
+        and "Tonight (120 min)" in en
         and re.search(r"Learn \d+ new items", en)
     )
     assert "  1. Practise task: " in en
