@@ -23,7 +23,7 @@ import types
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from . import frames, protocol, sandbox, tracebacks, training_child
+from . import frames, layertrace, protocol, sandbox, tracebacks, training_child
 from .limits import Limits
 from .messages import memory_limit, msg, same
 from .probe import Probe, ProbeError, Stop
@@ -156,6 +156,7 @@ def _grade(job: dict[str, Any], channel: Channel) -> None:
     # The source itself is dropped once compiled: student code need not find it lying around.
     exec(compile(job.pop("hidden"), "hidden_tests.py", "exec", dont_inherit=True), hidden)
 
+    layertrace.TRACER.install()
     module = _load(job, channel)
     if module is None:
         return

@@ -7,6 +7,10 @@ Two kinds of diagnosis:
   what it reported in each. A failing submission whose reports equal the
   mistake's on every one of those checks gets the mistake's message. Nothing
   is said when they differ anywhere: a wrong hint is worse than none.
+- **runtime**, when no catalogued mistake matches and student code raised:
+  the layer that raised, its numbers and the likely cause
+  (:mod:`grader.explain`), once per distinct error however many checks it
+  failed.
 - **plain**, read from the source: modules a task does not allow, data
   downloads, training at import time (what a notebook paste brings along).
 """
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .compare import compare
+from .explain import explain_all
 from .judge import Reference
 from .outcome import Outcome
 from .result import Diagnosis
@@ -115,11 +120,21 @@ def matches(sig: Signature, outcome: Outcome) -> bool:
 
 
 def diagnoses(signatures: Sequence[Signature], outcome: Outcome, source: str) -> list[Diagnosis]:
-    """The catalogued mistakes the run matches (the most specific), then the plain diagnoses."""
+    """The catalogued mistakes the run matches (the most specific) or else what its errors
+    mean, then the plain diagnoses."""
     matched = [s for s in signatures if matches(s, outcome)]
     # the most specific: drop a mistake whose failing checks are a part of another match's
     kept = [s for s in matched if not any(set(s.failed) < set(o.failed) for o in matched)]
-    return [*(Diagnosis(id=s.id, message=s.message) for s in kept), *plain(source)]
+    found = [Diagnosis(id=s.id, message=s.message) for s in kept]
+    if not found:
+        found = runtime(outcome)
+    return [*found, *plain(source)]
+
+
+def runtime(outcome: Outcome) -> list[Diagnosis]:
+    """What the exceptions raised in the checks mean (each distinct one once)."""
+    faults = [check.get("fault") for check in outcome.checks if isinstance(check, dict)]
+    return explain_all([f for f in faults if f is not None])
 
 
 # -- plain diagnoses ---------------------------------------------------------------
