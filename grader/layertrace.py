@@ -145,8 +145,12 @@ class Tracer:
                 entry["target"] = _shape(args[1])
                 entry["target_dtype"] = _dtype(args[1])
                 if _ISINSTANCE(args[0], _TENSOR) and args[0].numel():
-                    entry["range"] = [float(args[0].min()), float(args[0].max())]
+                    values = args[0].detach()
+                    entry["range"] = [float(values.min()), float(values.max())]
             entry["leaf"] = not _DICT_OF(module, "_modules")
+            if entry["leaf"]:
+                tensors = _DICT_OF(module, "_parameters").values()
+                entry["params"] = sum(_INT(t.numel()) for t in tensors if t is not None)
             if _LEN(self.running) < 200:
                 self.running.append((module, entry))
         except Exception:
@@ -173,10 +177,22 @@ class Tracer:
 TRACER = Tracer()
 
 
-_KEYS = ("type", "torch", "config", "in", "out", "dtype", "ids", "target", "target_dtype")
+_KEYS = (
+    "type",
+    "torch",
+    "config",
+    "in",
+    "out",
+    "dtype",
+    "ids",
+    "target",
+    "target_dtype",
+    "params",
+)
 
 
-def _layers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def fault_layers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The noted layers as plain data (what :func:`fault` sends of each)."""
     return [{k: e[k] for k in _KEYS if e.get(k) is not None} for e in entries]
 
 
@@ -188,8 +204,8 @@ def fault(exc: BaseException) -> dict[str, Any]:
         "exception": tracebacks.exception_name(exc),
         "message": tracebacks.exception_text(exc),
         "line": lines[-1][0] if lines else None,
-        "running": _layers(running),
-        "finished": _layers(TRACER.finished[-24:]),
+        "running": fault_layers(running),
+        "finished": fault_layers(TRACER.finished[-24:]),
     }
     if running and running[-1].get("range") is not None:
         record["running"][-1]["range"] = running[-1]["range"]

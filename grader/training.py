@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import arrays, frames
+from . import arrays, frames, training_diagnose
+from .explain import explain_all
 from .limits import (
     TRAINING_CPU_MARGIN_S,
     TRAINING_SMOKE_ROWS,
@@ -174,18 +175,34 @@ def _stopped(outcome: Outcome, budget: float) -> Text | None:
     return None
 
 
-def _diagnoses(conversation: Conversation) -> list[Diagnosis]:
+def _diagnoses(
+    conversation: Conversation, *, below_target: bool = True, budget_s: float = 0.0
+) -> list[Diagnosis]:
     found: list[Diagnosis] = []
     trained = conversation.trained or {}
+    done = conversation.done or {}
+    watch = done.get("watch")
     if trained and trained.get("changed") is False:
         found.append(Diagnosis(id="no-optimizer-step", message=msg("train_no_step")))
     if trained and trained.get("finite") is False:
         found.append(Diagnosis(id="nan-loss", message=msg("train_nan")))
+    cpu_s = trained.get("cpu_s")
+    causes = training_diagnose.diagnoses(
+        watch,
+        predictions=conversation.predictions,
+        below_target=below_target,
+        cpu_s=float(cpu_s) if isinstance(cpu_s, int | float) else None,
+        budget_s=budget_s,
+    )
+    if any(d.id == "nan-loss" for d in found):
+        causes = [d for d in causes if d.id != "loss-nan"]
+    found.extend(causes)
     predictions = conversation.predictions or []
-    if len(predictions) > 1 and len(set(predictions)) == 1:
-        found.append(
-            Diagnosis(id="one-class", message=msg("train_one_class", label=predictions[0]))
-        )
+    if len(predictions) > 1 and len(set(predictions)) == 1 and not causes:
+        message = training_diagnose.one_class(predictions[0], watch)
+        found.append(Diagnosis(id="one-class", message=message))
+    if done.get("fault") is not None:
+        found.extend(explain_all([done["fault"]], most=1))
     return found
 
 
@@ -299,7 +316,13 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
         checks=checks,
         error=error,
         error_kind=error_kind,
-        diagnoses=_diagnoses(conversation) if error_kind != "internal" else [],
+        diagnoses=_diagnoses(
+            conversation,
+            below_target=metric is None or metric < task.target,
+            budget_s=budget,
+        )
+        if error_kind != "internal"
+        else [],
         duration_s=round(outcome.duration_s, 3),
         training=report,
     )
@@ -324,7 +347,9 @@ def smoke_result(task: TrainingTaskLike, outcome: Outcome, conversation: Convers
                 metric=f"{right / max(1, len(labels)):.3f}",
             )
         )
-        notes.extend(d.message for d in _diagnoses(conversation))
+        below = right / max(1, len(labels)) < task.target  # on the rows it trained on
+        found = _diagnoses(conversation, below_target=below, budget_s=budget)
+        notes.extend(d.message for d in found)
     return RunResult(
         task=task.id,
         ok=error is None,
