@@ -301,9 +301,11 @@ def _padding_fix(start: list[int], steps: list[Step], wanted: int) -> Text | Non
     kernel = unpadded[0].kernel
     return _say(
         "With padding={pad} in the Conv2d layers (kernel_size={kernel}) each convolution keeps "
-        "the image size and the last map is {dims} = {wanted}, the size expected (p.105–106).",
+        "the image size and the last map is {dims} = {wanted}, the size expected; write it as "
+        "padding={pad}, since the 4th positional argument of Conv2d is stride (p.105–106).",
         "Conv2d에 padding={pad}를 주면(kernel_size={kernel}) 합성곱마다 이미지 크기가 유지되어 "
-        "마지막 특성 맵이 {dims} = {wanted}이 되고, 뒤의 층이 기대하는 크기와 같습니다 (p.105–106).",
+        "마지막 특성 맵이 {dims} = {wanted}이 되고, 뒤의 층이 기대하는 크기와 같습니다. Conv2d의 "
+        "네 번째 위치 인자는 stride이므로 padding={pad}처럼 이름을 붙여 쓰세요 (p.105–106).",
         pad=kernel // 2,
         kernel=kernel,
         dims=_dims(kept),
