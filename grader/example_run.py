@@ -162,7 +162,7 @@ def run(namespace: dict[str, Any], examples: list[tuple[str, str]]) -> list[Text
                 value = eval(code, names)
                 is_expression = True
         except Exception as exc:
-            fault = layertrace.fault(exc)
+            fault = layertrace.fault(exc) or {}
             what = f"{tracebacks.exception_name(exc)}: {_short(tracebacks.exception_text(exc))}"
             results_en.append(f"✗ >>> {shown}\n    raised {what}")
             results_ko.append(f"✗ >>> {shown}\n    예외 발생: {what}")

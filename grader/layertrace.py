@@ -196,8 +196,16 @@ def fault_layers(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: e[k] for k in _KEYS if e.get(k) is not None} for e in entries]
 
 
-def fault(exc: BaseException) -> dict[str, Any]:
-    """What a failure inside a check looked like, as plain data for :mod:`grader.explain`."""
+def fault(exc: BaseException) -> dict[str, Any] | None:
+    """What a failure inside a check looked like, as plain data for :mod:`grader.explain`
+    (None if student code broke what it needs: the check's error is reported all the same)."""
+    try:
+        return _fault(exc)
+    except Exception:
+        return None
+
+
+def _fault(exc: BaseException) -> dict[str, Any]:
     lines = tracebacks.submission_lines(exc.__traceback__)
     running = [entry for _module, entry in TRACER.running][-8:]
     record: dict[str, Any] = {

@@ -113,7 +113,9 @@ class _Check:
                 if tracebacks.is_out_of_memory(exc):
                     probe.memory_hit = True
                 self.record["error"] = tracebacks.describe(exc, probe.memory_mb)
-                self.record["fault"] = layertrace.fault(exc)
+                fault = layertrace.fault(exc)
+                if fault is not None:
+                    self.record["fault"] = fault
         probe._current = None
         probe._generator = probe._setup_generator
         probe._emit(self.record)
