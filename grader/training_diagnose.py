@@ -65,7 +65,7 @@ def _still_falling(first: float, before: float, last: float) -> bool:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.3g}"
+    return f"{value:.4g}"
 
 
 def loss_fell(watch: Any) -> bool:
@@ -166,6 +166,23 @@ def diagnoses(
                 train=_fmt(first_train),
             )
         )
+    shuffled = [_number(watch.get(k)) for k in ("order_agreement", "tail_agreement")]
+    agreement = max((v for v in shuffled if v is not None), default=None)
+    if agreement is not None and agreement >= ORDER_BLIND and below_target:
+        found.append(
+            _say(
+                "order-blind",
+                "the predictions stay the same when the order of the tokens is shuffled "
+                "({share:.0%} unchanged): the read-out ignores the order of the last tokens (an average or sum "
+                "over the steps, or the output of a step that is padding — with left padding the "
+                "first step). Classify from the LSTM's last state, h_n[-1] or output[:, -1] "
+                "(p.172–173, 181–182)",
+                "토큰 순서를 섞어도 예측이 그대로입니다 ({share:.0%} 동일): 출력이 마지막 토큰들의 "
+                "순서를 보지 않습니다 (시점 평균이나 합, 또는 패딩인 시점의 출력 — 왼쪽 패딩이면 첫 시점). "
+                "LSTM의 마지막 상태 h_n[-1] 또는 output[:, -1]로 분류하세요 (p.172–173, 181–182)",
+                share=agreement,
+            )
+        )
     values, broken = _losses(watch)
     tenths = _tenths(values)
     if broken:
@@ -195,32 +212,16 @@ def diagnoses(
         found.append(
             _say(
                 "train-longer",
-                "the training loss was still falling steeply at the end ({before} → {last} over "
-                "the last tenth of the steps): train for more epochs; {used} s of the {budget} s "
-                "CPU budget were used (p.88)",
-                "학습이 끝날 때도 손실이 빠르게 줄고 있었습니다 (마지막 10% 구간에서 {before} → "
-                "{last}): 에폭을 늘리세요. CPU 예산 {budget}초 중 {used}초를 썼습니다 (p.88)",
+                "the training loss was still falling when training stopped ({before} → {last} over "
+                "the last tenth of the steps): train for more epochs (or with a larger learning "
+                "rate); {used} s of the {budget} s CPU budget were used (p.88)",
+                "학습이 끝날 때도 손실이 계속 줄고 있었습니다 (마지막 10% 구간에서 {before} → "
+                "{last}): 에폭을 늘리세요 (또는 학습률을 키우세요). CPU 예산 {budget}초 중 "
+                "{used}초를 썼습니다 (p.88)",
                 before=_fmt(tenths[1]),
                 last=_fmt(tenths[2]),
                 used=used,
                 budget=f"{budget_s:g}",
-            )
-        )
-    shuffled = [_number(watch.get(k)) for k in ("order_agreement", "tail_agreement")]
-    agreement = max((v for v in shuffled if v is not None), default=None)
-    if agreement is not None and agreement >= ORDER_BLIND and below_target:
-        found.append(
-            _say(
-                "order-blind",
-                "the predictions stay the same when the order of the tokens is shuffled "
-                "({share:.0%} unchanged): the read-out ignores the order of the last tokens (an average or sum "
-                "over the steps, or the output of a step that is padding — with left padding the "
-                "first step). Classify from the LSTM's last state, h_n[-1] or output[:, -1] "
-                "(p.172–173, 181–182)",
-                "토큰 순서를 섞어도 예측이 그대로입니다 ({share:.0%} 동일): 출력이 마지막 토큰들의 "
-                "순서를 보지 않습니다 (시점 평균이나 합, 또는 패딩인 시점의 출력 — 왼쪽 패딩이면 첫 시점). "
-                "LSTM의 마지막 상태 h_n[-1] 또는 output[:, -1]로 분류하세요 (p.172–173, 181–182)",
-                share=agreement,
             )
         )
     return found

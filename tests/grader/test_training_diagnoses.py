@@ -16,12 +16,16 @@ from question_bank import Bank
 HERE = Path(__file__).parent / "training_mistakes"
 GOOD = sorted((Path(__file__).parent / "training_submissions").glob("*_good_*.py"))
 EXPECTED: dict[str, str] = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))
-TASKS = {"cancer": "train-cancer-binary", "lstm": "train-sequence-lstm", "digits": ""}
+TASKS = {
+    "cancer": "train-cancer-binary",
+    "lstm": "train-sequence-lstm",
+    "digits": "train-digits-dnn",
+}
 
 
 def _task(bank: Bank, path: Path) -> Any:
     prefix = path.name.split("_")[0]
-    return bank.tasks[TASKS[prefix] or "train-digits-dnn"]
+    return bank.tasks[TASKS[prefix]]
 
 
 @pytest.fixture(scope="module")
