@@ -23,7 +23,8 @@ import types
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from . import frames, protocol, sandbox, tracebacks, training_child
+from . import example_run, frames, layertrace, protocol, sandbox, tracebacks, training_child
+from .examples import decode as decode_examples
 from .limits import Limits
 from .messages import memory_limit, msg, same
 from .probe import Probe, ProbeError, Stop
@@ -145,6 +146,9 @@ def _load(job: dict[str, Any], channel: Channel) -> types.ModuleType | None:
 
 
 def _train(job: dict[str, Any], channel: Channel) -> None:
+    import torch.nn.functional
+
+    training_child.WATCH.install(torch.nn.functional)  # before the file imports a loss
     module = _load(job, channel)
     if module is not None:
         training_child.run(module.__dict__, channel, int(job["memory_mb"]))
@@ -156,6 +160,7 @@ def _grade(job: dict[str, Any], channel: Channel) -> None:
     # The source itself is dropped once compiled: student code need not find it lying around.
     exec(compile(job.pop("hidden"), "hidden_tests.py", "exec", dont_inherit=True), hidden)
 
+    layertrace.TRACER.install()
     module = _load(job, channel)
     if module is None:
         return
@@ -215,4 +220,11 @@ def _run(job: dict[str, Any], channel: Channel) -> None:
             error = memory_limit(int(job["memory_mb"]))
         else:
             error = same(tracebacks.format_for_run(exc))
-    channel.send(frames.run_done(error))
+    notes: list[Text] = []
+    examples = decode_examples(str(job.get("example") or ""))
+    if error is None and examples:
+        try:
+            notes = example_run.run(module.__dict__, examples)
+        except BaseException:
+            notes = []
+    channel.send(frames.run_done(error, notes))

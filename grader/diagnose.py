@@ -7,19 +7,27 @@ Two kinds of diagnosis:
   what it reported in each. A failing submission whose reports equal the
   mistake's on every one of those checks gets the mistake's message. Nothing
   is said when they differ anywhere: a wrong hint is worse than none.
+- **runtime**, when no catalogued mistake matches and student code raised:
+  the layer that raised, its numbers and the likely cause
+  (:mod:`grader.explain`), once per distinct error however many checks it
+  failed.
 - **plain**, read from the source: modules a task does not allow, data
-  downloads, training at import time (what a notebook paste brings along).
+  downloads, training at import time (what a notebook paste brings along), a
+  functional dropout left on in eval mode (its random outputs match no
+  signature).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .compare import compare
+from .explain import explain_all
 from .judge import Reference
 from .outcome import Outcome
 from .result import Diagnosis
@@ -40,6 +48,13 @@ _DOWNLOAD = (
     "their own inputs, so remove the data loading",
     "파일이 데이터를 내려받습니다 (`{call}`): 채점되는 코드는 내려받지 않습니다. 숨은 테스트가 "
     "입력을 직접 주므로 데이터 불러오기를 지우세요",
+)
+_DROPOUT = (
+    "F.dropout on line {line} has no training=self.training, so it drops units in eval mode "
+    "too: pass training=self.training, or use an nn.Dropout module, which model.eval() "
+    "switches off (p.88)",
+    "{line}번 줄의 F.dropout에 training=self.training이 없어 평가 모드에서도 유닛을 버립니다: "
+    "training=self.training을 넘기거나, model.eval()이 꺼 주는 nn.Dropout 모듈을 쓰세요 (p.88)",
 )
 _TRAINING = (
     "the file trains a model when it is imported (line {line}): move that code under "
@@ -71,10 +86,19 @@ def _by_name(outcome: Outcome) -> dict[str, dict[str, Any]]:
     return found
 
 
+_WHERE = re.compile(r"\(line \d+(, in [\w<>]+)?\)")
+
+
+def _error_words(error: Any) -> str:
+    """An error's English words without where it was raised: the same exception on another
+    line of another file is the same mistake."""
+    return _WHERE.sub("(line)", as_text(error).get("en", ""))
+
+
 def _same_report(mistake: dict[str, Any], got: dict[str, Any]) -> bool:
     """The submission's check reported what the mistake's did (errors by their words)."""
     if mistake.get("error") is not None or got.get("error") is not None:
-        return as_text(mistake.get("error")) == as_text(got.get("error"))
+        return _error_words(mistake.get("error")) == _error_words(got.get("error"))
     ours, theirs = mistake.get("observations"), got.get("observations")
     if not isinstance(ours, list) or not isinstance(theirs, list) or len(ours) != len(theirs):
         return False
@@ -115,11 +139,22 @@ def matches(sig: Signature, outcome: Outcome) -> bool:
 
 
 def diagnoses(signatures: Sequence[Signature], outcome: Outcome, source: str) -> list[Diagnosis]:
-    """The catalogued mistakes the run matches (the most specific), then the plain diagnoses."""
+    """The catalogued mistakes the run matches (the most specific) or else what its errors
+    mean, then the plain diagnoses."""
     matched = [s for s in signatures if matches(s, outcome)]
     # the most specific: drop a mistake whose failing checks are a part of another match's
     kept = [s for s in matched if not any(set(s.failed) < set(o.failed) for o in matched)]
-    return [*(Diagnosis(id=s.id, message=s.message) for s in kept), *plain(source)]
+    found = [Diagnosis(id=s.id, message=s.message) for s in kept]
+    if not found:
+        found = runtime(outcome)
+    named = {d.id for d in found}
+    return [*found, *(d for d in plain(source) if d.id not in named)]
+
+
+def runtime(outcome: Outcome) -> list[Diagnosis]:
+    """What the exceptions raised in the checks mean (each distinct one once)."""
+    faults = [check.get("fault") for check in outcome.checks if isinstance(check, dict)]
+    return explain_all([f for f in faults if f is not None])
 
 
 # -- plain diagnoses ---------------------------------------------------------------
@@ -198,6 +233,20 @@ def _training_at_import(tree: ast.Module) -> int | None:
     return None
 
 
+def _dropout_always_on(tree: ast.Module) -> int | None:
+    """The line of a functional dropout call that is not told whether the model is training."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or _call_name(node) not in ("dropout", "dropout1d"):
+            continue
+        func = node.func
+        owner = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(owner, ast.Name) and owner.id == "self":
+            continue  # self.dropout(x): a module of the model
+        if len(node.args) < 3 and not any(k.arg == "training" for k in node.keywords):
+            return node.lineno
+    return None
+
+
 def plain(source: str) -> list[Diagnosis]:
     """What a notebook paste brings along, read from the source (nothing for a syntax error)."""
     try:
@@ -213,6 +262,9 @@ def plain(source: str) -> list[Diagnosis]:
     if download is not None:
         call = ast.unparse(download)[:60]
         found.append(Diagnosis(id="download", message=_words(_DOWNLOAD, call=call)))
+    dropout = _dropout_always_on(tree)
+    if dropout is not None:
+        found.append(Diagnosis(id="dropout-always-on", message=_words(_DROPOUT, line=dropout)))
     line = _training_at_import(tree)
     if line is not None:
         found.append(Diagnosis(id="training-at-import", message=_words(_TRAINING, line=line)))

@@ -42,6 +42,7 @@ class RunSpec:
     exports: dict[str, Any] = field(default_factory=dict)
     cpu_limit_s: float | None = None
     conversation: Any = None  # mode "train": a grader.training.Conversation
+    example: str = ""  # mode "run": the prompt's examples (grader.examples.encode)
 
     def run_frame(self, job_id: int) -> dict[str, Any]:
         """The ``run`` frame that hands this spec to a worker."""
@@ -56,6 +57,7 @@ class RunSpec:
             memory_mb=self.memory_mb,
             hidden_paths=self.hidden_paths,
             cpu_limit_s=self.cpu_limit_s,
+            example=self.example,
         )
 
 

@@ -80,9 +80,11 @@ def run(
     memory_mb: int,
     hidden_paths: list[str],
     cpu_limit_s: float | None = None,
+    example: str = "",
 ) -> Message:
     return {
         "cpu_limit_s": cpu_limit_s,
+        "example": example,
         "op": RUN,
         "job": job,
         "mode": mode,
@@ -167,8 +169,8 @@ def sandbox_error(error: str) -> Message:
     return {"type": SANDBOX_ERROR, "error": error}
 
 
-def run_done(error: Text | None) -> Message:
-    return {"type": RUN_DONE, "error": error}
+def run_done(error: Text | None, notes: list[Text] | None = None) -> Message:
+    return {"type": RUN_DONE, "error": error, "notes": notes or []}
 
 
 def go(nonce: str, exports: dict[str, Any]) -> Message:
@@ -186,8 +188,12 @@ def done(
     stopped_by: str | None,
     fatal: Text | None,
     memory_hit: bool,
+    watch: dict[str, Any] | None = None,
+    fault: dict[str, Any] | None = None,
 ) -> Message:
-    return {
+    """The end of a run; a training run adds what it saw of the training (``watch``, see
+    grader.training_watch) and what its exception looked like (``fault``)."""
+    frame = {
         "type": DONE,
         "nonce": nonce,
         "exports": exports,
@@ -195,6 +201,11 @@ def done(
         "fatal": fatal,
         "memory_hit": memory_hit,
     }
+    if watch is not None:
+        frame["watch"] = watch
+    if fault is not None:
+        frame["fault"] = fault
+    return frame
 
 
 def built(nonce: Any, *, modules: list[str], parameters: int) -> Message:

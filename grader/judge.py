@@ -12,6 +12,7 @@ cut short, and one that quotes a line of the hidden tests is not shown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,6 +169,7 @@ def grade(
         error, error_kind = msg("tampered", detail=msg("tamper_incomplete")), "submission"
     total = reference.total_points
     results: list[CheckResult] = []
+    first_with: dict[str, Text] = {}  # an error's words -> the first check that raised it
     for ref_check in reference.checks:
         name = str(ref_check["name"])
         max_points = max_score * float(ref_check["points"]) / total if total else 0.0
@@ -182,6 +184,12 @@ def grade(
                 message = msg("check_malformed")  # only a forged report gets here
             if message:
                 message = screen(message, msg("check_failed"))
+            if message and got.get("error") is not None:
+                key = re.sub(r"\d+", "#", message.get("en", ""))  # batch sizes aside
+                if key in first_with:  # grouped: the message is read once, the diagnosis once
+                    message = msg("same_error", name=first_with[key])
+                else:
+                    first_with[key] = reference.title(name)
         passed = not message
         results.append(
             CheckResult(

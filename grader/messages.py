@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- checks ----------------------------------------------------------------------
     "not_run": ("not run: {why}", "실행되지 않음: {why}"),
     "not_run_plain": ("not run", "실행되지 않음"),
+    "same_error": (
+        "the same error as in '{name}'",
+        "'{name}'과(와) 같은 오류",
+    ),
     "required_failed": ("'{name}' failed", "'{name}' 실패"),
     "check_failed": ("the check failed", "검사 실패"),
     "check_reported_nothing": ("the check reported nothing", "검사가 아무것도 보고하지 않았습니다"),

@@ -41,7 +41,7 @@ from typing import Any, cast
 
 import torch
 
-from . import plain, tracebacks, weights
+from . import layertrace, plain, tracebacks, weights
 from .messages import TextError, msg
 from .text import Text, as_text, in_lang, tr
 
@@ -113,6 +113,9 @@ class _Check:
                 if tracebacks.is_out_of_memory(exc):
                     probe.memory_hit = True
                 self.record["error"] = tracebacks.describe(exc, probe.memory_mb)
+                fault = layertrace.fault(exc)
+                if fault is not None:
+                    self.record["fault"] = fault
         probe._current = None
         probe._generator = probe._setup_generator
         probe._emit(self.record)
@@ -170,6 +173,7 @@ class Probe:
         }
         self._current = record
         self._generator = _GENERATOR().manual_seed(self.seed ^ zlib.crc32(name.encode()))
+        layertrace.TRACER.reset()
         return _Check(self, record, required)
 
     def _record(self, observation: dict[str, Any]) -> None:

@@ -35,7 +35,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from . import backends, diagnose, judge, training
+from . import backends, diagnose, examples, judge, training
 from .exchange import RunSpec
 from .handle import Handle
 from .judge import Reference, ReferenceBroken
@@ -470,14 +470,17 @@ class Grader:
             time_limit_s=job.limits.time_s,
             memory_mb=job.limits.memory_mb,
             hidden_paths=_hidden_paths(task) if task else [],
+            example=examples.encode(examples.parse(str(getattr(task, "prompt", "") or ""))),
         )
         outcome = runner.run(spec, wake_r, job.handle.cancelled)
         problem = outcome.problem()
         error, kind = (problem.text, problem.kind) if problem else (None, None)
+        notes: list[Text] = []
         if outcome.run_done is not None and problem is None:
             reported = outcome.run_done.get("error")
             error = None if reported is None else as_text(reported)
             kind = "submission" if error else None
+            notes = examples.notes_of(outcome.run_done.get("notes"))
         return RunResult(
             task=task.id if task else None,
             ok=error is None,
@@ -486,6 +489,7 @@ class Grader:
             stdout=outcome.stdout.text(),
             stderr=outcome.stderr.text(),
             duration_s=round(time.monotonic() - started, 3),
+            notes=notes,
         )
 
     def _claim(self, cache: dict[str, Future[_T]], key: str) -> tuple[Future[_T], bool]:

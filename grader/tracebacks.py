@@ -44,6 +44,9 @@ def _text(exc: BaseException) -> str:
     return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + "…"
 
 
+exception_name, exception_text = _name, _text  # for grader.layertrace
+
+
 def submission_lines(tb: TracebackType | None) -> list[tuple[int, str]]:
     """(line number, function name) of each submission frame, innermost last."""
     found: list[tuple[int, str]] = []

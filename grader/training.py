@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from . import arrays, frames, metrics
+from . import arrays, frames, metrics, training_diagnose
+from .explain import explain_all
 from .limits import (
     TRAINING_CPU_MARGIN_S,
     TRAINING_SMOKE_ROWS,
@@ -186,13 +187,28 @@ def _stopped(outcome: Outcome, budget: float) -> Text | None:
     return None
 
 
-def _diagnoses(conversation: Conversation) -> list[Diagnosis]:
+def _diagnoses(
+    conversation: Conversation, *, below_target: bool = True, budget_s: float = 0.0
+) -> list[Diagnosis]:
     found: list[Diagnosis] = []
     trained = conversation.trained or {}
+    done = conversation.done or {}
+    watch = done.get("watch")
     if trained and trained.get("changed") is False:
         found.append(Diagnosis(id="no-optimizer-step", message=msg("train_no_step")))
     if trained and trained.get("finite") is False:
         found.append(Diagnosis(id="nan-loss", message=msg("train_nan")))
+    cpu_s = trained.get("cpu_s")
+    causes = training_diagnose.diagnoses(
+        watch,
+        predictions=conversation.predictions,
+        below_target=below_target,
+        cpu_s=float(cpu_s) if isinstance(cpu_s, int | float) else None,
+        budget_s=budget_s,
+    )
+    if any(d.id == "nan-loss" for d in found):
+        causes = [d for d in causes if d.id != "loss-nan"]
+    found.extend(causes)
     predictions = conversation.predictions or []
     if len(predictions) > 1 and len(set(predictions)) == 1:
         if conversation.regression:
@@ -200,10 +216,11 @@ def _diagnoses(conversation: Conversation) -> list[Diagnosis]:
             if isinstance(value, int | float):  # None: nan or inf, said by the error
                 shown = f"{value:,.6g}"
                 found.append(Diagnosis(id="constant", message=msg("train_constant", value=shown)))
-        else:
-            found.append(
-                Diagnosis(id="one-class", message=msg("train_one_class", label=predictions[0]))
-            )
+        elif not causes:
+            message = training_diagnose.one_class(predictions[0], watch)
+            found.append(Diagnosis(id="one-class", message=message))
+    if done.get("fault") is not None:
+        found.extend(explain_all([done["fault"]], most=1))
     return found
 
 
@@ -335,7 +352,13 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
         checks=checks,
         error=error,
         error_kind=error_kind,
-        diagnoses=_diagnoses(conversation) if error_kind != "internal" else [],
+        diagnoses=_diagnoses(
+            conversation,
+            below_target=metric is None or not metrics.reaches(task.metric, metric, task.target),
+            budget_s=budget,
+        )
+        if error_kind != "internal"
+        else [],
         duration_s=round(outcome.duration_s, 3),
         training=report,
     )
@@ -353,6 +376,7 @@ def smoke_result(task: TrainingTaskLike, outcome: Outcome, conversation: Convers
         labels = conversation.inputs["y_train"][: len(predictions)].tolist()
         ran = _seconds(float(conversation.trained.get("cpu_s") or 0))
         unusable = _unusable(predictions) if conversation.regression else None
+        below = True  # the target, judged on the rows it trained on
         if unusable is not None:
             notes.append(unusable)
         elif len(labels) == len(predictions) and labels:
@@ -367,7 +391,9 @@ def smoke_result(task: TrainingTaskLike, outcome: Outcome, conversation: Convers
                     metric=f"{value:.3f}" if task.metric == "accuracy" else f"{value:.4f}",
                 )
             )
-        notes.extend(d.message for d in _diagnoses(conversation))
+            below = not metrics.reaches(task.metric, value, task.target)
+        found = _diagnoses(conversation, below_target=below, budget_s=budget)
+        notes.extend(d.message for d in found)
     return RunResult(
         task=task.id,
         ok=error is None,

@@ -21,8 +21,10 @@ from typing import Any
 from . import arrays, frames, tracebacks
 from .messages import msg
 from .text import Text
+from .training_watch import Watch
 
 SEED = 0
+WATCH = Watch()  # installed before the submission is loaded (grader.child)
 _times = os.times  # every system has it (resource does not exist on Windows)
 _clock_start = [0.0]
 _BUILT, _TRAINED, _PREDICTED, _DONE = frames.built, frames.trained, frames.predicted, frames.done
@@ -103,11 +105,25 @@ def run(module: dict[str, Any], channel: Any, memory_mb: int) -> None:
         return
     nonce = go.get("nonce")
     fatal: Text | None = None
+    fault: dict[str, Any] | None = None
     try:
         fatal = _conduct(module, channel, nonce, torch)
     except BaseException as exc:
         fatal = tracebacks.describe(exc, memory_mb)
-    channel.send(_DONE(nonce, exports={}, stopped_by=None, fatal=fatal, memory_hit=False))
+        from . import layertrace  # torch: imported in the sandbox only
+
+        fault = layertrace.fault(exc)
+    channel.send(
+        _DONE(
+            nonce,
+            exports={},
+            stopped_by=None,
+            fatal=fatal,
+            memory_hit=False,
+            watch=WATCH.report(),
+            fault=fault,
+        )
+    )
 
 
 def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Text | None:
@@ -126,7 +142,9 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     regression = y.is_floating_point()  # values to predict (prices), not class numbers
     del order
     before = [p.detach().clone() for p in model.parameters()]
+    WATCH.watch_first_layer(model)
     module["train"](model, x, y)
+    WATCH.phase = "test"
     cpu_s = cpu_seconds() - start
     after = list(model.parameters())
     changed = len(after) != len(before) or any(
@@ -139,14 +157,21 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
         return None
     x_test = torch.from_numpy(arrays.decode(order["x"]))
     model.eval()
-    with torch.no_grad():
-        predict = module.get("predict")
-        if callable(predict):
-            guess = predict(model, x_test)
-        elif regression:
-            guess = model(x_test).reshape(-1)
-        else:
-            guess = model(x_test).argmax(dim=1)
+    predict = module.get("predict")
+    WATCH.predict = callable(predict)
+
+    def guess_for(inputs: Any) -> Any:
+        with torch.no_grad():
+            if callable(predict):
+                return predict(model, inputs)
+            output = model(inputs)
+            if regression:
+                return output.reshape(-1)
+            if isinstance(output, torch.Tensor) and output.dim() == 2:
+                WATCH.columns = int(output.shape[1])
+            return output.argmax(dim=1)
+
+    guess = guess_for(x_test)
     numbers: list[Any] | None
     if regression:
         numbers, problem = _values(guess, int(x_test.shape[0]))
@@ -155,4 +180,30 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     if numbers is None:
         return problem
     channel.send(_PREDICTED(nonce, numbers))
+    if not regression:
+        _order_check(x_test, numbers, guess_for, torch)
     return None
+
+
+def _order_check(x_test: Any, numbers: list[Any], guess_for: Any, torch: Any) -> None:
+    """For sequences of token ids: how many predictions stay the same when the order of the
+    steps is shuffled (a model that ignores order keeps them all)."""
+    if x_test.dim() != 2 or x_test.is_floating_point() or x_test.shape[1] < 4:
+        return
+    steps = int(x_test.shape[1])
+    generator = torch.Generator().manual_seed(7)
+    half = steps // 2
+    orders = {
+        "order_agreement": torch.randperm(steps, generator=generator),  # every step
+        "tail_agreement": torch.cat(  # only the last half, where left-padded tokens sit
+            [torch.arange(half), half + torch.randperm(steps - half, generator=generator)]
+        ),
+    }
+    for key, order in orders.items():
+        try:
+            again, _problem = _class_numbers(guess_for(x_test[:, order]), len(numbers))
+        except Exception:
+            return
+        if again is not None:
+            same = sum(int(a == b) for a, b in zip(again, numbers, strict=True))
+            setattr(WATCH, key, round(same / max(1, len(numbers)), 4))

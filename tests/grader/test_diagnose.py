@@ -74,12 +74,17 @@ def test_every_catalogued_mistake_is_diagnosed_as_itself_in_both_languages(
         assert result.diagnoses[0].message["ko"] and result.diagnoses[0].message["en"]
 
 
-def test_a_failure_that_matches_no_mistake_gets_no_diagnosis(bank: Bank, grader: Grader) -> None:
+def test_a_failure_that_matches_no_mistake_gets_no_catalogued_diagnosis(
+    bank: Bank, grader: Grader
+) -> None:
     task = bank.tasks["cnn-fashion"]
     starter = grader.grade(task, task.read("starter.py"))
     assert not starter.passed and starter.diagnoses == []
     flatten = (SUBMISSIONS / "cnn-fashion" / "bad_flatten_batch.py").read_text()
-    assert grader.grade(task, flatten).diagnoses == []
+    # no catalogued mistake: what its exception means instead (runtime explanations)
+    (found,) = grader.grade(task, flatten).diagnoses
+    assert found.id == "runtime-flatten-batch"
+    assert "(15680,)" in found.message["en"] and "torch.flatten(x, 1)" in found.message["ko"]
 
 
 def test_a_mistake_written_in_another_style_is_still_recognised(bank: Bank, grader: Grader) -> None:

@@ -1,0 +1,13 @@
+from torch import nn
+
+
+class TextClassifier(nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, num_classes, pad_idx=0):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_dim, padding_idx=pad_idx)
+        self.lstm = nn.LSTM(input_size=embed_dim, hidden_size=hidden_dim, num_layers=1)
+        self.fc = nn.Linear(hidden_dim, num_classes)
+
+    def forward(self, x):
+        _, (h_n, _c_n) = self.lstm(self.embedding(x))
+        return self.fc(h_n.squeeze(0))
