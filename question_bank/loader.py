@@ -238,6 +238,11 @@ class _Loader:
             self.check_data_files(task, data, folder)
             if len(self.report.problems) > before:
                 return
+        elif task.contract is not None:
+            before = len(self.report.problems)
+            self.report.semantic(task, data, spec)
+            if len(self.report.problems) > before:
+                return
         if missing:
             return
         try:

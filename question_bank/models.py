@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
+from .contract import Contract
 from .messages import suggest
 from .mistakes import Mistake
 from .pages import Page
@@ -236,6 +237,7 @@ class Task(_Strict):
     prompt: Text
     time_limit_s: Annotated[float, Field(gt=0, le=600)] = 10
     memory_mb: Annotated[int, Field(ge=64, le=65536)] = 1024
+    contract: Contract | None = None  # a function task's inputs and effects (contract.py)
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
@@ -256,6 +258,11 @@ class Task(_Strict):
     def files(self) -> tuple[str, ...]:
         """The files the task folder must hold."""
         return TASK_FILES
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        if self.contract is None:
+            return []
+        return [(("contract", *loc), text) for loc, text in self.contract.problems()]
 
 
 # Module types a training task may name in `requires`/`forbids` (torch.nn class
@@ -307,6 +314,8 @@ class TrainingTask(Task):
 
     def problems(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
+        if self.contract is not None:
+            found.append((("contract",), "a training task has no hidden tests to hold a contract"))
         if self.floor >= self.target:
             found.append((("floor",), f"`floor` {self.floor} must be below `target` {self.target}"))
         for field in ("requires", "forbids"):

@@ -133,7 +133,7 @@ def test_the_human_table_shows_survivors_as_diffs(tmp_path: Path) -> None:
     assert run.code == EXIT_FAIL
     assert run.out.splitlines()[0].split() == [
         "task", "ref", "starter", "mistakes", "diagnosed", "mutants", "killed", "equiv",
-        "survived", "time",
+        "survived", "contract", "time",
     ]  # fmt: skip
     assert "survivor int:2:15:0: integer 2 changed to 3" in run.out
     assert "-    return x * 2\n    +    return x * 3" in run.out
