@@ -37,7 +37,8 @@ _IS_GRAD_ENABLED, _SET_GRAD_ENABLED = torch.is_grad_enabled, torch.set_grad_enab
 _GET_DEFAULT_DTYPE, _SET_DEFAULT_DTYPE = torch.get_default_dtype, torch.set_default_dtype
 _GET_THREADS, _SET_THREADS = torch.get_num_threads, torch.set_num_threads
 _DETERMINISTIC = torch.are_deterministic_algorithms_enabled
-_SET_DETERMINISTIC = torch.use_deterministic_algorithms
+# torch.use_deterministic_algorithms imports torch._inductor (seconds): set the flag itself.
+_SET_DETERMINISTIC = torch._C._set_deterministic_algorithms
 _TENSOR, _MODULE = torch.Tensor, torch.nn.Module
 _TYPE = type
 
@@ -75,11 +76,15 @@ _CALLER = {"grad_mode": True, "default_dtype": torch.float32, "deterministic": F
 
 
 def _restore(state: dict[str, Any]) -> None:
-    _SET_GRAD_ENABLED(state["grad_mode"])
-    _SET_DEFAULT_DTYPE(state["default_dtype"])
+    """Set what differs from ``state`` back to it (each setter only when needed)."""
+    if bool(_IS_GRAD_ENABLED()) != state["grad_mode"]:
+        _SET_GRAD_ENABLED(state["grad_mode"])
+    if _GET_DEFAULT_DTYPE() != state["default_dtype"]:
+        _SET_DEFAULT_DTYPE(state["default_dtype"])
     if int(_GET_THREADS()) != state["threads"]:
         _SET_THREADS(state["threads"])
-    _SET_DETERMINISTIC(state["deterministic"])
+    if bool(_DETERMINISTIC()) != state["deterministic"]:
+        _SET_DETERMINISTIC(state["deterministic"], warn_only=False)
 
 
 def _observe_result(p: Probe, result: Any, atol: float, rtol: float) -> None:
