@@ -41,7 +41,7 @@ from typing import Any, cast
 
 import torch
 
-from . import layertrace, plain, tracebacks, weights
+from . import contract_probe, layertrace, plain, tracebacks, weights
 from .messages import TextError, msg
 from .text import Text, as_text, in_lang, tr
 
@@ -142,6 +142,8 @@ class Probe:
         self.reference = reference
         self._exports_in = exports
         self.exports: dict[str, Any] = {}
+        if reference and "contract" in exports:  # handed on to every graded run
+            self.exports["contract"] = exports["contract"]
         self.seed = seed
         self._emit = emit
         self.memory_mb = memory_mb
@@ -375,6 +377,26 @@ class Probe:
         """Seed torch's global generator (dropout, default initialisation) the same in both runs."""
         _TORCH_MANUAL_SEED(self.seed * 31 + seed)
         yield
+
+    # -- the task's contract -----------------------------------------------------
+
+    @property
+    def contract(self) -> dict[str, Any] | None:
+        """The task's ``contract:`` from task.yaml as plain data (None when it has none)."""
+        found = self._exports_in.get("contract")
+        return found if isinstance(found, dict) else None
+
+    def contract_checks(
+        self, function: Any, given: Callable[[], dict[str, Any]] | None = None
+    ) -> None:
+        """One check per input drawn from the task's contract, with the generic checks
+        (result, aliasing, arguments left alone, global torch state): see
+        :mod:`grader.contract_probe`. ``given()`` builds the ``type: given`` arguments
+        (a model, a loader …) afresh for each case."""
+        contract = self.contract
+        if contract is None:
+            raise ProbeError("the task has no contract: add `contract:` to task.yaml")
+        contract_probe.run(self, function, contract, given)
 
     # -- models ------------------------------------------------------------------
 

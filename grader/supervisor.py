@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import queue
@@ -33,7 +34,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from . import backends, diagnose, examples, judge, training
 from .exchange import RunSpec
@@ -259,7 +260,12 @@ class Grader:
         result = handle.result(timeout)
         with self._lock:
             future = self._references.get(
-                _digest(task.id, task.read("solution.py"), task.read("hidden_tests.py"))
+                _digest(
+                    task.id,
+                    task.read("solution.py"),
+                    task.read("hidden_tests.py"),
+                    contract_of(task),
+                )
             )
         if future is None:
             raise ReferenceBroken(as_text(getattr(result, "error", None) or msg("no_detail")))
@@ -503,7 +509,7 @@ class Grader:
 
     def _reference(self, runner: backends.Runner, task: TaskLike) -> Reference:
         solution, hidden = task.read("solution.py"), task.read("hidden_tests.py")
-        digest = _digest(task.id, solution, hidden)
+        digest = _digest(task.id, solution, hidden, contract_of(task))
         future, mine = self._claim(self._references, digest)
         if not mine:
             return future.result()
@@ -517,6 +523,7 @@ class Grader:
                 hidden=hidden,
                 seed=task_seed(task.id),
                 hidden_paths=_hidden_paths(task),
+                exports=_contract_exports(task),
             )
             outcome = runner.run(spec, None, _never)  # shared by every job: not cancellable
             if outcome.worker_failure:  # not the task's fault: do not remember it
@@ -545,6 +552,24 @@ def _never() -> bool:
     return False
 
 
-def _digest(task_id: str, solution: str, hidden: str) -> str:
+def _digest(task_id: str, solution: str, hidden: str, contract: dict[str, Any] | None) -> str:
     """Identifies a task's reference: its id and the files the reference run depends on."""
-    return hashlib.sha256(f"{task_id}\0{solution}\0{hidden}".encode()).hexdigest()
+    drawn = json.dumps(contract, sort_keys=True)
+    return hashlib.sha256(f"{task_id}\0{solution}\0{hidden}\0{drawn}".encode()).hexdigest()
+
+
+def contract_of(task: TaskLike) -> dict[str, Any] | None:
+    """The task's contract as plain data (``question_bank.Task.contract``), or None."""
+    found = getattr(task, "contract", None)
+    if found is None:
+        return None
+    if isinstance(found, dict):
+        return found
+    dumped = found.model_dump(mode="json", exclude_none=True)
+    return dumped if isinstance(dumped, dict) else None
+
+
+def _contract_exports(task: TaskLike) -> dict[str, Any]:
+    """What the reference run's probe starts with: the contract it draws inputs from."""
+    contract = contract_of(task)
+    return {} if contract is None else {"contract": contract}

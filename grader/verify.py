@@ -19,10 +19,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .contract import declared
 from .handle import Handle
 from .mutate import Mutant, mutants
 from .result import GradeResult
-from .supervisor import Grader, TaskLike
+from .supervisor import Grader, TaskLike, contract_of
 from .text import in_lang
 
 EXTRA_SEEDS = 3
@@ -75,6 +76,15 @@ class TaskVerdict:
     survived: list[Survivor] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # The contract's coverage (None: the task has no contract): how many drawn inputs
+    # belong to each declared class, and the effects the generic checks verify.
+    classes: dict[str, int] | None = None
+    effects: list[str] = field(default_factory=list)
+
+    @property
+    def uncovered(self) -> list[str]:
+        """Declared input classes no check drew."""
+        return [c for c, n in (self.classes or {}).items() if n == 0]
 
     @property
     def ok(self) -> bool:
@@ -100,6 +110,8 @@ class TaskVerdict:
             "killed": self.killed,
             "equivalent": self.equivalent,
             "survived": [s.row() for s in self.survived],
+            "contract_classes": self.classes,
+            "contract_effects": self.effects,
             "problems": self.problems,
             "seconds": round(self.seconds, 2),
         }
@@ -115,6 +127,7 @@ class _Reseeded:
         self.time_limit_s = task.time_limit_s
         self.memory_mb = task.memory_mb
         self.folder: Path | None = getattr(task, "folder", None)
+        self.contract = getattr(task, "contract", None)
 
     def read(self, name: str) -> str:
         return self._task.read(name)
@@ -122,6 +135,7 @@ class _Reseeded:
 
 @dataclass
 class _Plan:
+    grader: Grader
     task: VerifiableTask
     solution: str
     reference: Handle
@@ -137,6 +151,7 @@ def _submit(grader: Grader, task: VerifiableTask) -> _Plan:
     ids = {m.id for m in found}
     seeds = [_Reseeded(task, k) for k in range(1, EXTRA_SEEDS + 1)]
     return _Plan(
+        grader=grader,
         task=task,
         solution=solution,
         reference=grader.submit(task, solution),
@@ -185,6 +200,8 @@ def _collect(plan: _Plan, tick: Callable[[], None]) -> TaskVerdict:
     verdict.reference_passes = reference.passed
     if not reference.passed:
         verdict.problems.append(f"the reference fails: {_first_failure(reference)}")
+    if reference.passed:
+        _coverage(plan, verdict)
     verdict.starter_fails = not wait(plan.starter).passed
     if not verdict.starter_fails:
         verdict.problems.append("the starter passes the hidden tests")
@@ -238,6 +255,27 @@ def _collect(plan: _Plan, tick: Callable[[], None]) -> TaskVerdict:
         verdict.problems.append(f"equivalent.yaml: {stale} is no mutant of solution.py")
     verdict.seconds = sum(spent)
     return verdict
+
+
+def _coverage(plan: _Plan, verdict: TaskVerdict) -> None:
+    """What the reference run drew from the task's contract (its ``coverage`` export)."""
+    plain = contract_of(plan.task)
+    if plain is None:
+        return
+    verdict.classes = {c: 0 for c in declared(plain)}
+    exported = plan.grader.reference(plan.task).exports.get("coverage")
+    if not isinstance(exported, dict):
+        verdict.problems.append(
+            "the contract's inputs are drawn by no check: call p.contract_checks(...) "
+            "in hidden_tests.py"
+        )
+        return
+    drawn = exported.get("classes") or {}
+    for name in verdict.classes:
+        verdict.classes[name] = int(drawn.get(name, 0))
+    verdict.effects = [str(e) for e in exported.get("effects") or []]
+    for name in verdict.uncovered:
+        verdict.problems.append(f"contract class {name} is drawn by no check")
 
 
 def jobs(tasks: Sequence[VerifiableTask]) -> int:

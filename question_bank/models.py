@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from .cloze import Blank, parse_cloze
+from .contract import Contract
 from .messages import suggest
 from .mistakes import Mistake
 from .pages import Page
@@ -293,6 +294,7 @@ class Task(_Strict):
     # task has one. `training` belongs to `type: training` tasks.
     kind: TaskKind | None = None
     family: Family | None = None
+    contract: Contract | None = None  # a function task's inputs and effects (contract.py)
 
     # Not in task.yaml: set by the loader.
     folder: Path = Field(default=Path(), exclude=True)
@@ -304,15 +306,18 @@ class Task(_Strict):
         return self.title
 
     def problems(self) -> list[tuple[Loc, str]]:
+        found: list[tuple[Loc, str]] = []
         if self.kind == "training":
-            return [
+            found.append(
                 (
                     ("kind",),
                     "`kind: training` is for training tasks: add `type: training`, or give "
                     "the kind of a function task (tensor, batch, model, loop)",
                 )
-            ]
-        return []
+            )
+        if self.contract is not None:
+            found += [(("contract", *loc), text) for loc, text in self.contract.problems()]
+        return found
 
     @property
     def checks_parameters(self) -> bool:
@@ -386,6 +391,8 @@ class TrainingTask(Task):
         found: list[tuple[Loc, str]] = []
         if self.kind not in (None, "training"):
             found.append((("kind",), f"a training task's `kind` is `training`, got {self.kind!r}"))
+        if self.contract is not None:
+            found.append((("contract",), "a training task has no hidden tests to hold a contract"))
         if self.lower_is_better:
             if self.floor <= self.target:
                 found.append(

@@ -53,6 +53,8 @@ def line_at(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
         ):
             line = node.line_of(part)
             node = node[part]
+        elif isinstance(node, LineDict) and node.get("type") == part:
+            continue  # the tag of a tagged union (pydantic puts it in the location): same node
         else:
             break
     return line

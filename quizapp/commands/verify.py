@@ -32,6 +32,7 @@ _HEADER = (
     "killed",
     "equiv",
     "survived",
+    "contract",
     "time",
 )
 
@@ -69,6 +70,7 @@ def _row(v: TaskVerdict) -> tuple[str, ...]:
         str(v.killed),
         str(v.equivalent),
         str(len(v.survived)),
+        "-" if v.classes is None else f"{len(v.classes) - len(v.uncovered)}/{len(v.classes)}",
         f"{v.seconds:.1f}s",
     )
 
@@ -87,6 +89,7 @@ def format_table(verdicts: list[TaskVerdict]) -> str:
         for survivor in v.survived:
             lines.append(f"  survivor {survivor.id}: {survivor.description}")
             lines.extend(f"    {line}" for line in survivor.diff.rstrip("\n").splitlines())
+    lines.extend(format_coverage(verdicts))
     total = sum(v.mutants for v in verdicts)
     killed = sum(v.killed for v in verdicts)
     equivalent = sum(v.equivalent for v in verdicts)
@@ -98,6 +101,34 @@ def format_table(verdicts: list[TaskVerdict]) -> str:
         + ("every task verified" if not bad else f"{bad} task(s) fall short")
     )
     return "\n".join(lines)
+
+
+def format_coverage(verdicts: list[TaskVerdict]) -> list[str]:
+    """Each contract's input classes with how many drawn inputs fell in each, and the
+    effects the generic checks verified (a class drawn by no check is marked ✗)."""
+    lines: list[str] = []
+    for v in verdicts:
+        if v.classes is None:
+            continue
+        if not lines:
+            lines += ["", "contract coverage (input class: inputs drawn; effects checked):"]
+        drawn = [f"{c} {n}" if n else f"{c} 0 ✗" for c, n in v.classes.items()]
+        lines.append(f"  {v.task}:")
+        lines.extend(_wrapped("classes: ", drawn))
+        lines.extend(_wrapped("effects: ", v.effects))
+    return lines
+
+
+def _wrapped(head: str, words: list[str], width: int = 96) -> list[str]:
+    lines, line = [], "    " + head
+    for i, word in enumerate(words):
+        piece = word + (", " if i < len(words) - 1 else "")
+        if len(line) + len(piece) > width and line.strip() != head.strip():
+            lines.append(line.rstrip())
+            line = "    " + " " * len(head)
+        line += piece
+    lines.append(line.rstrip())
+    return lines
 
 
 class _Progress:

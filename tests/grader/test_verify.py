@@ -133,7 +133,7 @@ def test_the_human_table_shows_survivors_as_diffs(tmp_path: Path) -> None:
     assert run.code == EXIT_FAIL
     assert run.out.splitlines()[0].split() == [
         "task", "ref", "starter", "mistakes", "diagnosed", "mutants", "killed", "equiv",
-        "survived", "time",
+        "survived", "contract", "time",
     ]  # fmt: skip
     assert "survivor int:2:15:0: integer 2 changed to 3" in run.out
     assert "-    return x * 2\n    +    return x * 3" in run.out
@@ -148,3 +148,52 @@ def test_an_unknown_task_id_is_a_usage_error(tmp_path: Path) -> None:
     assert run.code == EXIT_USAGE
     assert run.err.startswith("quizapp: error: unknown task 'nope' (known: ")
     assert len(run.err.splitlines()) == 1
+
+
+CONTRACT = "contract:\n  function: double\n  args:\n    x: {type: int, range: [-4, 9]}\n"
+DRAWS = """
+from grader.probe import Probe
+
+
+def probe(p: Probe) -> None:
+    double = p.function("double")
+    {body}
+"""
+
+
+def _contract_task(task_id: str, body: str) -> dict[str, str]:
+    files = _task(task_id, "[]")
+    files[f"tasks/{task_id}/task.yaml"] += CONTRACT
+    files[f"tasks/{task_id}/hidden_tests.py"] = DRAWS.format(body=body)
+    return files
+
+
+def test_verify_reports_the_classes_a_contract_draws_and_fails_a_contract_no_check_draws(
+    tmp_path: Path,
+) -> None:
+    bank = write_tree(
+        tmp_path / "contracts",
+        {
+            **_contract_task("drawn", "p.contract_checks(double)"),
+            **_contract_task(
+                "ignored", 'with p.check("double(3)"):\n        p.observe("x", double(3))'
+            ),
+        },
+    )
+    run = quizapp("--bank", bank, "bank", "verify", "drawn", "ignored", "--json")
+    drawn, ignored = (json.loads(line) for line in run.out.splitlines())
+    assert run.code == EXIT_FAIL
+    assert drawn["ok"], drawn
+    assert set(drawn["contract_classes"]) == {"x=min", "x=max", "call=positional"}
+    assert all(n >= 1 for n in drawn["contract_classes"].values())
+    assert drawn["contract_effects"][:2] == ["unchanged=x", "keeps=grad_mode"]
+    assert not ignored["ok"]
+    assert ignored["contract_classes"] == {"x=min": 0, "x=max": 0, "call=positional": 0}
+    assert (
+        "the contract's inputs are drawn by no check: call p.contract_checks(...) in hidden_tests.py"
+        in ignored["problems"]
+    )
+    table = quizapp("--bank", bank, "bank", "verify", "drawn")
+    assert table.out.splitlines()[1].split()[-2] == "3/3"
+    assert "contract coverage (input class: inputs drawn; effects checked):" in table.out
+    assert "    classes: x=min " in table.out

@@ -59,3 +59,4 @@ def probe(p: Probe) -> None:
                     tr(f"conv_output_size({shown})", f"conv_output_size({shown})"),
                     conv_output_size(*args, **kwargs),
                 )
+    p.contract_checks(conv_output_size)  # every input class of task.yaml's contract

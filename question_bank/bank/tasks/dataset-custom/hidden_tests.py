@@ -66,6 +66,20 @@ def probe(p: Probe) -> None:
             )
             p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), batch_y, atol=0, rtol=0)
 
+    with p.check(
+        tr(
+            "labels in an int32 tensor: y is still int64, x float32",
+            "int32 텐서 레이블: y는 그래도 int64, x는 float32",
+        ),
+        points=2,
+    ):
+        ds = CustomDataset(p.randn(6, 3), p.randint(0, 4, 6, dtype=torch.int32))
+        x, y = p.unpack(ds[3], 2, tr("ds[3]", "ds[3]"))
+        p.tensor(tr("x of ds[3]", "ds[3]의 x"), x, atol=0, rtol=0)
+        p.tensor(tr("y of ds[3]", "ds[3]의 y"), y, atol=0, rtol=0)
+        _, batch_y = p.unpack(next(iter(DataLoader(ds, batch_size=4))), 2, tr("a batch", "배치"))
+        p.tensor(tr("y of the first batch", "첫 번째 배치의 y"), batch_y, atol=0, rtol=0)
+
     with p.check(tr("len(ds) and ds[i] from tensors", "텐서 입력의 len(ds)와 ds[i]"), points=2):
         ds = CustomDataset(p.randn(5, 2, dtype=torch.float64), p.randint(0, 2, 5))
         p.observe(tr("len(ds)", "len(ds)"), len(ds))

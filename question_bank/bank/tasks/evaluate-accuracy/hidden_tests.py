@@ -99,3 +99,11 @@ def probe(p: Probe) -> None:
             p.close(
                 tr("accuracy", "정확도"), evaluate(model=model, loader=loader), atol=1e-6, rtol=1e-6
             )
+
+    def given() -> dict[str, object]:
+        model, loader, _ = _setup(p, 8, 3, [1, 4])
+        return {"model": model, "loader": loader}
+
+    # Every input class of task.yaml's contract, among them a caller that has gradients
+    # disabled: gradient tracking must be as the caller had it when evaluate returns.
+    p.contract_checks(evaluate, given)

@@ -32,6 +32,22 @@ def probe(p: Probe) -> None:
         points=2,
     ):
         p.observe(tr("parameter count", "파라미터 수"), p.parameter_count(model), fmt="count")
+    with p.check(
+        tr(
+            "the embedding's padding row is zero in the model as built (pad_idx 0 and 2)",
+            "만든 모델의 임베딩에서 패딩 행이 0임 (pad_idx 0과 2)",
+        ),
+        points=2,
+    ):
+        with p.seeded(6):
+            fresh = TextClassifier(30, 8, 10, 3, pad_idx=2)
+        for built, pad in ((model, 0), (fresh, 2)):
+            rows = [  # whether each row is zero: the same every run, so a diagnosis can match it
+                bool((m.weight.detach()[pad] == 0).all())
+                for m in built.modules()
+                if isinstance(m, torch.nn.Embedding) and m.num_embeddings > pad
+            ]
+            p.observe(tr(f"padding row {pad} is all zeros, per nn.Embedding", f"nn.Embedding마다 패딩 행 {pad}이 모두 0인지"), rows)
     for batch, length in ((1, 7), (5, 3), (3, 1)):
         with p.check(
             tr(

@@ -41,3 +41,4 @@ def probe(p: Probe) -> None:
             p.shape(tr("output shape", "출력 모양"), predict_classes(make()))
         with p.check(tr(f"values and dtype, {name}", f"값과 dtype ({name_ko})"), points=2):
             p.tensor(tr("output", "출력"), predict_classes(make()), atol=0, rtol=0)
+    p.contract_checks(predict_classes)  # every input class of task.yaml's contract

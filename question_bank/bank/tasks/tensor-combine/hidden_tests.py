@@ -49,3 +49,4 @@ def probe(p: Probe) -> None:
         ):
             second = p.unpack(combine(*make()), 2, tr("the result", "결과"))[1]
             p.tensor(tr("second tensor (stack)", "두 번째 텐서 (stack)"), second, atol=0, rtol=0)
+    p.contract_checks(combine)  # every input class of task.yaml's contract

@@ -76,3 +76,4 @@ def probe(p: Probe) -> None:
         p.tensor(
             tr("the tensor t was transposed from", "t를 전치하기 전의 텐서"), base, atol=0, rtol=0
         )
+    p.contract_checks(fill_first_row)  # every input class of task.yaml's contract

@@ -36,3 +36,4 @@ def probe(p: Probe) -> None:
             result = max_position(make())
             p.types(tr("result type", "결과의 타입"), result)
             p.observe(tr("(row, col) values", "(row, col) 값"), result)
+    p.contract_checks(max_position)  # every input class of task.yaml's contract

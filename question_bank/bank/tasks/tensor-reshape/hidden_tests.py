@@ -49,3 +49,4 @@ def probe(p: Probe) -> None:
     with p.check(tr("an input that requires grad", "requires_grad=True인 입력")):
         x = p.randn(2, 784).requires_grad_()
         p.tensor(tr("output", "출력"), to_image_batch(x), atol=0, rtol=0)
+    p.contract_checks(to_image_batch)  # every input class of task.yaml's contract

@@ -33,3 +33,4 @@ def probe(p: Probe) -> None:
         x = p.randn(7, 3) * 2 + 1
         standardize(x)
         p.unchanged(tr("input x after the call", "호출 뒤의 입력 x"), x)
+    p.contract_checks(standardize)  # every input class of task.yaml's contract

@@ -100,3 +100,4 @@ def probe(p: Probe) -> None:
         encode_and_pad(sentences, vocab, 2)
         p.observe(tr("sentences after the call", "호출 뒤의 sentences"), sentences)
         p.observe(tr("vocab after the call", "호출 뒤의 vocab"), vocab)
+    p.contract_checks(encode_and_pad)  # every input class of task.yaml's contract

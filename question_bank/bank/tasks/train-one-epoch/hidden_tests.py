@@ -102,3 +102,11 @@ def probe(p: Probe) -> None:
                 atol=1e-5,
                 rtol=1e-4,
             )
+
+    def given() -> dict[str, object]:
+        model, loader, criterion, optimizer = _classification(p)
+        return {"model": model, "loader": loader, "criterion": criterion, "optimizer": optimizer}
+
+    # Every input class of task.yaml's contract: the model handed over in train mode, in eval
+    # mode and already holding gradients (they must not leak into the first step).
+    p.contract_checks(train_one_epoch, given)

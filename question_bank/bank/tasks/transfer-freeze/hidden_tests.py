@@ -224,3 +224,7 @@ def probe(p: Probe) -> None:
         ):
             p.shape(tr("output shape", "출력 모양"), model(p.randn(5, 1, 6, 6)))
     _custom_features(p, prepare_for_transfer)
+
+    # Every input class of task.yaml's contract: the model handed over in train or eval mode;
+    # after the call its frozen parameters still hold their values.
+    p.contract_checks(prepare_for_transfer, lambda: {"model": Pretrained(2, 5)})

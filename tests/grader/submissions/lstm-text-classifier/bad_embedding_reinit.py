@@ -1,0 +1,15 @@
+# wrong: the embedding is re-initialised after construction, so the padding row is no longer zero
+from torch import nn
+
+
+class TextClassifier(nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, num_classes, pad_idx=0):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embed_dim, padding_idx=pad_idx)
+        nn.init.xavier_uniform_(self.embedding.weight)
+        self.lstm = nn.LSTM(embed_dim, hidden_dim, batch_first=True)
+        self.fc = nn.Linear(hidden_dim, num_classes)
+
+    def forward(self, x):
+        _, (h_n, _) = self.lstm(self.embedding(x))
+        return self.fc(h_n[-1])
