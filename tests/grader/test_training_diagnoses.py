@@ -20,6 +20,7 @@ TASKS = {
     "cancer": "train-cancer-binary",
     "lstm": "train-sequence-lstm",
     "digits": "train-digits-dnn",
+    "house": "train-house-prices",
 }
 
 
