@@ -9,13 +9,13 @@ worker processes).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -109,6 +109,40 @@ class QuizApp(App[None]):
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.lang, **values)
+
+    # -- Textual's own words (palette, system commands) in the interface language ------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from .palette import system_commands
+
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                Palette(
+                    self.t("palette.no_matches"),
+                    self.t("palette.placeholder"),
+                    id="--command-palette",
+                )
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import Palette
+
+        self.push_screen(
+            Palette(
+                self.t("palette.no_matches"),
+                self.t("palette.themes_placeholder"),
+                providers=[ThemeProvider],
+            )
+        )
 
     @property
     def grader(self) -> Grader:
@@ -246,8 +280,72 @@ class QuizApp(App[None]):
         return True
 
     def pop_to_home(self) -> None:
+        if self.sitting_exam() is not None:
+            self.confirm_leaving_exam(quit_app=False)
+            return
+        self._pop_to_home()
+
+    def _pop_to_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # -- leaving (a running exam asks first) ----------------------------------------------
+
+    def sitting_exam(self) -> Any:
+        """The exam screen being sat (anywhere in the stack), or None."""
+        from .screens.exam_sit import ExamSitScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExamSitScreen) and not screen.finishing:
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit at once, except during a mock exam, which asks first."""
+        if self.sitting_exam() is None:
+            self.exit()
+        else:
+            self.confirm_leaving_exam(quit_app=True)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual's hint that ctrl+q quits), in the interface language; during a
+        mock exam it asks, as ctrl+q does."""
+        if self.sitting_exam() is not None:
+            self.confirm_leaving_exam(quit_app=True)
+        else:
+            self.notify(self.t("app.quit_hint"), title=self.t("app.quit_title"), markup=False)
+
+    def confirm_leaving_exam(self, *, quit_app: bool) -> None:
+        """Ask before leaving a running exam (quitting, or going home): the clock keeps
+        running, the answers are saved, and the attempt resumes from home or the list."""
+        from quizapp.exam.view import format_clock
+
+        from .screens.confirm import ConfirmScreen
+
+        sitting = self.sitting_exam()
+        if sitting is None or isinstance(self.screen, ConfirmScreen):
+            return
+        kind = "quit" if quit_app else "home"
+        left = format_clock(sitting.time_left())
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            sitting.save_before_leaving()
+            if quit_app:
+                self.exit()
+            else:
+                self._pop_to_home()
+
+        self.push_screen(
+            ConfirmScreen(
+                self.t("exam.leave.title"),
+                self.t(f"exam.leave.{kind}", left=left, title=sitting.blueprint.title),
+                self.t(f"exam.leave.{kind}_yes"),
+                self.t("exam.confirm.no"),
+            ),
+            answered,
+        )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

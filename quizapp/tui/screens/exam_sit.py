@@ -68,7 +68,9 @@ class ExamSitScreen(QuizScreen[None]):
         self.switching = True  # a question is being drawn: answers wait
         self.finishing = False
         self.widget: Widget | None = None  # the current written question's answer widget
-        self.started = False
+        self.started = False  # shown once (later resumes are back from a dialog or the editor)
+        self.editing = False  # the task editor is open over this screen
+        self.leaving = False  # going home or quitting, the clock running
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -128,9 +130,11 @@ class ExamSitScreen(QuizScreen[None]):
         self.quiz_app.watch_exam(self.attempt)
 
     def on_screen_resume(self) -> None:
-        """First shown, or back from the editor: read the attempt again and show the question."""
-        if self.finishing:
+        """First shown, or back from the editor: read the attempt again and show the question.
+        Back from a dialog (help, leave, submit) nothing changed: what is typed stays."""
+        if self.finishing or self.leaving or (self.started and not self.editing):
             return
+        self.started, self.editing = True, False
         self.reload()
         self.show(self.index)
 
@@ -141,7 +145,7 @@ class ExamSitScreen(QuizScreen[None]):
         self.run_worker(self._show(index), exclusive=True, group="exam-show")
 
     async def _show(self, index: int) -> None:
-        if self.finishing:
+        if self.finishing or self.leaving or not self.is_attached:
             return
         self.index = index
         question = self.question
@@ -341,6 +345,7 @@ class ExamSitScreen(QuizScreen[None]):
             label=label,
             points=self.points_each(index),
         )
+        self.editing = True
         self.app.push_screen(TaskScreen(task, exam=editing))
 
     def action_escape(self) -> None:
@@ -348,7 +353,15 @@ class ExamSitScreen(QuizScreen[None]):
             self.commit_pending()
             self.set_focus(self.query_one("#exam-card"))
             return
-        self.notify(self.t("exam.no_leaving"), timeout=4)
+        self.quiz_app.confirm_leaving_exam(quit_app=False)
+
+    def save_before_leaving(self) -> None:
+        """Leaving with the clock running: keep what the editor or the widget holds."""
+        self.leaving = True
+        for screen in self.app.screen_stack:
+            if isinstance(screen, TaskScreen):
+                screen.flush_draft()
+        self.commit_pending()
 
     def action_submit(self) -> None:
         if self.switching or self.finishing:

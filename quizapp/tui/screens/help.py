@@ -22,6 +22,7 @@ from ..widgets.answer import ChoiceList, MultiChoiceList
 from .base import QuizModalScreen
 from .browse import BrowseScreen
 from .classroom import ClassScreen
+from .confirm import ConfirmScreen
 from .exam_blueprint import BlueprintScreen
 from .exam_results import ExamResultsScreen
 from .exam_sit import ExamSitScreen
@@ -97,6 +98,7 @@ SECTIONS = (
     Section("blueprint", (BlueprintScreen,)),
     Section("exam", (ExamSitScreen,)),
     Section("exam-submit", (ExamSubmitScreen,)),
+    Section("confirm", (ConfirmScreen,)),
     Section("exam-results", (ExamResultsScreen,)),
     Section("stats", (StatsScreen,)),
     Section("browse", (BrowseScreen,)),

@@ -4,7 +4,7 @@ the last mock exams, and the ways in."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +16,9 @@ from textual.worker import Worker, WorkerState
 
 from ..app import Ready
 from .base import QuizScreen
+
+if TYPE_CHECKING:
+    from quizapp.store import ExamAttempt
 
 BAR = 12
 LAST_ATTEMPTS = 5
@@ -47,9 +50,14 @@ class HomeScreen(QuizScreen[None]):
         Binding("b", "app.browse", "Browse", id="browse"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: ExamAttempt | None = None  # a mock exam still running, if any
+
     def compose(self) -> ComposeResult:
         t = self.t
         yield Header()
+        yield Static("", id="exam-running", markup=False)
         with Horizontal(id="summary"):
             yield Static(t("app.loading"), id="due", classes="card")
             yield Static("", id="today", classes="card")
@@ -71,6 +79,8 @@ class HomeScreen(QuizScreen[None]):
         table.add_column(t("col.pages"), key="pages")
         table.add_column(t("home.col.mastery"), key="bar")
         table.add_column("%", key="percent")
+        self.query_one("#exam-running", Static).display = False
+        self.set_interval(1, self.show_running)
         if self.quiz_app.service is not None:
             self.refresh_stats()
 
@@ -87,7 +97,32 @@ class HomeScreen(QuizScreen[None]):
         from quizapp.study import progress_stats
 
         assert self.quiz_app.service is not None
-        return progress_stats(self.quiz_app.service)
+        stats = progress_stats(self.quiz_app.service)
+        runner = self.quiz_app.exam_runner
+        stats["running_attempt"] = runner.unfinished() if runner is not None else None
+        return stats
+
+    def show_running(self) -> None:
+        """A mock exam still running (after a restart too): its title, the time left (from
+        the stored start, so the clock is right) and how to resume it."""
+        banner = self.query_one("#exam-running", Static)
+        runner, attempt = self.quiz_app.exam_runner, self.running
+        if runner is None or attempt is None or attempt.submitted:
+            banner.display = False
+            return
+        from quizapp.exam.view import format_clock
+
+        bank = self.quiz_app.bank
+        blueprint = bank.exams.get(attempt.blueprint) if bank is not None else None
+        title = blueprint.title if blueprint is not None else attempt.blueprint
+        if runner.expired(attempt):
+            text = self.t("home.exam_time_up", title=title)
+        else:
+            text = self.t(
+                "home.exam_running", title=title, left=format_clock(runner.remaining(attempt))
+            )
+        banner.update(text)
+        banner.display = True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "home-stats":
@@ -100,6 +135,8 @@ class HomeScreen(QuizScreen[None]):
 
     def show(self, stats: dict[str, Any]) -> None:
         t = self.t
+        self.running = stats.get("running_attempt")
+        self.show_running()
         due = stats["due_by_kind"]
         self.query_one("#due", Static).update(
             t(

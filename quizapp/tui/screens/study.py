@@ -24,6 +24,7 @@ from question_bank.cloze import render_cloze
 from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
+from ...student_text import given_answer, list_line, markdown_escape
 from ..widgets.answer import Answered, answer_widget
 from .base import QuizScreen
 
@@ -81,11 +82,13 @@ class StudyScreen(QuizScreen[None]):
 
     def update_progress(self) -> None:
         s = self.session
+        again = s.again
         self.query_one("#progress", Static).update(
             self.t(
-                "study.progress",
+                "study.progress_again" if again else "study.progress",
                 answered=s.answered,
                 remaining=s.remaining,
+                again=again,
                 right=s.right,
                 wrong=s.wrong,
             )
@@ -144,7 +147,7 @@ class StudyScreen(QuizScreen[None]):
             widgets[0].focus()
 
     def show_ratings(self) -> None:
-        intervals = self.session.next_intervals()
+        intervals = self.session.next_intervals(self.lang)
         from quizapp.study import Rating
 
         for (key, name), rating in zip(
@@ -167,8 +170,8 @@ class StudyScreen(QuizScreen[None]):
             lines += ["", f"**{self.t('study.summary.wrong')}**", ""]
             for ref in self.wrong:
                 entry = bank.items.get(ref.item_id) or bank.tasks.get(ref.item_id)
-                headline = " ".join((getattr(entry, "headline", ref.item_id) or "").split())[:80]
-                lines.append(f"- `{ref.item_id}` {headline}")
+                if entry is not None:  # the question, masked: never the answer, never an id
+                    lines.append(f"- {markdown_escape(list_line(entry, 90))}")
             lines += ["", self.t("study.summary.retry")]
         elif s.answered == 0:
             lines = [f"## {self.t('study.empty')}", "", self.t(f"study.empty.{self.mode}")]
@@ -182,7 +185,10 @@ class StudyScreen(QuizScreen[None]):
         verdict = (
             self.t("study.right")
             if outcome.correct
-            else self.t("study.wrong_answer", given=outcome.answer or "")
+            else self.t(
+                "study.wrong_answer",
+                given=markdown_escape(given_answer(content, outcome.answer, lang)),
+            )
         )
         parts = [f"### {verdict}", answer_markdown(content, lang)]
         explanation = getattr(content, "explanation", None)
@@ -192,7 +198,7 @@ class StudyScreen(QuizScreen[None]):
         if where:
             parts.append(f"_{where}_")
         if not self.session.cram:
-            parts.append(self.t("study.next_review", interval=outcome.interval))
+            parts.append(self.t("study.next_review", interval=outcome.interval_in(lang)))
         self.query_one("#feedback", Markdown).update("\n\n".join(parts))
         self.query_one("#hint", Static).update(self.t("study.hint.next"))
         self.query_one("#answer-area", Container).disabled = True

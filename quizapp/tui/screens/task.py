@@ -423,7 +423,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elif outcome.due is not None:
             from quizapp.study import format_interval
 
-            interval = format_interval(outcome.due - self.quiz_app.clock())
+            interval = format_interval(outcome.due - self.quiz_app.clock(), self.lang)
             status += " · " + self.t("task.next_review", interval=interval)
         if self.outcome is not None:
             status += " · " + self.t("task.back_to_session")
