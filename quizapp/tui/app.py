@@ -68,6 +68,9 @@ class Ready(Message):
 
 class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
+    # the screen gets -narrow below 100 columns (80×24 must stay usable) and -short below 30 rows
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),

@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from quizapp.store import ExamAttempt
 
 BAR = 12
+NARROW_BAR = 6  # below WIDE columns: the bar shrinks so that the percentages stay in view
+WIDE = 100
 LAST_ATTEMPTS = 5
 
 
-def bar(percent: float) -> str:
-    filled = round(percent / 100 * BAR)
-    return "█" * filled + "░" * (BAR - filled)
+def bar(percent: float, cells: int = BAR) -> str:
+    filled = round(percent / 100 * cells)
+    return "█" * filled + "░" * (cells - filled)
 
 
 def attempt_line(attempt: dict[str, Any], titles: dict[str, str]) -> str:
@@ -165,12 +167,17 @@ class HomeScreen(QuizScreen[None]):
         self.query_one("#exam", Static).update(exam)
         table = self.query_one("#coverage", DataTable)
         table.clear()
+        wide = self.app.size.width >= WIDE
         for m in stats["mastery"]:
+            percent = f"{m['percent']:.0f}%"
             table.add_row(
                 Text(m["title"]),  # plain text: a "[...]" in a title is not markup
                 m["pages"],
-                bar(m["percent"]),
-                f"{m['percent']:.0f}% ({m['mastered']}/{m['items']})",
+                bar(m["percent"], BAR if wide else NARROW_BAR),
+                Text(
+                    f"{percent} ({m['mastered']}/{m['items']})" if wide else percent,
+                    justify="right",
+                ),
             )
         # exam_attempts come newest first: the last five, the newest on top
         finished = [a for a in stats["exam_attempts"] if a["finished_at"]][:LAST_ATTEMPTS]

@@ -106,6 +106,7 @@ class StudyScreen(QuizScreen[None]):
         area = self.query_one("#answer-area", Container)
         await area.remove_children()
         area.disabled = False
+        area.display = True
         self.query_one("#ratings").display = False
         if self.card is None:
             await self.show_summary()
@@ -199,11 +200,18 @@ class StudyScreen(QuizScreen[None]):
             parts.append(f"_{where}_")
         if not self.session.cram:
             parts.append(self.t("study.next_review", interval=outcome.interval_in(lang)))
-        self.query_one("#feedback", Markdown).update("\n\n".join(parts))
+        feedback = self.query_one("#feedback", Markdown)
+        feedback.update("\n\n".join(parts))
         self.query_one("#hint", Static).update(self.t("study.hint.next"))
-        self.query_one("#answer-area", Container).disabled = True
+        # the verdict repeats the answer given: the boxes give their room to the feedback,
+        # which shows without scrolling (a cloze's inputs used to push it below the fold)
+        area = self.query_one("#answer-area", Container)
+        area.disabled = True
+        area.display = False
         self.state = "feedback"
-        self.query_one("#card", VerticalScroll).focus()
+        card = self.query_one("#card", VerticalScroll)
+        card.focus()
+        self.call_after_refresh(card.scroll_to_widget, feedback, animate=False, top=False)
 
     # -- acting ----------------------------------------------------------------------
 
