@@ -229,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(for bug reports)",
     )
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.add_argument(
+        "--restore",
+        action="store_true",
+        help="put the newest daily backup of a damaged SQLite progress store in its place "
+        "(the damaged file is renamed, never deleted)",
+    )
     doctor.set_defaults(run=_lazy("doctor", "run_doctor"))
     return parser
 

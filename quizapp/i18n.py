@@ -748,6 +748,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctor.banks": {"ko": "문제 은행", "en": "Question banks"},
     "doctor.terminal": {"ko": "터미널", "en": "Terminal"},
     "doctor.lang": {"ko": "인터페이스 언어", "en": "Interface language"},
+    "doctor.backups": {"ko": "백업", "en": "Backups"},
+    "doctor.restored": {
+        "ko": "{day} 백업을 {path}에 복원했습니다",
+        "en": "Restored the backup of {day} to {path}",
+    },
+    "doctor.damaged_kept": {
+        "ko": "손상된 파일은 {path}(으)로 옮겨 두었습니다",
+        "en": "The damaged file was moved to {path}",
+    },
+    "doctor.restore_failed": {"ko": "복원할 수 없습니다: {error}", "en": "Cannot restore: {error}"},
+    "doctor.restore_not_sqlite": {
+        "ko": "--restore는 SQLite 진도 파일에만 쓸 수 있습니다 (서버 데이터베이스는 서버에서 복원하세요)",
+        "en": "--restore works on an SQLite progress file only (restore a server database on the server)",
+    },
     "doctor.ok": {"ko": "문제 없음", "en": "No problems found"},
     "doctor.problem": {"ko": "문제", "en": "Problem"},
     "report.passed": {"ko": "✓ 통과", "en": "✓ Passed"},
@@ -793,6 +807,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # fatal
     "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
+    "fatal.damaged": {
+        "ko": "진도 데이터베이스가 손상되었습니다 ({path}: {problem}). `quizapp doctor --restore`로 {day} 백업을 복원하세요 (손상된 파일은 지우지 않고 보관합니다).",
+        "en": "The progress database is damaged ({path}: {problem}). Restore the backup of {day} with `quizapp doctor --restore` (the damaged file is kept).",
+    },
+    "fatal.damaged_no_backup": {
+        "ko": "진도 데이터베이스가 손상되었습니다 ({path}: {problem}). 백업이 아직 없습니다: 파일을 다른 곳으로 옮기면 새로 시작합니다.",
+        "en": "The progress database is damaged ({path}: {problem}). There is no backup yet: move the file away to start afresh.",
+    },
     # help
     "help.title": {"ko": "도움말", "en": "Help"},
     "help.col.key": {"ko": "키", "en": "key"},

@@ -192,6 +192,7 @@ class QuizApp(App[None]):
     def load(self) -> Loaded:
         from question_bank.cache import load_banks_cached
         from quizapp.store import StoreError, open_store
+        from quizapp.store.backup import DamagedStore
 
         missing = [str(b) for b in self.settings.banks if not b.is_dir()]
         if missing:
@@ -200,7 +201,12 @@ class QuizApp(App[None]):
         if problems:
             return Loaded(bank=bank, problems=problems)
         try:
-            store = open_store(self.settings, clock=self.clock)
+            store = open_store(self.settings, clock=self.clock, safety=True)
+        except DamagedStore as exc:  # one line: what is wrong and how to restore
+            day = exc.backup_day
+            key = "fatal.damaged" if day is not None else "fatal.damaged_no_backup"
+            message = self.t(key, path=exc.path, problem=exc.problem, day=day)
+            return Loaded(bank=bank, error=message)
         except StoreError as exc:
             return Loaded(bank=bank, error=str(exc))
         return Loaded(bank=bank, store=store)

@@ -217,3 +217,27 @@ async def test_every_main_screen_fits_and_speaks_the_language(
                 assert not english_words(text, app.bank), (  # type: ignore[arg-type]
                     f"English on the {name} screen: {english_words(text, app.bank)}\n{text}"  # type: ignore[arg-type]
                 )
+
+
+async def test_a_damaged_store_stops_the_app_with_how_to_restore_and_exit_1(
+    app_factory: Callable[..., QuizApp], tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from quizapp.store.backup import daily_backup
+    from tests.store.test_backup import make_store, scribble
+
+    path = make_store(tmp_path / "data")
+    daily_backup(path, date(2026, 11, 1))
+    scribble(path)
+    damaged = path.read_bytes()
+    settings = resolve(data_dir=str(tmp_path / "data"), lang="ko", profile="student")
+    app = app_factory(settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "FatalScreen")
+        text = screen_text(app)
+        assert "진도 데이터베이스가 손상되었습니다" in text and "doctor --restore" in text
+        assert "2026-11-01" in text
+        await pilot.press("q")
+    assert app.return_code == 1
+    assert path.read_bytes() == damaged  # never overwritten
