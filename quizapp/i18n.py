@@ -181,6 +181,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "지금 화면을 SVG 파일로 저장",
         "en": "Save an SVG 'screenshot' of the current screen",
     },
+    # settings (the study plan inside the app)
+    "settings.title": {"ko": "설정", "en": "Settings"},
+    "settings.exam_date": {
+        "ko": "시험일 (YYYY-MM-DD, 비우면 미설정)",
+        "en": "Exam date (YYYY-MM-DD; empty: none)",
+    },
+    "settings.exam_date.hint": {
+        "ko": "enter로 저장 — 시험일 뒤로 잡힐 복습을 시험 전날로 당깁니다",
+        "en": "enter saves — reviews that would fall after it are pulled forward to its eve",
+    },
+    "settings.new_per_day": {"ko": "하루 새 카드 수", "en": "New cards per day"},
+    "settings.new_per_day.hint": {"ko": "enter로 저장 (0–1000)", "en": "enter saves (0–1000)"},
+    "settings.bad_date": {
+        "ko": "날짜가 아닙니다: {value!r} — YYYY-MM-DD로 쓰세요 (저장하지 않음)",
+        "en": "Not a date: {value!r} — write YYYY-MM-DD (nothing saved)",
+    },
+    "settings.bad_number": {
+        "ko": "숫자가 아닙니다: {value!r} (저장하지 않음)",
+        "en": "Not a number: {value!r} (nothing saved)",
+    },
+    "settings.saved_date": {
+        "ko": "시험일을 {date}로 저장했습니다",
+        "en": "Exam date set to {date}",
+    },
+    "settings.cleared_date": {"ko": "시험일을 지웠습니다", "en": "Exam date cleared"},
+    "settings.saved_limit": {
+        "ko": "하루 새 카드 {limit}장으로 저장했습니다",
+        "en": "New cards per day set to {limit}",
+    },
+    "cmd.settings": {"ko": "설정", "en": "Settings"},
+    "cmd.settings.help": {
+        "ko": "시험일과 하루 새 카드 수",
+        "en": "Exam date and new cards per day",
+    },
+    "key.settings": {"ko": "설정", "en": "Settings"},
+    "help.section.settings": {"ko": "설정", "en": "Settings"},
     # home
     "home.coverage": {"ko": "시험 범위 숙달도", "en": "Coverage of the exam scope"},
     "home.col.entry": {"ko": "범위", "en": "Syllabus entry"},
@@ -205,12 +241,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.exam_date": {"ko": "시험일 {date}\nD-{days}", "en": "Exam on {date}\nin {days} days"},
     "home.no_exam_date": {
-        "ko": "시험일 미설정\nquizapp profile --exam-date YYYY-MM-DD",
-        "en": "No exam date\nquizapp profile --exam-date YYYY-MM-DD",
+        "ko": "시험일 미설정\no: 설정에서 정하기",
+        "en": "No exam date\no: set it in the settings",
     },
     "home.keys": {
-        "ko": "r 복습 · q 퀴즈\np 실기 · e 모의고사\nm 오답노트 · s 통계\nb 둘러보기 · ? 도움말",
-        "en": "r review · q quiz\np practice · e exam\nm mistakes · s stats\nb browse · ? help",
+        "ko": "r 복습 · q 퀴즈\np 실기 · e 모의고사\nm 오답노트 · s 통계\nb 둘러보기 · o 설정\n? 도움말",
+        "en": "r review · q quiz\np practice · e exam\nm mistakes · s stats\nb browse · o settings\n? help",
     },
     # study
     "study.mode.review": {"ko": "복습", "en": "Review"},

@@ -417,6 +417,13 @@ class QuizApp(App[None]):
 
         self.push_screen(PracticeScreen(task_id))
 
+    def action_settings(self) -> None:
+        if not self.ready():
+            return
+        from .screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
     def action_exams(self) -> None:
         if not self.ready():
             return

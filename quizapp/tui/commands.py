@@ -36,6 +36,7 @@ class ScreenCommands(Provider):
             (t("cmd.mistakes"), app.action_mistakes, t("cmd.mistakes.help")),
             (t("cmd.stats"), app.action_stats, t("cmd.stats.help")),
             (t("cmd.browse"), app.action_browse, t("cmd.browse.help")),
+            (t("cmd.settings"), app.action_settings, t("cmd.settings.help")),
             (t("cmd.help"), app.action_help, t("cmd.help.help")),
             (t("cmd.class"), partial(open_class_report, app), t("cmd.class.help")),
         ]

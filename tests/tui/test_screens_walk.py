@@ -241,3 +241,34 @@ async def test_a_damaged_store_stops_the_app_with_how_to_restore_and_exit_1(
         await pilot.press("q")
     assert app.return_code == 1
     assert path.read_bytes() == damaged  # never overwritten
+
+
+async def test_the_exam_date_and_new_cards_per_day_are_set_in_the_app(
+    app_factory: Callable[..., QuizApp], tmp_path: Path
+) -> None:
+    settings = resolve(data_dir=str(tmp_path / "data"), lang="ko", profile="student")
+    app = app_factory(settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("o")
+        await until(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
+        await pilot.press(*"2026-13-01", "enter")
+        await pilot.pause()
+        assert "날짜가 아닙니다" in screen_text(app)
+        assert app.store is not None and app.store.profiles.info().exam_date is None
+        box = app.screen.query_one("#settings-exam-date", Input)
+        box.value = ""
+        await pilot.press(*"2026-12-01", "enter")  # the clock's day is 2026-11-02
+        await pilot.pause()
+        assert "시험일을 2026-12-01로 저장했습니다" in screen_text(app)
+        limit = app.screen.query_one("#settings-new-per-day", Input)
+        assert app.screen.focused is limit
+        limit.value = ""
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        info = app.store.profiles.info()
+        assert info.exam_date is not None and info.exam_date.isoformat() == "2026-12-01"
+        assert info.daily_new_limit == 5
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        await until(pilot, lambda: "D-29" in screen_text(app))

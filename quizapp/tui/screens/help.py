@@ -33,6 +33,7 @@ from .home import HomeScreen
 from .item import ItemScreen
 from .mistakes import MistakesScreen
 from .practice import PracticeScreen
+from .settings import SettingsScreen
 from .solution import SolutionScreen
 from .stats import StatsScreen
 from .study import StudyScreen
@@ -101,6 +102,7 @@ SECTIONS = (
     Section("confirm", (ConfirmScreen,)),
     Section("exam-results", (ExamResultsScreen,)),
     Section("stats", (StatsScreen,)),
+    Section("settings", (SettingsScreen,)),
     Section("browse", (BrowseScreen,)),
     Section("item", (ItemScreen,)),
     Section("class", (ClassScreen,)),

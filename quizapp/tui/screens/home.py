@@ -50,6 +50,7 @@ class HomeScreen(QuizScreen[None]):
         Binding("m", "app.mistakes", "Mistakes", id="mistakes"),
         Binding("s", "app.stats", "Stats", id="stats"),
         Binding("b", "app.browse", "Browse", id="browse"),
+        Binding("o", "app.settings", "Settings", id="settings"),
     ]
 
     def __init__(self) -> None:
