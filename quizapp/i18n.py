@@ -141,6 +141,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "시험 범위 전체에서 10문제",
         "en": "Ten questions over the whole scope",
     },
+    "cmd.quiz_type": {"ko": "퀴즈: {type}만", "en": "Quiz: {type} only"},
+    "cmd.quiz_type.help": {"ko": "이 유형으로만 10문제", "en": "Ten questions of this type"},
     "cmd.quiz_entry": {"ko": "퀴즈: {title} (p. {pages})", "en": "Quiz: {title} (p. {pages})"},
     "cmd.quiz_entry.help": {"ko": "이 범위에서 10문제", "en": "Ten questions on these pages"},
     "cmd.practice": {"ko": "실기 연습", "en": "Practice"},
@@ -773,6 +775,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "solution.title": {"ko": "모범 답안 — {title}", "en": "Reference solution — {title}"},
     "solution.hint": {"ko": "esc: 닫기", "en": "esc: close"},
+    # quizapp profile
+    "profile.name": {"ko": "프로필 {name}", "en": "profile {name}"},
+    "profile.exam_date": {"ko": "시험일: {date}", "en": "exam date: {date}"},
+    "profile.no_exam_date": {"ko": "미설정", "en": "not set"},
+    "profile.new_per_day": {"ko": "하루 새 카드: {limit}장", "en": "new cards per day: {limit}"},
+    "profile.profiles": {
+        "ko": "이 저장소의 프로필: {names}",
+        "en": "profiles in this store: {names}",
+    },
     # quizapp doctor
     "doctor.python": {"ko": "파이썬", "en": "Python"},
     "doctor.platform": {"ko": "플랫폼", "en": "Platform"},

@@ -20,6 +20,17 @@ def open_class_report(app: QuizApp) -> None:
         app.push_screen(ClassScreen())
 
 
+QUIZ_TYPES = (
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "flashcard",
+)
+
+
 class ScreenCommands(Provider):
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from .app import QuizApp  # not at the top: the app module imports this one
@@ -43,6 +54,15 @@ class ScreenCommands(Provider):
         if app.bank is not None:
             from question_bank import format_pages
             from quizapp.study import CardFilter
+
+            for item_type in QUIZ_TYPES:  # a quiz of one question type, chosen in the app
+                found.append(
+                    (
+                        t("cmd.quiz_type", type=t(f"type.{item_type}")),
+                        partial(app.open_quiz, CardFilter(types=frozenset({item_type})), 10),
+                        t("cmd.quiz_type.help"),
+                    )
+                )
 
             for entry in app.bank.syllabus:
                 pages = format_pages(entry.pages)

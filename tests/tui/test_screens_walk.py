@@ -272,3 +272,44 @@ async def test_the_exam_date_and_new_cards_per_day_are_set_in_the_app(
         await pilot.press("escape")
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
         await until(pilot, lambda: "D-29" in screen_text(app))
+
+
+async def test_a_task_without_a_draft_opens_with_the_last_code_handed_in(
+    app_factory: Callable[..., QuizApp], tmp_path: Path
+) -> None:
+    from quizapp.tui.screens.task import TaskScreen
+    from tests.verdicts import verdict
+
+    settings = resolve(data_dir=str(tmp_path / "data"), lang="ko", profile="student")
+    app = app_factory(settings=settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        assert app.service is not None
+        code = "import torch\n\ndef solve(x):\n    return x.argmin()  # handed in, wrong\n"
+        app.service.practice.submit("tensor-argmax", code, verdict("tensor-argmax", 0.0))
+        assert app.service.practice.draft("tensor-argmax") is None
+        app.action_practice("tensor-argmax")  # as 오답노트 opens a task
+        await until(pilot, lambda: isinstance(app.screen, TaskScreen))
+        screen = app.screen
+        assert isinstance(screen, TaskScreen)
+        await until(pilot, lambda: screen.editor.text != "")
+        assert screen.editor.text == code
+
+
+async def test_the_palette_starts_a_quiz_of_one_question_type(
+    app_factory: Callable[..., QuizApp], tmp_path: Path
+) -> None:
+    settings = resolve(data_dir=str(tmp_path / "data"), lang="ko", profile="student")
+    app = app_factory(settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: type(app.screen).__name__ == "Palette")
+        await pilot.press(*"퀴즈: 빈칸만")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, StudyScreen))
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        kinds = {ref.type for ref in [*study.session._pending]}
+        assert study.card is not None and {study.card.ref.type} | kinds == {"cloze"}
