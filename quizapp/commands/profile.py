@@ -55,8 +55,8 @@ def run_profile(args: argparse.Namespace, settings: Settings) -> int:
     else:
         lang = settings.lang
         print(translate("profile.name", lang, name=info.name))
-        exam_date = shown["exam_date"] or translate("profile.no_exam_date", lang)
-        print(translate("profile.exam_date", lang, date=exam_date))
+        shown_date = shown["exam_date"] or translate("profile.no_exam_date", lang)
+        print(translate("profile.exam_date", lang, date=shown_date))
         print(translate("profile.new_per_day", lang, limit=info.daily_new_limit))
         print(translate("profile.profiles", lang, names=", ".join(names)))
     return EXIT_OK
