@@ -74,7 +74,9 @@ class QuizApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # not in the footer (80 columns are scarce): the help, the palette and every
+        # dialog name it, and mid-exam it asks first
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(

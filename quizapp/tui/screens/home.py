@@ -49,8 +49,9 @@ class HomeScreen(QuizScreen[None]):
         Binding("e", "app.exams", "Exam", id="exams"),
         Binding("m", "app.mistakes", "Mistakes", id="mistakes"),
         Binding("s", "app.stats", "Stats", id="stats"),
-        Binding("b", "app.browse", "Browse", id="browse"),
-        Binding("o", "app.settings", "Settings", id="settings"),
+        # in the side list of keys, not the footer (which must fit in 80 columns)
+        Binding("b", "app.browse", "Browse", id="browse", show=False),
+        Binding("o", "app.settings", "Settings", id="settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -73,7 +74,7 @@ class HomeScreen(QuizScreen[None]):
                 yield Static(t("home.exams"), classes="section-title")
                 yield Static("", id="attempts", markup=False)
                 yield Static(t("home.keys"), id="ways", classes="muted")
-        yield Footer()
+        yield Footer(compact=True)  # every way in fits in 80 columns
 
     def on_mount(self) -> None:
         t = self.t

@@ -55,7 +55,8 @@ class MistakesScreen(QuizScreen[None]):
             table.add_row(
                 t(f"type.{ref.type}"),
                 format_pages(ref.pages),
-                list_line(content, 90),  # the question, masked: never the answer, never an id
+                # the question, masked: never the answer, never an id; cut to the screen
+                list_line(content, max(24, self.app.size.width - 20)),
                 key=ref.card_id,
             )
         self.query_one("#mistakes-count", Static).update(
