@@ -283,11 +283,13 @@ async def test_a_whole_short_exam_answer_flag_jump_code_auto_submit_results_and_
         solution = app.bank.tasks["tensor-argmax"].read("solution.py")
         assert solution.strip().splitlines()[-1] in tail and PARTIAL_ARGMAX.strip() in tail
 
-        # answers fed the scheduler (wrong or unanswered → Again) and the mistakes list
+        # the answers given fed the scheduler and the mistakes list (wrong → Again);
+        # 3 and 4, left unanswered, scored zero but are not mistakes
         assert app.service is not None
         mistakes = {c.item_id for c in app.service.mistakes()}
-        wrong = {closed.questions[i].item_id for i in (1, 2, 3)}
-        assert wrong <= mistakes and closed.questions[0].item_id not in mistakes
+        assert closed.questions[1].item_id in mistakes
+        assert closed.questions[0].item_id not in mistakes
+        assert not {closed.questions[i].item_id for i in (2, 3)} & mistakes
         assert "tensor-argmax" in mistakes
         [submission] = app.store.practice.history("tensor-argmax")
         assert submission.code == PARTIAL_ARGMAX
