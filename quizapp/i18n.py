@@ -345,6 +345,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "복습할 카드 {due}장\n새 카드 {new}장 · 오답 {mistakes}개",
         "en": "{due} cards due\n{new} new · {mistakes} mistakes",
     },
+    "stats.practice": {
+        "ko": "실기 과제 {total}개: 통과 {passed} · 시도 {tried} · 복습할 과제 {due} · 제출 {attempts}회",
+        "en": "{total} practical tasks: {passed} passed · {tried} tried · {due} due · {attempts} submissions",
+    },
     "stats.card.exams": {
         "ko": "모의고사 {count}회\n최고 {best} · 최근 {last}",
         "en": "{count} mock exams\nbest {best} · last {last}",

@@ -157,7 +157,10 @@ async def test_every_main_screen_fits_and_speaks_the_language(
         await pilot.press("s")
         await until(pilot, lambda: type(app.screen).__name__ == "StatsScreen")
         await app.workers.wait_for_complete()
-        await walk.shot("stats")
+        stats = await walk.shot("stats")
+        tasks = len(app.bank.tasks)  # type: ignore[union-attr]
+        summary = f"실기 과제 {tasks}개: 통과 0" if lang == "ko" else f"{tasks} practical tasks"
+        assert summary in stats  # the practical tasks have their line on stats
 
         await walk.home()
         await pilot.press("question_mark")
