@@ -25,8 +25,13 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors (no usage dump, no traceback)."""
 
+    lang = "en"  # set for every parser by main() before parsing (see cli_i18n)
+
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        if _Parser.lang == "ko":
+            sys.stderr.write(f"{self.prog}: 오류: {message} ({self.prog} --help 참고)\n")
+        else:
+            sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -260,6 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(for bug reports)",
     )
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.add_argument(
+        "--restore",
+        action="store_true",
+        help="put the newest daily backup of a damaged SQLite progress store in its place "
+        "(the damaged file is renamed, never deleted)",
+    )
     doctor.set_defaults(run=_lazy("doctor", "run_doctor"))
     return parser
 
@@ -284,6 +295,15 @@ def _selection_options(parser: argparse.ArgumentParser, *type_flags: str) -> Non
     )
 
 
+def _lang_before_parsing(words: list[str]) -> str:
+    """The language of help and usage errors: ``--lang``, else the locale's."""
+    from .cli_i18n import early_lang
+    from .settings import default_lang
+
+    chosen = early_lang(words)
+    return chosen if chosen in LANGS else default_lang()
+
+
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace, Settings], int]:
     def run(args: argparse.Namespace, settings: Settings) -> int:
         from importlib import import_module
@@ -297,6 +317,14 @@ def _lazy(module: str, function: str) -> Callable[[argparse.Namespace, Settings]
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _lang_before_parsing(words)
+    from .cli_i18n import speak_english, speak_korean
+
+    if _Parser.lang == "ko":
+        speak_korean(parser)
+    else:
+        speak_english()
     args = parser.parse_args(argv)
     if args.command is None:
         args.run = _lazy("tui", "run_tui")
@@ -314,10 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace, Settings], int] = args.run
         return run(args, settings)
     except (UsageError, SettingsError) as exc:
-        sys.stderr.write(f"quizapp: error: {exc}\n")
+        sys.stderr.write(f"quizapp: {'오류' if _Parser.lang == 'ko' else 'error'}: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("quizapp: interrupted\n")
+        sys.stderr.write(f"quizapp: {'중단됨' if _Parser.lang == 'ko' else 'interrupted'}\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK

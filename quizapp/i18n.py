@@ -18,6 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # app-wide
     "app.title": {"ko": "AI Essential 학습", "en": "AI Essential study"},
     "app.loading": {"ko": "문제 은행을 불러오는 중…", "en": "Loading the question bank…"},
+    "app.quit_title": {"ko": "종료할까요?", "en": "Do you want to quit?"},
+    "app.quit_hint": {"ko": "종료하려면 ctrl+q를 누르세요", "en": "Press ctrl+q to quit the app"},
     "key.open": {"ko": "열기", "en": "Open"},
     # footer labels: key.<binding id> (see quizapp/tui/keys.py)
     "key.back": {"ko": "뒤로", "en": "Back"},
@@ -27,11 +29,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "명령 팔레트 (모든 화면으로 이동)",
         "en": "Command palette (go to any screen)",
     },
+    "key.palette-short": {"ko": "명령", "en": "palette"},
     "key.exams": {"ko": "모의고사", "en": "Exam"},
     "key.exam-start": {"ko": "시작/이어서", "en": "Start/resume"},
     "key.exam-last-results": {"ko": "지난 결과", "en": "Last results"},
-    "key.exam-next": {"ko": "다음 문항", "en": "Next"},
-    "key.exam-previous": {"ko": "이전 문항", "en": "Previous"},
+    "key.exam-next": {"ko": "다음", "en": "Next"},
+    "key.exam-previous": {"ko": "이전", "en": "Previous"},
     "key.exam-flag": {"ko": "검토 표시", "en": "Flag"},
     "key.exam-next-letter": {"ko": "다음 문항 (입력 중이 아닐 때)", "en": "Next (when not typing)"},
     "key.exam-previous-letter": {
@@ -39,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Previous (when not typing)",
     },
     "key.exam-flag-letter": {"ko": "검토 표시 (입력 중이 아닐 때)", "en": "Flag (when not typing)"},
-    "key.exam-list": {"ko": "문항 목록", "en": "Questions"},
+    "key.exam-list": {"ko": "목록", "en": "List"},
     "key.exam-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.exam-submit": {"ko": "시험 제출", "en": "Submit exam"},
     "key.exam-escape": {"ko": "입력 끝내기", "en": "Stop typing"},
@@ -47,6 +50,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.exam-retry": {"ko": "다시 채점", "en": "Grade again"},
     "key.exam-confirm-yes": {"ko": "제출", "en": "Submit"},
     "key.exam-confirm-no": {"ko": "계속 풀기", "en": "Keep going"},
+    "key.confirm-yes": {"ko": "예", "en": "Yes"},
+    "key.confirm-no": {"ko": "아니요", "en": "No"},
     "key.external-editor": {"ko": "$EDITOR로 편집", "en": "$EDITOR"},
     "key.filter": {"ko": "페이지 필터", "en": "Filter by pages"},
     "key.help": {"ko": "도움말", "en": "Help"},
@@ -136,6 +141,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "시험 범위 전체에서 10문제",
         "en": "Ten questions over the whole scope",
     },
+    "cmd.quiz_type": {"ko": "퀴즈: {type}만", "en": "Quiz: {type} only"},
+    "cmd.quiz_type.help": {"ko": "이 유형으로만 10문제", "en": "Ten questions of this type"},
     "cmd.quiz_entry": {"ko": "퀴즈: {title} (p. {pages})", "en": "Quiz: {title} (p. {pages})"},
     "cmd.quiz_entry.help": {"ko": "이 범위에서 10문제", "en": "Ten questions on these pages"},
     "cmd.practice": {"ko": "실기 연습", "en": "Practice"},
@@ -153,11 +160,78 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd.browse.help": {"ko": "문제 검색", "en": "Search items by text, page, tag, type"},
     "cmd.help": {"ko": "도움말", "en": "Help"},
     "cmd.help.help": {"ko": "모든 화면의 키", "en": "The keys of every screen"},
+    # Textual's palette and system commands (quizapp/tui/palette.py)
+    "palette.placeholder": {"ko": "명령 검색…", "en": "Search for commands…"},
+    "palette.themes_placeholder": {"ko": "테마 검색…", "en": "Search for themes…"},
+    "palette.no_matches": {"ko": "일치하는 명령이 없습니다", "en": "No matches found"},
+    "palette.theme": {"ko": "테마", "en": "Theme"},
+    "palette.theme.help": {"ko": "화면 테마 바꾸기", "en": "Change the current theme"},
+    "palette.quit": {"ko": "종료", "en": "Quit"},
+    "palette.quit.help": {"ko": "앱 종료", "en": "Quit the application"},
+    "palette.keys": {"ko": "키 안내", "en": "Keys"},
+    "palette.keys.show": {
+        "ko": "지금 화면에서 쓸 수 있는 키 보기",
+        "en": "Show a summary of the keys available here",
+    },
+    "palette.keys.hide": {"ko": "키 안내 닫기", "en": "Hide the keys panel"},
+    "palette.maximize": {"ko": "최대화", "en": "Maximize"},
+    "palette.maximize.help": {"ko": "선택한 부분을 화면 가득", "en": "Maximize the focused widget"},
+    "palette.minimize": {"ko": "원래 크기", "en": "Minimize"},
+    "palette.minimize.help": {"ko": "원래 크기로 되돌리기", "en": "Restore the normal size"},
+    "palette.screenshot": {"ko": "화면 저장", "en": "Screenshot"},
+    "palette.screenshot.help": {
+        "ko": "지금 화면을 SVG 파일로 저장",
+        "en": "Save an SVG 'screenshot' of the current screen",
+    },
+    # settings (the study plan inside the app)
+    "settings.title": {"ko": "설정", "en": "Settings"},
+    "settings.exam_date": {
+        "ko": "시험일 (YYYY-MM-DD, 비우면 미설정)",
+        "en": "Exam date (YYYY-MM-DD; empty: none)",
+    },
+    "settings.exam_date.hint": {
+        "ko": "enter로 저장 — 시험일 뒤로 잡힐 복습을 시험 전날로 당깁니다",
+        "en": "enter saves — reviews that would fall after it are pulled forward to its eve",
+    },
+    "settings.new_per_day": {"ko": "하루 새 카드 수", "en": "New cards per day"},
+    "settings.new_per_day.hint": {"ko": "enter로 저장 (0–1000)", "en": "enter saves (0–1000)"},
+    "settings.bad_date": {
+        "ko": "날짜가 아닙니다: {value!r} — YYYY-MM-DD로 쓰세요 (저장하지 않음)",
+        "en": "Not a date: {value!r} — write YYYY-MM-DD (nothing saved)",
+    },
+    "settings.bad_number": {
+        "ko": "숫자가 아닙니다: {value!r} (저장하지 않음)",
+        "en": "Not a number: {value!r} (nothing saved)",
+    },
+    "settings.saved_date": {
+        "ko": "시험일을 {date}로 저장했습니다",
+        "en": "Exam date set to {date}",
+    },
+    "settings.cleared_date": {"ko": "시험일을 지웠습니다", "en": "Exam date cleared"},
+    "settings.saved_limit": {
+        "ko": "하루 새 카드 {limit}장으로 저장했습니다",
+        "en": "New cards per day set to {limit}",
+    },
+    "cmd.settings": {"ko": "설정", "en": "Settings"},
+    "cmd.settings.help": {
+        "ko": "시험일과 하루 새 카드 수",
+        "en": "Exam date and new cards per day",
+    },
+    "key.settings": {"ko": "설정", "en": "Settings"},
+    "help.section.settings": {"ko": "설정", "en": "Settings"},
     # home
     "home.coverage": {"ko": "시험 범위 숙달도", "en": "Coverage of the exam scope"},
     "home.col.entry": {"ko": "범위", "en": "Syllabus entry"},
     "home.col.mastery": {"ko": "숙달도", "en": "Mastery"},
     "home.exams": {"ko": "최근 모의고사", "en": "Last mock exams"},
+    "home.exam_running": {
+        "ko": "⏱ 모의고사 진행 중: {title} — 남은 시간 {left} (시계는 계속 흐릅니다) · e → s: 이어서 풀기",
+        "en": "⏱ Mock exam running: {title} — {left} left (the clock keeps running) · e → s: resume",
+    },
+    "home.exam_time_up": {
+        "ko": "⏱ 모의고사 시간 종료: {title} — 저장된 답으로 채점합니다 · e: 모의고사 목록",
+        "en": "⏱ Mock exam out of time: {title} — graded with the saved answers · e: the exam list",
+    },
     "home.no_attempts": {"ko": "아직 없음 — `e`로 시작", "en": "None yet — press `e`"},
     "home.due": {
         "ko": "복습할 카드 {total}장\n필기 {written} · 카드 {flashcards} · 실기 {tasks}\n새 카드 {new}장 대기",
@@ -169,12 +243,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.exam_date": {"ko": "시험일 {date}\nD-{days}", "en": "Exam on {date}\nin {days} days"},
     "home.no_exam_date": {
-        "ko": "시험일 미설정\nquizapp profile --exam-date YYYY-MM-DD",
-        "en": "No exam date\nquizapp profile --exam-date YYYY-MM-DD",
+        "ko": "시험일 미설정\no: 설정에서 정하기",
+        "en": "No exam date\no: set it in the settings",
     },
     "home.keys": {
-        "ko": "r 복습 · q 퀴즈\np 실기 · e 모의고사\nm 오답노트 · s 통계\nb 둘러보기 · ? 도움말",
-        "en": "r review · q quiz\np practice · e exam\nm mistakes · s stats\nb browse · ? help",
+        "ko": "r 복습 · q 퀴즈\np 실기 · e 모의고사\nm 오답노트 · s 통계\nb 둘러보기 · o 설정\n? 도움말",
+        "en": "r review · q quiz\np practice · e exam\nm mistakes · s stats\nb browse · o settings\n? help",
     },
     # study
     "study.mode.review": {"ko": "복습", "en": "Review"},
@@ -184,6 +258,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "study.progress": {
         "ko": "답함 {answered} · 남음 {remaining} · ✓ {right} · ✗ {wrong}",
         "en": "answered {answered} · left {remaining} · ✓ {right} · ✗ {wrong}",
+    },
+    "study.progress_again": {
+        "ko": "답함 {answered} · 남음 {remaining} · 다시 볼 카드 {again} · ✓ {right} · ✗ {wrong}",
+        "en": "answered {answered} · left {remaining} · coming back {again} · ✓ {right} · ✗ {wrong}",
     },
     "study.hint.reveal": {
         "ko": "space: 답 보기 · u: 되돌리기",
@@ -209,12 +287,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "study.hint.next": {"ko": "enter: 다음 · u: 되돌리기", "en": "enter: next · u: undo"},
     "study.hint.task": {
-        "ko": "enter: 편집기에서 풀기 (ctrl+s로 제출하면 다음 카드로) · escape: 나가기",
-        "en": "enter: solve it in the editor (submitting with ctrl+s moves on) · escape: leave",
+        "ko": "enter: 편집기에서 풀기 (ctrl+s로 제출하면 다음 카드로) · esc: 나가기",
+        "en": "enter: solve it in the editor (submitting with ctrl+s moves on) · esc: leave",
     },
     "study.hint.done": {
-        "ko": "w: 틀린 문제 다시 · escape: 돌아가기",
-        "en": "w: retry the wrong ones · escape: back",
+        "ko": "w: 틀린 문제 다시 · esc: 돌아가기",
+        "en": "w: retry the wrong ones · esc: back",
     },
     "study.type_answer": {"ko": "답 입력", "en": "Your answer"},
     "study.type_number": {"ko": "숫자 입력", "en": "A number"},
@@ -291,6 +369,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "복습할 카드 {due}장\n새 카드 {new}장 · 오답 {mistakes}개",
         "en": "{due} cards due\n{new} new · {mistakes} mistakes",
     },
+    "stats.practice": {
+        "ko": "실기 과제 {total}개: 통과 {passed} · 시도 {tried} · 복습할 과제 {due} · 제출 {attempts}회",
+        "en": "{total} practical tasks: {passed} passed · {tried} tried · {due} due · {attempts} submissions",
+    },
     "stats.card.exams": {
         "ko": "모의고사 {count}회\n최고 {best} · 최근 {last}",
         "en": "{count} mock exams\nbest {best} · last {last}",
@@ -335,13 +417,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # exams
     "exams.title": {"ko": "모의고사", "en": "Mock exams"},
     "exams.hint": {
-        "ko": "enter: 구성 보기 (거기서 enter로 시작) · s: 바로 시작/이어서 · v: 지난 결과 다시 보기 · escape: 뒤로",
-        "en": "enter: see how it is built (enter again starts it) · s: start/resume now · v: review the last results · escape: back",
+        "ko": "enter: 구성 보기 (거기서 enter로 시작) · s: 시작(확인 후)/이어서 · v: 지난 결과 다시 보기 · esc: 뒤로",
+        "en": "enter: see how it is built (enter again starts it) · s: start (asks first)/resume · v: review the last results · esc: back",
     },
     "exams.start_note": {
         "ko": "enter 또는 s: 시작 — {minutes}분 타이머는 앱을 닫아도 멈추지 않습니다.",
         "en": "enter or s: start — the {minutes}-minute clock keeps running even if the app is closed.",
     },
+    "exams.start_confirm": {
+        "ko": "{minutes}분 · {sections} · 총 {points}점 · 합격선 {pass_percent}%\n지금 시작할까요? 시작하면 앱을 닫아도 시계가 멈추지 않습니다.\ny: 시작 · n/esc: 취소",
+        "en": "{minutes} minutes · {sections} · {points} points · pass mark {pass_percent}%\nStart now? Once started, the clock keeps running even if the app is closed.\ny: start · n/esc: cancel",
+    },
+    "exams.start_yes": {"ko": "시작 (y)", "en": "Start (y)"},
+    "exams.start_no": {"ko": "취소 (n)", "en": "Cancel (n)"},
     "exams.resume_note": {
         "ko": "진행 중인 응시가 있습니다 (남은 시간 {left}) — enter 또는 s: 이어서 풀기",
         "en": "An attempt is running ({left} left) — enter or s: resume it",
@@ -478,10 +566,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "마지막 문항입니다 — ctrl+s로 제출",
         "en": "This is the last question — ctrl+s submits",
     },
-    "exam.no_leaving": {
-        "ko": "시험 중에는 나갈 수 없습니다: ctrl+s로 제출하거나 ctrl+q로 종료하세요 (시간은 계속 흐르고, 다음에 이어서 풉니다)",
-        "en": "No leaving during the exam: ctrl+s submits, ctrl+q quits (the clock keeps running; resume later)",
+    "exam.leave.title": {"ko": "모의고사 진행 중", "en": "A mock exam is running"},
+    "exam.leave.quit": {
+        "ko": "{title}: 남은 시간 {left}\n앱을 닫아도 시계는 계속 흐릅니다. 답은 모두 저장되어 있고, 다시 실행하면 홈에서 이어서 풀 수 있습니다.\ny: 종료 · n/esc: 계속 풀기",
+        "en": "{title}: {left} left\nThe clock keeps running while the app is closed. Every answer is saved; start again and resume from home.\ny: quit · n/esc: keep going",
     },
+    "exam.leave.home": {
+        "ko": "{title}: 남은 시간 {left}\n홈으로 나가도 시계는 계속 흐릅니다. 답은 모두 저장되어 있고, 홈이나 모의고사 목록에서 이어서 풀 수 있습니다.\ny: 나가기 · n/esc: 계속 풀기",
+        "en": "{title}: {left} left\nThe clock keeps running if you leave. Every answer is saved; resume from home or the exam list.\ny: leave · n/esc: keep going",
+    },
+    "exam.leave.quit_yes": {"ko": "종료 (y)", "en": "Quit (y)"},
+    "exam.leave.home_yes": {"ko": "나가기 (y)", "en": "Leave (y)"},
     "exam.editor_label": {
         "ko": "{title} · 문항 {number}/{total} · esc: 문제로 돌아가기",
         "en": "{title} · question {number}/{total} · esc: back to the question",
@@ -735,6 +830,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "solution.title": {"ko": "모범 답안 — {title}", "en": "Reference solution — {title}"},
     "solution.hint": {"ko": "esc: 닫기", "en": "esc: close"},
+    # quizapp profile
+    "profile.name": {"ko": "프로필 {name}", "en": "profile {name}"},
+    "profile.exam_date": {"ko": "시험일: {date}", "en": "exam date: {date}"},
+    "profile.no_exam_date": {"ko": "미설정", "en": "not set"},
+    "profile.new_per_day": {"ko": "하루 새 카드: {limit}장", "en": "new cards per day: {limit}"},
+    "profile.profiles": {
+        "ko": "이 저장소의 프로필: {names}",
+        "en": "profiles in this store: {names}",
+    },
     # quizapp doctor
     "doctor.python": {"ko": "파이썬", "en": "Python"},
     "doctor.platform": {"ko": "플랫폼", "en": "Platform"},
@@ -746,6 +850,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctor.banks": {"ko": "문제 은행", "en": "Question banks"},
     "doctor.terminal": {"ko": "터미널", "en": "Terminal"},
     "doctor.lang": {"ko": "인터페이스 언어", "en": "Interface language"},
+    "doctor.backups": {"ko": "백업", "en": "Backups"},
+    "doctor.restored": {
+        "ko": "{day} 백업을 {path}에 복원했습니다",
+        "en": "Restored the backup of {day} to {path}",
+    },
+    "doctor.damaged_kept": {
+        "ko": "손상된 파일은 {path}(으)로 옮겨 두었습니다",
+        "en": "The damaged file was moved to {path}",
+    },
+    "doctor.restore_failed": {"ko": "복원할 수 없습니다: {error}", "en": "Cannot restore: {error}"},
+    "doctor.restore_not_sqlite": {
+        "ko": "--restore는 SQLite 진도 파일에만 쓸 수 있습니다 (서버 데이터베이스는 서버에서 복원하세요)",
+        "en": "--restore works on an SQLite progress file only (restore a server database on the server)",
+    },
     "doctor.ok": {"ko": "문제 없음", "en": "No problems found"},
     "doctor.problem": {"ko": "문제", "en": "Problem"},
     "report.passed": {"ko": "✓ 통과", "en": "✓ Passed"},
@@ -794,6 +912,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # fatal
     "fatal.title": {"ko": "시작할 수 없습니다", "en": "quizapp cannot start"},
     "fatal.hint": {"ko": "q: 종료", "en": "q: quit"},
+    "fatal.damaged": {
+        "ko": "진도 데이터베이스가 손상되었습니다 ({path}: {problem}). `quizapp doctor --restore`로 {day} 백업을 복원하세요 (손상된 파일은 지우지 않고 보관합니다).",
+        "en": "The progress database is damaged ({path}: {problem}). Restore the backup of {day} with `quizapp doctor --restore` (the damaged file is kept).",
+    },
+    "fatal.damaged_no_backup": {
+        "ko": "진도 데이터베이스가 손상되었습니다 ({path}: {problem}). 백업이 아직 없습니다: 파일을 다른 곳으로 옮기면 새로 시작합니다.",
+        "en": "The progress database is damaged ({path}: {problem}). There is no backup yet: move the file away to start afresh.",
+    },
     # help
     "help.title": {"ko": "도움말", "en": "Help"},
     "help.col.key": {"ko": "키", "en": "key"},
@@ -810,6 +936,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.section.blueprint": {"ko": "모의고사 구성", "en": "Mock exam layout"},
     "help.section.exam": {"ko": "모의고사 응시", "en": "Sitting a mock exam"},
     "help.section.exam-submit": {"ko": "모의고사 제출 확인", "en": "Submitting a mock exam"},
+    "help.section.confirm": {
+        "ko": "확인 (모의고사 시작·나가기)",
+        "en": "Confirming (starting or leaving an exam)",
+    },
     "help.section.exam-results": {"ko": "모의고사 결과", "en": "Mock exam results"},
     "help.section.stats": {"ko": "통계", "en": "Stats"},
     "help.section.browse": {"ko": "문제 은행 둘러보기", "en": "Browse the bank"},

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from grader import backends
@@ -126,6 +127,38 @@ def _terminal() -> dict[str, Any]:
     }
 
 
+def _sqlite_file(settings: Settings) -> Path | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ..store.opening import sqlite_path
+
+    try:
+        url = make_url(settings.database_url)
+    except ArgumentError:
+        return None
+    return sqlite_path(url) if url.get_backend_name() == "sqlite" else None
+
+
+def _database_health(settings: Settings) -> tuple[dict[str, Any], list[str]]:
+    """An SQLite store checked whole (``PRAGMA integrity_check``) and its daily backups."""
+    from ..store.backup import DamagedStore, backups, damage
+
+    path = _sqlite_file(settings)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return {}, []
+    found = backups(path)
+    health: dict[str, Any] = {
+        "backups": {
+            "count": len(found),
+            "latest": found[0][0].isoformat() if found else None,
+            "folder": str(path.parent / "backups"),
+        }
+    }
+    problem = damage(path, full=True)
+    return health, [str(DamagedStore(path, problem))] if problem is not None else []
+
+
 def report(settings: Settings) -> dict[str, Any]:
     """Everything doctor says, as one JSON-ready object (``problems``: one line each)."""
     problems: list[str] = []
@@ -139,6 +172,8 @@ def report(settings: Settings) -> dict[str, Any]:
         problems.append(sandbox_problem)
     banks, bank_problems = _banks(settings)
     problems += bank_problems
+    health, database_problems = _database_health(settings)
+    problems += database_problems
     return {
         "python": {"version": platform.python_version(), "executable": sys.executable},
         "platform": {
@@ -150,6 +185,7 @@ def report(settings: Settings) -> dict[str, Any]:
         **sandbox,
         "data_dir": str(settings.data_dir),
         "database": _masked(settings.database_url),
+        **health,
         "banks": banks,
         "terminal": _terminal(),
         "lang": settings.lang,
@@ -183,7 +219,31 @@ def format_report(found: dict[str, Any], lang: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def run_restore(settings: Settings) -> int:
+    """``quizapp doctor --restore``: the newest backup in place of the progress store."""
+    from datetime import datetime
+
+    from ..store import StoreError
+    from ..store.backup import restore_latest
+
+    path = _sqlite_file(settings)
+    if path is None:
+        print(translate("doctor.restore_not_sqlite", settings.lang), file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        restored = restore_latest(path, datetime.now())
+    except StoreError as exc:
+        print(translate("doctor.restore_failed", settings.lang, error=exc), file=sys.stderr)
+        return EXIT_FAIL
+    print(translate("doctor.restored", settings.lang, day=restored.day, path=path))
+    if restored.damaged is not None:
+        print(translate("doctor.damaged_kept", settings.lang, path=restored.damaged))
+    return EXIT_OK
+
+
 def run_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    if getattr(args, "restore", False):
+        return run_restore(settings)
     found = report(settings)
     if args.json:
         print(json.dumps(found, ensure_ascii=False))

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
 from ..settings import Settings
 from ..store import ProfileInfo, StoreError, open_store
 
@@ -52,8 +53,10 @@ def run_profile(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
-        print(f"profile {info.name}")
-        print(f"exam date: {shown['exam_date'] or 'not set'}")
-        print(f"new cards per day: {info.daily_new_limit}")
-        print(f"profiles in this store: {', '.join(names)}")
+        lang = settings.lang
+        print(translate("profile.name", lang, name=info.name))
+        shown_date = shown["exam_date"] or translate("profile.no_exam_date", lang)
+        print(translate("profile.exam_date", lang, date=shown_date))
+        print(translate("profile.new_per_day", lang, limit=info.daily_new_limit))
+        print(translate("profile.profiles", lang, names=", ".join(names)))
     return EXIT_OK

@@ -281,9 +281,15 @@ class ExamRunner:
         ]
 
     def feed_scheduler(self, attempt: ExamAttempt, verdicts: dict[int, GradeResult]) -> None:
+        """The answers given count as reviews (a wrong one joins the 오답노트); a question
+        left unanswered, or abandoned when the time ran out, is not a mistake: it is scored
+        zero in the exam and left alone in the schedule."""
         catalogue = self.service.catalogue
+        unanswered = set(self.unanswered(attempt))
         written = [
-            q for q in attempt.questions if q.kind != "task" and q.item_id in catalogue.by_id
+            q
+            for q in attempt.questions
+            if q.kind != "task" and q.item_id in catalogue.by_id and q.index not in unanswered
         ]
         session = self.service.session([catalogue.by_id[q.item_id] for q in written], requeue=False)
         for question in written:
@@ -291,7 +297,8 @@ class ExamRunner:
             session.answer(response if response is not None else "")
         for index, verdict in verdicts.items():
             question = attempt.questions[index]
-            self.service.practice.submit(question.item_id, question.answer or "", verdict)
+            if index not in unanswered:
+                self.service.practice.submit(question.item_id, question.answer or "", verdict)
 
     # -- results ----------------------------------------------------------------------------
 

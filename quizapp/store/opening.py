@@ -9,6 +9,7 @@ understood.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
@@ -20,6 +21,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from .backup import DamagedStore, daily_backup, damage
 from .clock import Clock, utc_now
 from .database import WRITE_ATTEMPTS, Database, is_lock_conflict, one_line
 from .engine import make_engine, write_engine
@@ -107,6 +109,8 @@ def inspect_sqlite_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise DamagedStore(path, str(exc)) from None
         raise StoreError(f"{path} cannot be read as a progress store: {exc}") from None
     foreign = sorted(tables - {"sqlite_sequence"})
     if VERSION_TABLE not in tables and foreign:
@@ -132,10 +136,30 @@ def create_engine_for(url: URL, **kwargs: Any) -> Engine:
         raise StoreError(f"cannot use the database URL {describe(url)}: {one_line(exc)}") from None
 
 
-def open_store(settings: Settings, *, clock: Clock = utc_now) -> Store:
+def open_store(settings: Settings, *, clock: Clock = utc_now, safety: bool = False) -> Store:
     """The store of ``settings.profile`` at ``settings.database_url`` (default: SQLite in
-    the data folder)."""
+    the data folder). ``safety`` (the app's start): an SQLite file is checked for damage
+    first and backed up once a day (:mod:`.backup`)."""
+    if safety:
+        guard_sqlite(settings.database_url, clock)
     return open_url(settings.database_url, settings.profile, clock=clock)
+
+
+def guard_sqlite(url: str, clock: Clock) -> None:
+    """A damaged SQLite store stops here with how to restore it; a sound one gets its daily
+    backup (a full disk or a locked folder does not stop studying)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # said by open_database
+    path = sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    problem = damage(path)
+    if problem is not None:
+        raise DamagedStore(path, problem)
+    with contextlib.suppress(OSError, sqlite3.Error):
+        daily_backup(path, clock().date())
 
 
 def open_url(

@@ -46,21 +46,30 @@ def from_card(card: Card) -> Schedule:
     )
 
 
-def format_interval(delta: timedelta) -> str:
-    """``"1m"``, ``"10m"``, ``"3h"``, ``"1d"``, ``"4d"``, ``"2.5mo"``, ``"1.2y"``."""
+# the units of an interval: minutes, hours, days, months, years (`--lang`)
+UNITS = {
+    "en": ("m", "h", "d", "mo", "y"),
+    "ko": ("분", "시간", "일", "개월", "년"),
+}
+
+
+def format_interval(delta: timedelta, lang: str = "en") -> str:
+    """``"1m"``, ``"10m"``, ``"3h"``, ``"1d"``, ``"4d"``, ``"2.5mo"``, ``"1.2y"``; in Korean
+    ``"10분"``, ``"3시간"``, ``"4일"``, ``"2.5개월"``, ``"1.2년"``."""
+    minute, hour, day, month, year = UNITS.get(lang, UNITS["en"])
     seconds = max(0.0, delta.total_seconds())
     minutes = seconds / 60
     if minutes < 59.5:
-        return f"{max(1, round(minutes))}m"
+        return f"{max(1, round(minutes))}{minute}"
     hours = minutes / 60
     if hours < 23.5:
-        return f"{round(hours)}h"
+        return f"{round(hours)}{hour}"
     days = hours / 24
     if days < 29.5:
-        return f"{round(days)}d"
+        return f"{round(days)}{day}"
     if days < 365:
-        return f"{days / 30:.1f}".removesuffix(".0") + "mo"
-    return f"{days / 365:.1f}".removesuffix(".0") + "y"
+        return f"{days / 30:.1f}".removesuffix(".0") + month
+    return f"{days / 365:.1f}".removesuffix(".0") + year
 
 
 @dataclass(frozen=True)
@@ -98,9 +107,11 @@ class StudyScheduler:
         card = to_card(schedule, now)
         return {r: scheduler.review_card(card, r, now)[0].due - now for r in RATINGS}
 
-    def next_intervals(self, schedule: Schedule | None, now: datetime) -> dict[Rating, str]:
+    def next_intervals(
+        self, schedule: Schedule | None, now: datetime, lang: str = "en"
+    ) -> dict[Rating, str]:
         """What each review button would schedule, e.g. ``{Again: "1m", Good: "10m", ...}``."""
-        return {r: format_interval(d) for r, d in self.intervals(schedule, now).items()}
+        return {r: format_interval(d, lang) for r, d in self.intervals(schedule, now).items()}
 
     def recall(self, schedule: Schedule | None, now: datetime) -> float:
         """Predicted probability of recalling the card at ``now`` (0 for a new card).

@@ -56,6 +56,11 @@ class Outcome:
     entry_id: int | None  # the review-log entry; None in cram mode
     submission: Submission | None = None
     judgement: Judgement | None = None  # how a written answer was judged (see .feedback)
+    wait: timedelta = timedelta(0)  # from the answer until the card is due again
+
+    def interval_in(self, lang: str) -> str:
+        """The wait until the next review in ``lang``: "10분", "4일"."""
+        return format_interval(self.wait, lang)
 
 
 @dataclass
@@ -120,9 +125,21 @@ class StudySession:
             self._shown = StudyCard(self._current, self.catalogue.content(self._current), schedule)
         return self._shown
 
+    def _waiting(self) -> list[CardRef]:
+        queued = [*self._pending, *(entry[2] for entry in self._learning)]
+        return [self._current, *queued] if self._current is not None else queued
+
     @property
     def remaining(self) -> int:
-        return len(self._pending) + len(self._learning) + (self._current is not None)
+        """Cards not answered yet in this session: goes down with every first answer."""
+        answered = {done.outcome.card.card_id for done in self._done}
+        return sum(ref.card_id not in answered for ref in self._waiting())
+
+    @property
+    def again(self) -> int:
+        """Cards answered in this session that come back before it ends (a missed card in
+        1 or 10 minutes, a new card's learning steps)."""
+        return len(self._waiting()) - self.remaining
 
     @property
     def answered(self) -> int:
@@ -132,12 +149,13 @@ class StudySession:
     def can_undo(self) -> bool:
         return bool(self._done)
 
-    def next_intervals(self) -> dict[Rating, str]:
-        """The interval each review button would give the current card ("1m", "10m", "4d")."""
+    def next_intervals(self, lang: str = "en") -> dict[Rating, str]:
+        """The interval each review button would give the current card ("1m", "10m", "4d";
+        "1분", "10분", "4일" in Korean)."""
         card = self.current()
         if card is None:
             return {}
-        return self.scheduler.next_intervals(card.schedule, self.clock())
+        return self.scheduler.next_intervals(card.schedule, self.clock(), lang)
 
     # -- answering ---------------------------------------------------------------
 
@@ -256,6 +274,7 @@ class StudySession:
             entry_id=entry_id,
             submission=submission,
             judgement=judgement,
+            wait=after.due - now,
         )
         seq = None
         if self.requeue and after.due <= now + self.learn_ahead:

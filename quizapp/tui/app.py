@@ -9,13 +9,13 @@ worker processes).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -68,10 +68,15 @@ class Ready(Message):
 
 class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
+    # the screen gets -narrow below 100 columns (80×24 must stay usable) and -short below 30 rows
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # not in the footer (80 columns are scarce): the help, the palette and every
+        # dialog name it, and mid-exam it asks first
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -109,6 +114,40 @@ class QuizApp(App[None]):
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.lang, **values)
+
+    # -- Textual's own words (palette, system commands) in the interface language ------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from .palette import system_commands
+
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                Palette(
+                    self.t("palette.no_matches"),
+                    self.t("palette.placeholder"),
+                    id="--command-palette",
+                )
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import Palette
+
+        self.push_screen(
+            Palette(
+                self.t("palette.no_matches"),
+                self.t("palette.themes_placeholder"),
+                providers=[ThemeProvider],
+            )
+        )
 
     @property
     def grader(self) -> Grader:
@@ -155,6 +194,7 @@ class QuizApp(App[None]):
     def load(self) -> Loaded:
         from question_bank.cache import load_banks_cached
         from quizapp.store import StoreError, open_store
+        from quizapp.store.backup import DamagedStore
 
         missing = [str(b) for b in self.settings.banks if not b.is_dir()]
         if missing:
@@ -163,7 +203,12 @@ class QuizApp(App[None]):
         if problems:
             return Loaded(bank=bank, problems=problems)
         try:
-            store = open_store(self.settings, clock=self.clock)
+            store = open_store(self.settings, clock=self.clock, safety=True)
+        except DamagedStore as exc:  # one line: what is wrong and how to restore
+            day = exc.backup_day
+            key = "fatal.damaged" if day is not None else "fatal.damaged_no_backup"
+            message = self.t(key, path=exc.path, problem=exc.problem, day=day)
+            return Loaded(bank=bank, error=message)
         except StoreError as exc:
             return Loaded(bank=bank, error=str(exc))
         return Loaded(bank=bank, store=store)
@@ -246,8 +291,72 @@ class QuizApp(App[None]):
         return True
 
     def pop_to_home(self) -> None:
+        if self.sitting_exam() is not None:
+            self.confirm_leaving_exam(quit_app=False)
+            return
+        self._pop_to_home()
+
+    def _pop_to_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    # -- leaving (a running exam asks first) ----------------------------------------------
+
+    def sitting_exam(self) -> Any:
+        """The exam screen being sat (anywhere in the stack), or None."""
+        from .screens.exam_sit import ExamSitScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExamSitScreen) and not screen.finishing:
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit at once, except during a mock exam, which asks first."""
+        if self.sitting_exam() is None:
+            self.exit()
+        else:
+            self.confirm_leaving_exam(quit_app=True)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual's hint that ctrl+q quits), in the interface language; during a
+        mock exam it asks, as ctrl+q does."""
+        if self.sitting_exam() is not None:
+            self.confirm_leaving_exam(quit_app=True)
+        else:
+            self.notify(self.t("app.quit_hint"), title=self.t("app.quit_title"), markup=False)
+
+    def confirm_leaving_exam(self, *, quit_app: bool) -> None:
+        """Ask before leaving a running exam (quitting, or going home): the clock keeps
+        running, the answers are saved, and the attempt resumes from home or the list."""
+        from quizapp.exam.view import format_clock
+
+        from .screens.confirm import ConfirmScreen
+
+        sitting = self.sitting_exam()
+        if sitting is None or isinstance(self.screen, ConfirmScreen):
+            return
+        kind = "quit" if quit_app else "home"
+        left = format_clock(sitting.time_left())
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            sitting.save_before_leaving()
+            if quit_app:
+                self.exit()
+            else:
+                self._pop_to_home()
+
+        self.push_screen(
+            ConfirmScreen(
+                self.t("exam.leave.title"),
+                self.t(f"exam.leave.{kind}", left=left, title=sitting.blueprint.title),
+                self.t(f"exam.leave.{kind}_yes"),
+                self.t("exam.confirm.no"),
+            ),
+            answered,
+        )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -309,6 +418,13 @@ class QuizApp(App[None]):
         from .screens.practice import PracticeScreen
 
         self.push_screen(PracticeScreen(task_id))
+
+    def action_settings(self) -> None:
+        if not self.ready():
+            return
+        from .screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
 
     def action_exams(self) -> None:
         if not self.ready():

@@ -20,6 +20,17 @@ def open_class_report(app: QuizApp) -> None:
         app.push_screen(ClassScreen())
 
 
+QUIZ_TYPES = (
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "cloze",
+    "flashcard",
+)
+
+
 class ScreenCommands(Provider):
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from .app import QuizApp  # not at the top: the app module imports this one
@@ -36,12 +47,22 @@ class ScreenCommands(Provider):
             (t("cmd.mistakes"), app.action_mistakes, t("cmd.mistakes.help")),
             (t("cmd.stats"), app.action_stats, t("cmd.stats.help")),
             (t("cmd.browse"), app.action_browse, t("cmd.browse.help")),
+            (t("cmd.settings"), app.action_settings, t("cmd.settings.help")),
             (t("cmd.help"), app.action_help, t("cmd.help.help")),
             (t("cmd.class"), partial(open_class_report, app), t("cmd.class.help")),
         ]
         if app.bank is not None:
             from question_bank import format_pages
             from quizapp.study import CardFilter
+
+            for item_type in QUIZ_TYPES:  # a quiz of one question type, chosen in the app
+                found.append(
+                    (
+                        t("cmd.quiz_type", type=t(f"type.{item_type}")),
+                        partial(app.open_quiz, CardFilter(types=frozenset({item_type})), 10),
+                        t("cmd.quiz_type.help"),
+                    )
+                )
 
             for entry in app.bank.syllabus:
                 pages = format_pages(entry.pages)

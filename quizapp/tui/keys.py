@@ -14,8 +14,12 @@ from textual.dom import DOMNode
 
 from ..i18n import MESSAGES, translate
 
+# bindings Textual adds itself, without an id: their labels by action
+SYSTEM_ACTIONS = {"command_palette": "palette-short", "app.command_palette": "palette-short"}
 
-def label(binding_id: str | None, lang: str, fallback: str) -> str:
+
+def label(binding_id: str | None, lang: str, fallback: str, action: str = "") -> str:
+    binding_id = binding_id or SYSTEM_ACTIONS.get(action)
     key = f"key.{binding_id}"
     return translate(key, lang) if binding_id and key in MESSAGES else fallback
 
@@ -24,6 +28,12 @@ def translate_bindings(node: DOMNode, lang: str) -> None:
     bindings = node._bindings  # the node's own copy (Textual copies the class map per node)
     for key, found in bindings.key_to_bindings.items():
         bindings.key_to_bindings[key] = [
-            replace(b, description=label(b.id, lang, b.description)) if b.description else b
+            replace(
+                b,
+                description=label(b.id, lang, b.description, b.action),
+                tooltip=label(b.id, lang, b.tooltip, b.action) if b.tooltip else b.tooltip,
+            )
+            if b.description
+            else b
             for b in found
         ]

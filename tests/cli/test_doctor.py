@@ -78,3 +78,45 @@ def test_doctor_never_imports_torch_in_the_app_process(tmp_path: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.stdout.strip() == "False", run.stderr
+
+
+def test_a_damaged_store_fails_doctor_and_restore_brings_the_backup_back(tmp_path: Path) -> None:
+    from datetime import date
+
+    from quizapp.store.backup import backups, daily_backup, damage
+    from tests.store.test_backup import make_store, scribble
+
+    path = make_store(tmp_path)
+    code, found = _doctor(tmp_path)
+    assert found["backups"]["count"] == 0 and not any("damaged" in p for p in found["problems"])
+    daily_backup(path, date(2026, 11, 1))
+    scribble(path)
+    code, found = _doctor(tmp_path)
+    damaged = [p for p in found["problems"] if "damaged" in p]
+    assert code == 1 and len(damaged) == 1 and "quizapp doctor --restore" in damaged[0]
+    assert found["backups"] == {
+        "count": 1,
+        "latest": "2026-11-01",
+        "folder": str(tmp_path / "backups"),
+    }
+    text = quizapp("--data-dir", tmp_path, "--lang", "ko", "doctor")
+    assert text.code == 1 and "quizapp doctor --restore" in text.out
+
+    restored = quizapp("--data-dir", tmp_path, "--lang", "ko", "doctor", "--restore")
+    assert restored.code == 0, restored.err
+    assert "2026-11-01 백업을" in restored.out and "손상된 파일은" in restored.out
+    assert damage(path, full=True) is None
+    kept = [
+        p for p in tmp_path.glob("progress.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert len(kept) == 1 and damage(kept[0], full=True) is not None
+    assert [day for day, _ in backups(path)] == [date(2026, 11, 1)]
+
+
+def test_restore_without_a_backup_fails_in_one_line(tmp_path: Path) -> None:
+    from tests.store.test_backup import make_store
+
+    make_store(tmp_path)
+    run = quizapp("--data-dir", tmp_path, "--lang", "ko", "doctor", "--restore")
+    assert run.code == 1 and run.out == ""
+    assert run.err.startswith("복원할 수 없습니다: ") and run.err.count("\n") == 1

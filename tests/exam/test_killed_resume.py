@@ -156,5 +156,7 @@ def test_sigkill_mid_attempt_then_reopened_keeps_the_clock_and_the_answers(
     assert [q.answer for q in resumed.questions] == ["true", "false", None]
     pid = second.pid()
     workers = children(pid)
-    second.keys("C-q")
+    second.keys("C-q")  # mid-exam: it asks first, and says the clock keeps running
+    second.wait_for("앱을 닫아도 시계는 계속 흐릅니다")
+    second.keys("y")
     assert wait_gone([pid]) == [] and wait_gone(workers) == []

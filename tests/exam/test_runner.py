@@ -252,14 +252,31 @@ def test_answers_feed_the_scheduler_and_the_mistakes_list(runner: ExamRunner, st
     written = [q for q in attempt.questions if q.kind == "written"]
     runner.answer(attempt, written[0].index, RIGHT[written[0].item_id])
     runner.answer(attempt, written[1].index, WRONG[written[1].item_id])
-    # the other four are left unanswered: they count as wrong
+    for task in (q for q in attempt.questions if q.kind == "task"):
+        runner.answer(attempt, task.index, "def solve():\n    return 1\n")
+    # the other four are left unanswered: zero points, but not mistakes and not reviews
     runner.finish(attempt, FakeGrader({"t-one": 1.0, "t-two": 0.0}))
     mistakes = {c.item_id for c in runner.service.mistakes()}
     assert written[0].item_id not in mistakes
-    assert {q.item_id for q in written[1:]} <= mistakes
+    assert written[1].item_id in mistakes
+    assert not {q.item_id for q in written[2:]} & mistakes
     assert "t-two" in mistakes and "t-one" not in mistakes
     assert len(store.practice.history("t-one")) == 1
-    assert store.reviews.count() == 8
+    assert store.reviews.count() == 4
+
+
+def test_an_abandoned_attempt_puts_nothing_in_the_mistakes_list(
+    runner: ExamRunner, store: Store, clock: Clock
+) -> None:
+    attempt = runner.start_or_resume("mini", seed=21)
+    assert runner.unanswered(attempt) == list(range(len(attempt.questions)))
+    clock.now += timedelta(hours=2)  # started by accident, left: the time ran out
+    settled = Proctor(runner, lambda: FakeGrader({"t-one": 0.0, "t-two": 0.0})).settle(
+        runner.pending()
+    )
+    assert settled.results and settled.results[0].attempt.score == 0.0
+    assert runner.service.mistakes() == [] and store.reviews.count() == 0
+    assert store.practice.history("t-one") == []
 
 
 def test_results_show_where_to_study_next(runner: ExamRunner) -> None:

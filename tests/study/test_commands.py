@@ -89,7 +89,7 @@ def test_profile_sets_and_shows_the_study_plan(
         info = store.profiles.info()
         assert (info.exam_date.isoformat(), info.daily_new_limit) == ("2026-12-10", 35)  # type: ignore[union-attr]
     assert run_profile(profile_args(no_exam_date=True, json=False), settings) == 0
-    assert "exam date: not set" in capsys.readouterr().out
+    assert "시험일: 미설정" in capsys.readouterr().out  # Settings default to Korean
 
 
 def test_profile_refuses_bad_values_in_one_line(tmp_path: Path) -> None:

@@ -75,3 +75,27 @@ async def until(pilot: Any, condition: Callable[[], object], timeout: float = 30
         assert loop.time() < deadline, "timed out waiting"
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows now, as plain text lines (the screen and any dialog over it,
+    composited as Textual draws them): the Pilot capture the layout tests read."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)

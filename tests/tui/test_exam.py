@@ -22,6 +22,7 @@ from question_bank import MultipleChoice, Numeric, SingleChoice, TrueFalse
 from quizapp.settings import Settings, resolve
 from quizapp.study import progress_stats
 from quizapp.tui.app import QuizApp, Start
+from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.exam_results import ExamResultsScreen
 from quizapp.tui.screens.exam_sit import ExamSitScreen
 from quizapp.tui.screens.exam_submit import ExamSubmitScreen
@@ -282,11 +283,13 @@ async def test_a_whole_short_exam_answer_flag_jump_code_auto_submit_results_and_
         solution = app.bank.tasks["tensor-argmax"].read("solution.py")
         assert solution.strip().splitlines()[-1] in tail and PARTIAL_ARGMAX.strip() in tail
 
-        # answers fed the scheduler (wrong or unanswered → Again) and the mistakes list
+        # the answers given fed the scheduler and the mistakes list (wrong → Again);
+        # 3 and 4, left unanswered, scored zero but are not mistakes
         assert app.service is not None
         mistakes = {c.item_id for c in app.service.mistakes()}
-        wrong = {closed.questions[i].item_id for i in (1, 2, 3)}
-        assert wrong <= mistakes and closed.questions[0].item_id not in mistakes
+        assert closed.questions[1].item_id in mistakes
+        assert closed.questions[0].item_id not in mistakes
+        assert not {closed.questions[i].item_id for i in (2, 3)} & mistakes
         assert "tensor-argmax" in mistakes
         [submission] = app.store.practice.history("tensor-argmax")
         assert submission.code == PARTIAL_ARGMAX
@@ -415,7 +418,11 @@ async def test_an_attempt_that_ran_out_while_closed_is_submitted_at_the_next_sta
         await again.workers.wait_for_complete()
         table = again.screen.query_one("#blueprints", DataTable)
         table.move_cursor(row=table.get_row_index("short"))
-        await pilot.press("s")
+        await pilot.press("s")  # a new timed attempt asks first: title, minutes, sections
+        await until(pilot, lambda: isinstance(again.screen, ConfirmScreen))
+        text = str(again.screen.query_one("#confirm-text", Static).render())
+        assert "10분" in text and "필기" in text
+        await pilot.press("y")
         screen = await sitting(again, pilot)
         assert screen.attempt.id != attempt_id
         assert countdown(screen) == "남은 시간 10:00"
@@ -458,7 +465,13 @@ async def test_the_blueprint_screen_starts_and_another_running_exam_is_not_doubl
         screen = await sitting(app, pilot)
         assert app.screen_stack[-2].__class__ is ExamsScreen  # took the blueprint's place
         clock.advance(minutes=1)
-        await pilot.press("escape")  # no leaving: it says how to submit or quit
+        screen.set_focus(screen.query_one("#exam-card"))  # not typing (esc would stop that)
+        await pilot.pause()
+        await pilot.press("escape")  # leaving asks first: the clock keeps running
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        text = str(app.screen.query_one("#confirm-text", Static).render())
+        assert "남은 시간 09:00" in text and "시계는 계속 흐릅니다" in text
+        await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen
         # a second blueprint cannot start while this one runs
@@ -477,8 +490,15 @@ async def test_an_exam_left_through_the_command_palette_is_still_submitted_at_ze
         screen = await sitting(app, pilot)
         await answer_right(pilot, app, screen)
         await pilot.pause()
-        app.pop_to_home()  # what the palette's "home" does
+        app.pop_to_home()  # what the palette's "home" does: it asks first
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
         await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        banner = app.screen.query_one("#exam-running", Static)
+        await until(pilot, lambda: banner.display)
+        assert "모의고사 진행 중" in str(banner.render()) and "남은 시간 10:00" in str(
+            banner.render()
+        )
         clock.advance(minutes=10)
         await until(pilot, lambda: isinstance(app.screen, ExamResultsScreen), timeout=5)
         results_screen = app.screen
@@ -595,3 +615,35 @@ def test_an_unknown_exam_id_is_a_one_line_usage_error(tmp_path: Path) -> None:
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert lines[0].startswith("quizapp: error: unknown exam 'no-such-exam' (known: ")
     assert "ai-essential-mock" in lines[0]
+
+
+@pytest.mark.parametrize("key", ["ctrl+q", "ctrl+c"])
+async def test_quitting_mid_exam_asks_and_home_shows_the_attempt_after_a_restart(
+    exam_app: Callable[..., QuizApp], clock: FakeClock, key: str
+) -> None:
+    app = exam_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await sitting(app, pilot)
+        screen.set_focus(screen.query_one("#exam-card"))  # not typing: ctrl+c is not "copy"
+        await pilot.pause()
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        text = str(app.screen.query_one("#confirm-text", Static).render())
+        assert "앱을 닫아도 시계는 계속 흐릅니다" in text and "남은 시간 10:00" in text
+        await pilot.press("n")  # keep going
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: not app.is_running)
+    clock.advance(minutes=3)
+    again = exam_app(start=Start())  # a plain `quizapp` after the restart
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_ready(again, pilot)
+        banner = again.screen.query_one("#exam-running", Static)
+        await until(pilot, lambda: banner.display)
+        assert "모의고사 진행 중" in str(banner.render())
+        assert "남은 시간 07:00" in str(banner.render())
+        await pilot.press("ctrl+q")  # nothing is being sat here: quits at once
+        await until(pilot, lambda: not again.is_running)

@@ -44,7 +44,7 @@ async def test_page_keys_and_ctrl_f_move_and_flag_while_typing_letters_stay_text
         assert isinstance(screen, ExamSitScreen)
         await until(pilot, lambda: not screen.switching)
         footer = {b.binding.key: b.binding.description for b in screen.active_bindings.values()}
-        assert footer["pagedown"] == "다음 문항" and footer["ctrl+f"] == "검토 표시"
+        assert footer["pagedown"] == "다음" and footer["ctrl+f"] == "검토 표시"
 
         box = screen.widget
         assert isinstance(box, TypedAnswer) and screen.focused is box

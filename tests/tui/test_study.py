@@ -130,7 +130,9 @@ async def test_wrong_answers_are_one_key_away_after_a_quiz(
             await pilot.pause()
         screen = study_screen(app)
         assert screen.state == "done"
-        assert "pilot-numeric" in str(screen.query_one("#question", Markdown).source)
+        summary = str(screen.query_one("#question", Markdown).source)
+        assert "28에 3x3 합성곱" in summary  # the question, as the student read it
+        assert "pilot-numeric" not in summary  # never an internal id
         await pilot.press("w")
         await pilot.pause()
         retry = study_screen(app)

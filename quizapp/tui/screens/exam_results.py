@@ -44,6 +44,7 @@ from quizapp.exam.view import (
     written_review,
 )
 from quizapp.store import StoreError
+from quizapp.student_text import cut, plain
 
 from ..widgets.check_report import CheckReport
 from .base import QuizScreen
@@ -53,7 +54,8 @@ if TYPE_CHECKING:
     from quizapp.store import ExamAttempt
 
 
-ANSWER_WIDTH = 24
+ANSWER_WIDTH = 20  # terminal cells
+SECTION_CELLS = 12
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
 
@@ -176,7 +178,7 @@ class ExamResultsScreen(QuizScreen[None]):
             "Σ",
             Text(self.t("exam.summary_row")),
             "",
-            f"{points(results.score)}/{points(results.max_score)}",
+            Text(f"{points(results.score)}/{points(results.max_score)}", justify="right"),
             "",
             key=SUMMARY,
         )
@@ -184,9 +186,10 @@ class ExamResultsScreen(QuizScreen[None]):
             each = self.points_each(question.index)
             table.add_row(
                 str(question.index + 1),
-                Text(self.section_title(question.index)),
+                Text(cut(self.section_title(question.index), SECTION_CELLS)),
                 result_mark(question, each),
-                f"{points(question.score or 0.0)}/{points(each)}",
+                # right-aligned and never cut: the list's width goes to the answer column
+                Text(f"{points(question.score or 0.0)}/{points(each)}", justify="right"),
                 Text(self.answer_cell(question)),
                 key=str(question.index),
             )
@@ -210,8 +213,7 @@ class ExamResultsScreen(QuizScreen[None]):
             return self.t("exam.code_lines", lines=len((question.answer or "").splitlines()))
         item = self.runner.bank.items.get(question.item_id)
         text = response_text(item, stored_response(question), self.quiz_app.lang)
-        text = " ".join(text.split())
-        return text if len(text) <= ANSWER_WIDTH else text[: ANSWER_WIDTH - 1] + "…"
+        return cut(plain(text), ANSWER_WIDTH)  # terminal cells: a Korean syllable takes two
 
     @on(DataTable.RowHighlighted, "#results-questions")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:

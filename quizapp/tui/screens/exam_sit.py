@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, SelectionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
 
 from question_bank import Task
 from quizapp.exam.view import (
@@ -48,7 +49,9 @@ class ExamSitScreen(QuizScreen[None]):
     # Page down/up and ctrl+f work everywhere, a text box included (priority: before the
     # focused widget; Input and OptionList would otherwise take page down/up to scroll).
     # The letters (and arrows) are typed as text in a box, so they are for when not typing.
+    # ctrl+s first: the footer shows keys in this order, and at 80 columns it cuts the last
     BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
         Binding("pagedown", "move(1)", "Next", id="exam-next", priority=True),
         Binding("pageup", "move(-1)", "Previous", id="exam-previous", priority=True),
         Binding("ctrl+f", "flag", "Flag", id="exam-flag", priority=True),
@@ -57,7 +60,6 @@ class ExamSitScreen(QuizScreen[None]):
         Binding("f", "flag", "Flag", show=False, id="exam-flag-letter"),
         Binding("l,g", "question_list", "Questions", id="exam-list"),
         Binding("enter,ctrl+e", "open_task", "Open editor", id="exam-open-task"),
-        Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
         Binding("escape", "escape", "Stop typing", show=False, id="exam-escape"),
     ]
 
@@ -68,7 +70,13 @@ class ExamSitScreen(QuizScreen[None]):
         self.switching = True  # a question is being drawn: answers wait
         self.finishing = False
         self.widget: Widget | None = None  # the current written question's answer widget
-        self.started = False
+        self.answer_widgets: dict[int, Widget] = {}  # made once per question, kept hidden
+        self.key_hints: dict[int, str] = {}
+        self.queued = 0  # moves pressed while a question was being drawn
+        self.marks: dict[int, str] = {}  # the question list's lines as shown
+        self.started = False  # shown once (later resumes are back from a dialog or the editor)
+        self.editing = False  # the task editor is open over this screen
+        self.leaving = False  # going home or quitting, the clock running
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -109,7 +117,7 @@ class ExamSitScreen(QuizScreen[None]):
             yield OptionList(id="exam-questions")
             with Vertical(id="exam-main"):
                 with VerticalScroll(id="exam-card"):
-                    yield Markdown("", id="exam-question")
+                    yield Static("", id="exam-question")
                     yield Container(id="exam-answer")
                 # below the question, never scrolled away: a task's prompt can be long
                 yield Static("", id="exam-hint", classes="muted", markup=False)
@@ -122,15 +130,18 @@ class ExamSitScreen(QuizScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.blueprint.title
         listing = self.query_one("#exam-questions", OptionList)
-        listing.add_options([question_mark(q) for q in self.attempt.questions])
+        self.marks = {q.index: question_mark(q) for q in self.attempt.questions}
+        listing.add_options([self.marks[q.index] for q in self.attempt.questions])
         unanswered = [q.index for q in self.attempt.questions if not is_answered(q)]
         self.index = unanswered[0] if unanswered else 0
         self.quiz_app.watch_exam(self.attempt)
 
     def on_screen_resume(self) -> None:
-        """First shown, or back from the editor: read the attempt again and show the question."""
-        if self.finishing:
+        """First shown, or back from the editor: read the attempt again and show the question.
+        Back from a dialog (help, leave, submit) nothing changed: what is typed stays."""
+        if self.finishing or self.leaving or (self.started and not self.editing):
             return
+        self.started, self.editing = True, False
         self.reload()
         self.show(self.index)
 
@@ -141,40 +152,62 @@ class ExamSitScreen(QuizScreen[None]):
         self.run_worker(self._show(index), exclusive=True, group="exam-show")
 
     async def _show(self, index: int) -> None:
-        if self.finishing:
+        """Show question ``index``: its text first (one Static, not a widget per Markdown
+        block), then its answer widget — made once per question and kept (hidden) while
+        elsewhere, so coming back mounts nothing. Moves asked for meanwhile are queued."""
+        if self.finishing or self.leaving or not self.is_attached:
             return
         self.index = index
         question = self.question
         content = self.content(question)
         area = self.query_one("#exam-answer", Container)
-        await area.remove_children()
+        if self.widget is not None:
+            self.widget.display = False
         self.widget = None
-        text = self.query_one("#exam-question", Markdown)
+        text = self.query_one("#exam-question", Static)
         hint = self.query_one("#exam-hint", Static)
         if content is None:  # removed from the bank since the attempt started
-            await text.update(self.t("exam.missing", item=question.item_id))
+            text.update(RichMarkdown(self.t("exam.missing", item=question.item_id)))
             hint.update("")
             self.set_focus(self.query_one("#exam-card"))
         elif isinstance(content, Task):
-            await text.update(question_text(content))
+            text.update(RichMarkdown(question_text(content)))
             hint.update(self.t("exam.hint.task"))
             self.set_focus(self.query_one("#exam-card"))
         else:
-            await text.update(question_text(content))
-            seed = self.attempt.seed
-            widget, key_hint = answer_widget(
-                content, lambda item: shown_choices(item, seed), self.t, hints="exam"
-            )
-            await area.mount(widget)
-            prefill(widget, stored_response(question))
+            text.update(RichMarkdown(question_text(content)))
+            widget = self.answer_widgets.get(index)
+            if widget is None:
+                seed = self.attempt.seed
+                widget, key_hint = answer_widget(
+                    content, lambda item: shown_choices(item, seed), self.t, hints="exam"
+                )
+                self.answer_widgets[index] = widget
+                self.key_hints[index] = key_hint
+                await area.mount(widget)
+                prefill(widget, stored_response(question))
+            widget.display = True
             self.widget = widget
-            hint.update(key_hint)
+            hint.update(self.key_hints[index])
             self.focus_answer()
         self.query_one("#exam-card", VerticalScroll).scroll_home(animate=False)
         self.query_one("#exam-questions", OptionList).highlighted = index
         self.update_status()
+        if self.queued:  # keys pressed while this question was drawn: none is lost
+            self.call_later(self.move_queued)
+            return
         self.switching = False
         self.refresh_bindings()
+
+    def move_queued(self) -> None:
+        step, self.queued = self.queued, 0
+        target = max(0, min(len(self.attempt.questions) - 1, self.index + step))
+        self.switching = False
+        if target != self.index:
+            self.commit_pending()
+            self.show(target)
+        else:
+            self.refresh_bindings()
 
     def focus_answer(self) -> None:
         """Focus the answer widget now (not later, as ``focus()`` does): a key pressed
@@ -208,7 +241,10 @@ class ExamSitScreen(QuizScreen[None]):
         )
         listing = self.query_one("#exam-questions", OptionList)
         for question in questions:
-            listing.replace_option_prompt_at_index(question.index, question_mark(question))
+            mark = question_mark(question)
+            if self.marks.get(question.index) != mark:  # redraw only the lines that changed
+                self.marks[question.index] = mark
+                listing.replace_option_prompt_at_index(question.index, mark)
         self.query_one("#exam-saved", Static).update(self.saved_text(self.question))
 
     def saved_text(self, question: ExamQuestion) -> str:
@@ -289,6 +325,7 @@ class ExamSitScreen(QuizScreen[None]):
 
     def action_move(self, step: int) -> None:
         if self.switching:
+            self.queued += step  # applied as soon as the question being drawn is shown
             return
         target = self.index + step
         if not 0 <= target < len(self.attempt.questions):
@@ -341,6 +378,7 @@ class ExamSitScreen(QuizScreen[None]):
             label=label,
             points=self.points_each(index),
         )
+        self.editing = True
         self.app.push_screen(TaskScreen(task, exam=editing))
 
     def action_escape(self) -> None:
@@ -348,7 +386,15 @@ class ExamSitScreen(QuizScreen[None]):
             self.commit_pending()
             self.set_focus(self.query_one("#exam-card"))
             return
-        self.notify(self.t("exam.no_leaving"), timeout=4)
+        self.quiz_app.confirm_leaving_exam(quit_app=False)
+
+    def save_before_leaving(self) -> None:
+        """Leaving with the clock running: keep what the editor or the widget holds."""
+        self.leaving = True
+        for screen in self.app.screen_stack:
+            if isinstance(screen, TaskScreen):
+                screen.flush_draft()
+        self.commit_pending()
 
     def action_submit(self) -> None:
         if self.switching or self.finishing:

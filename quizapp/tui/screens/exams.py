@@ -136,9 +136,37 @@ class ExamsScreen(QuizScreen[None]):
         return None if key is None else str(key)
 
     def action_start(self) -> None:
-        blueprint = self.highlighted_blueprint()
-        if blueprint is not None:
-            self.quiz_app.open_exam(blueprint)
+        """Resume the running attempt at once; a new timed attempt asks first (title,
+        minutes, sections): its clock cannot be stopped once started."""
+        blueprint_id = self.highlighted_blueprint()
+        bank = self.quiz_app.bank
+        blueprint = bank.exams.get(blueprint_id or "") if bank is not None else None
+        if blueprint is None:
+            return
+        attempts = self.attempts.get(blueprint.id, [])
+        if attempts and not attempts[0].finished:
+            self.quiz_app.open_exam(blueprint.id)
+            return
+        from .confirm import ConfirmScreen
+
+        text = self.t(
+            "exams.start_confirm",
+            minutes=f"{blueprint.minutes:g}",
+            sections=self.sections_text(blueprint),
+            points=points_text(blueprint.max_points),
+            pass_percent=f"{blueprint.pass_percent:g}",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.quiz_app.open_exam(blueprint.id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                blueprint.title, text, self.t("exams.start_yes"), self.t("exams.start_no")
+            ),
+            answered,
+        )
 
     def action_last_results(self) -> None:
         """The newest finished attempt of the highlighted blueprint, reviewed again."""

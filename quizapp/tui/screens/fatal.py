@@ -11,7 +11,7 @@ from .base import QuizScreen
 
 
 class FatalScreen(QuizScreen[None]):
-    BINDINGS = [Binding("escape,q", "app.quit", "Quit", id="quit")]
+    BINDINGS = [Binding("escape,q", "leave", "Quit", id="quit")]
 
     def __init__(self, message: str) -> None:
         super().__init__()
@@ -22,3 +22,7 @@ class FatalScreen(QuizScreen[None]):
         yield Static(self.message, id="fatal-message", markup=False)
         yield Static(self.t("fatal.hint"), classes="muted")
         yield Footer()
+
+    def action_leave(self) -> None:
+        """Quit with exit status 1: the app could not start."""
+        self.app.exit(return_code=1)

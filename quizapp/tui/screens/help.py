@@ -22,6 +22,7 @@ from ..widgets.answer import ChoiceList, MultiChoiceList
 from .base import QuizModalScreen
 from .browse import BrowseScreen
 from .classroom import ClassScreen
+from .confirm import ConfirmScreen
 from .exam_blueprint import BlueprintScreen
 from .exam_results import ExamResultsScreen
 from .exam_sit import ExamSitScreen
@@ -32,6 +33,7 @@ from .home import HomeScreen
 from .item import ItemScreen
 from .mistakes import MistakesScreen
 from .practice import PracticeScreen
+from .settings import SettingsScreen
 from .solution import SolutionScreen
 from .stats import StatsScreen
 from .study import StudyScreen
@@ -97,8 +99,10 @@ SECTIONS = (
     Section("blueprint", (BlueprintScreen,)),
     Section("exam", (ExamSitScreen,)),
     Section("exam-submit", (ExamSubmitScreen,)),
+    Section("confirm", (ConfirmScreen,)),
     Section("exam-results", (ExamResultsScreen,)),
     Section("stats", (StatsScreen,)),
+    Section("settings", (SettingsScreen,)),
     Section("browse", (BrowseScreen,)),
     Section("item", (ItemScreen,)),
     Section("class", (ClassScreen,)),

@@ -4,7 +4,7 @@ the last mock exams, and the ways in."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -18,13 +18,18 @@ from ..app import Ready
 from ..widgets.plan_panel import PlanPanel
 from .base import QuizScreen
 
+if TYPE_CHECKING:
+    from quizapp.store import ExamAttempt
+
 BAR = 12
+NARROW_BAR = 6  # below WIDE columns: the bar shrinks so that the percentages stay in view
+WIDE = 100
 LAST_ATTEMPTS = 5
 
 
-def bar(percent: float) -> str:
-    filled = round(percent / 100 * BAR)
-    return "█" * filled + "░" * (BAR - filled)
+def bar(percent: float, cells: int = BAR) -> str:
+    filled = round(percent / 100 * cells)
+    return "█" * filled + "░" * (cells - filled)
 
 
 def attempt_line(attempt: dict[str, Any], titles: dict[str, str]) -> str:
@@ -45,12 +50,19 @@ class HomeScreen(QuizScreen[None]):
         Binding("e", "app.exams", "Exam", id="exams"),
         Binding("m", "app.mistakes", "Mistakes", id="mistakes"),
         Binding("s", "app.stats", "Stats", id="stats"),
-        Binding("b", "app.browse", "Browse", id="browse"),
+        # in the side list of keys, not the footer (which must fit in 80 columns)
+        Binding("b", "app.browse", "Browse", id="browse", show=False),
+        Binding("o", "app.settings", "Settings", id="settings", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: ExamAttempt | None = None  # a mock exam still running, if any
 
     def compose(self) -> ComposeResult:
         t = self.t
         yield Header()
+        yield Static("", id="exam-running", markup=False)
         with Horizontal(id="summary"):
             yield Static(t("app.loading"), id="due", classes="card")
             yield Static("", id="today", classes="card")
@@ -64,7 +76,7 @@ class HomeScreen(QuizScreen[None]):
                 yield Static(t("home.exams"), classes="section-title")
                 yield Static("", id="attempts", markup=False)
                 yield Static(t("home.keys"), id="ways", classes="muted")
-        yield Footer()
+        yield Footer(compact=True)  # every way in fits in 80 columns
 
     def on_mount(self) -> None:
         t = self.t
@@ -73,6 +85,8 @@ class HomeScreen(QuizScreen[None]):
         table.add_column(t("col.pages"), key="pages")
         table.add_column(t("home.col.mastery"), key="bar")
         table.add_column("%", key="percent")
+        self.query_one("#exam-running", Static).display = False
+        self.set_interval(1, self.show_running)
         if self.quiz_app.service is not None:
             self.refresh_stats()
 
@@ -89,7 +103,32 @@ class HomeScreen(QuizScreen[None]):
         from quizapp.study import progress_stats
 
         assert self.quiz_app.service is not None
-        return progress_stats(self.quiz_app.service)
+        stats = progress_stats(self.quiz_app.service)
+        runner = self.quiz_app.exam_runner
+        stats["running_attempt"] = runner.unfinished() if runner is not None else None
+        return stats
+
+    def show_running(self) -> None:
+        """A mock exam still running (after a restart too): its title, the time left (from
+        the stored start, so the clock is right) and how to resume it."""
+        banner = self.query_one("#exam-running", Static)
+        runner, attempt = self.quiz_app.exam_runner, self.running
+        if runner is None or attempt is None or attempt.submitted:
+            banner.display = False
+            return
+        from quizapp.exam.view import format_clock
+
+        bank = self.quiz_app.bank
+        blueprint = bank.exams.get(attempt.blueprint) if bank is not None else None
+        title = blueprint.title if blueprint is not None else attempt.blueprint
+        if runner.expired(attempt):
+            text = self.t("home.exam_time_up", title=title)
+        else:
+            text = self.t(
+                "home.exam_running", title=title, left=format_clock(runner.remaining(attempt))
+            )
+        banner.update(text)
+        banner.display = True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "home-stats":
@@ -102,6 +141,8 @@ class HomeScreen(QuizScreen[None]):
 
     def show(self, stats: dict[str, Any]) -> None:
         t = self.t
+        self.running = stats.get("running_attempt")
+        self.show_running()
         due = stats["due_by_kind"]
         self.query_one("#due", Static).update(
             t(
@@ -130,12 +171,17 @@ class HomeScreen(QuizScreen[None]):
         self.query_one("#exam", Static).update(exam)
         table = self.query_one("#coverage", DataTable)
         table.clear()
+        wide = self.app.size.width >= WIDE
         for m in stats["mastery"]:
+            percent = f"{m['percent']:.0f}%"
             table.add_row(
                 Text(m["title"]),  # plain text: a "[...]" in a title is not markup
                 m["pages"],
-                bar(m["percent"]),
-                f"{m['percent']:.0f}% ({m['mastered']}/{m['items']})",
+                bar(m["percent"], BAR if wide else NARROW_BAR),
+                Text(
+                    f"{percent} ({m['mastered']}/{m['items']})" if wide else percent,
+                    justify="right",
+                ),
             )
         # exam_attempts come newest first: the last five, the newest on top
         finished = [a for a in stats["exam_attempts"] if a["finished_at"]][:LAST_ATTEMPTS]

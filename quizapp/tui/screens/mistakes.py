@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from question_bank import format_pages
+from quizapp.student_text import list_line
 
 from .base import QuizScreen
 from .study import StudyScreen
@@ -34,7 +35,6 @@ class MistakesScreen(QuizScreen[None]):
         t = self.t
         self.sub_title = t("mistakes.title")
         table = self.query_one(DataTable)
-        table.add_column(t("col.id"), key="id")
         table.add_column(t("col.type"), key="type")
         table.add_column(t("col.pages"), key="pages")
         table.add_column(t("col.text"), key="text")
@@ -52,12 +52,11 @@ class MistakesScreen(QuizScreen[None]):
         table.clear()
         for ref in self.refs:
             content = service.catalogue.content(ref)
-            headline = " ".join(content.headline.split())
             table.add_row(
-                ref.item_id,
                 t(f"type.{ref.type}"),
                 format_pages(ref.pages),
-                headline[:70],
+                # the question, masked: never the answer, never an id; cut to the screen
+                list_line(content, max(24, self.app.size.width - 20)),
                 key=ref.card_id,
             )
         self.query_one("#mistakes-count", Static).update(

@@ -6,6 +6,7 @@ underneath, so escape comes back to it)."""
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,8 @@ from .task import TaskScreen
 
 STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
 MAX_TITLE = 40  # terminal cells: a Korean character takes two
+NARROW_TITLE = 24  # below 100 columns: status, best score and tries stay in view
+MAX_PAGES = 16
 
 
 def clip(text: str, cells: int) -> str:
@@ -58,7 +61,6 @@ class PracticeScreen(QuizScreen[None]):
         self.sub_title = t("practice.title")
         table = self.query_one(DataTable)
         table.add_column(t("practice.col.due"), key="due")
-        table.add_column(t("col.id"), key="id")
         table.add_column(t("practice.col.task"), key="title")
         table.add_column(t("col.pages"), key="pages")
         table.add_column(t("practice.col.status"), key="status")
@@ -84,17 +86,17 @@ class PracticeScreen(QuizScreen[None]):
         table = self.query_one(DataTable)
         selected = self.selected_id()
         table.clear()
+        cells = MAX_TITLE if self.app.size.width >= 100 else NARROW_TITLE
         for row in self.rows:
-            title = clip(" ".join(row.task.title.split()), MAX_TITLE)
+            title = clip(" ".join(row.task.title.split()), cells)
             best = "—" if row.best_score is None else format_score(row.best_score, row.task.points)
             table.add_row(
                 "●" if row.due else "",
-                row.id,
-                title,
-                format_pages(row.task.pages),
+                Text(title),  # the title students read (the id is for `quizapp practice ID`)
+                clip(format_pages(row.task.pages), MAX_PAGES),
                 f"{STATUS_MARKS[row.status]} {t(f'practice.status.{row.status}')}",
-                best,
-                str(row.attempts),
+                Text(best, justify="right"),
+                Text(str(row.attempts), justify="right"),
                 key=row.id,
             )
         ids = [row.id for row in self.rows]

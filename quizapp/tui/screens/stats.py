@@ -34,6 +34,7 @@ CHARTS = ("reviews", "retention", "mastery", "scores")
 class StatsData:
     numbers: dict[str, Any]  # progress_stats
     history: History
+    practice: dict[str, int] | None = None  # practical tasks: total, passed, tried, due, attempts
 
 
 def percent(value: float | None) -> str:
@@ -58,6 +59,7 @@ class StatsScreen(QuizScreen[None]):
             with Horizontal(id="stats-numbers"):
                 for name in ("reviews", "memory", "todo", "exams"):
                     yield Static("", id=f"stats-{name}", classes="card", markup=False)
+            yield Static("", id="stats-practice", classes="muted", markup=False)
             with Horizontal(classes="stats-row"):
                 yield self.chart("reviews")
                 yield self.chart("retention")
@@ -86,8 +88,19 @@ class StatsScreen(QuizScreen[None]):
 
         service = self.quiz_app.service
         assert service is not None
+        from quizapp.study.practice_view import task_summaries
+
         numbers = progress_stats(service)
-        return StatsData(numbers, load_history(service.store, service.day, service.clock()))
+        tasks = task_summaries(service)
+        practice = {
+            "total": len(tasks),
+            "passed": sum(t.status == "passed" for t in tasks),
+            "tried": sum(t.attempts > 0 for t in tasks),
+            "due": sum(t.due for t in tasks),
+            "attempts": sum(t.attempts for t in tasks),
+        }
+        history = load_history(service.store, service.day, service.clock())
+        return StatsData(numbers, history, practice)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "stats":
@@ -145,6 +158,10 @@ class StatsScreen(QuizScreen[None]):
                 total=n["items_total"],
             )
         )
+        if data.practice is not None:  # the practical tasks, in one line under the cards
+            self.query_one("#stats-practice", Static).update(
+                self.t("stats.practice", **data.practice)
+            )
         self.query_one("#stats-todo", Static).update(
             self.t(
                 "stats.card.todo", due=n["due_now"], new=n["new_available"], mistakes=n["mistakes"]

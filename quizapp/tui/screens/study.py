@@ -24,6 +24,7 @@ from question_bank.cloze import render_cloze
 from quizapp.study.choices import shuffled
 
 from ...render import answer_markdown, page_line
+from ...student_text import given_answer, list_line, markdown_escape
 from ...study.feedback import match_note
 from ..widgets.answer import Answered, answer_widget
 from .base import QuizScreen
@@ -82,11 +83,13 @@ class StudyScreen(QuizScreen[None]):
 
     def update_progress(self) -> None:
         s = self.session
+        again = s.again
         self.query_one("#progress", Static).update(
             self.t(
-                "study.progress",
+                "study.progress_again" if again else "study.progress",
                 answered=s.answered,
                 remaining=s.remaining,
+                again=again,
                 right=s.right,
                 wrong=s.wrong,
             )
@@ -104,6 +107,7 @@ class StudyScreen(QuizScreen[None]):
         area = self.query_one("#answer-area", Container)
         await area.remove_children()
         area.disabled = False
+        area.display = True
         self.query_one("#ratings").display = False
         if self.card is None:
             await self.show_summary()
@@ -145,7 +149,7 @@ class StudyScreen(QuizScreen[None]):
             widgets[0].focus()
 
     def show_ratings(self) -> None:
-        intervals = self.session.next_intervals()
+        intervals = self.session.next_intervals(self.lang)
         from quizapp.study import Rating
 
         for (key, name), rating in zip(
@@ -168,8 +172,8 @@ class StudyScreen(QuizScreen[None]):
             lines += ["", f"**{self.t('study.summary.wrong')}**", ""]
             for ref in self.wrong:
                 entry = bank.items.get(ref.item_id) or bank.tasks.get(ref.item_id)
-                headline = " ".join((getattr(entry, "headline", ref.item_id) or "").split())[:80]
-                lines.append(f"- `{ref.item_id}` {headline}")
+                if entry is not None:  # the question, masked: never the answer, never an id
+                    lines.append(f"- {markdown_escape(list_line(entry, 90))}")
             lines += ["", self.t("study.summary.retry")]
         elif s.answered == 0:
             lines = [f"## {self.t('study.empty')}", "", self.t(f"study.empty.{self.mode}")]
@@ -183,7 +187,10 @@ class StudyScreen(QuizScreen[None]):
         verdict = (
             self.t("study.right")
             if outcome.correct
-            else self.t("study.wrong_answer", given=outcome.answer or "")
+            else self.t(
+                "study.wrong_answer",
+                given=markdown_escape(given_answer(content, outcome.answer, lang)),
+            )
         )
         judgement = outcome.judgement
         note = match_note(judgement, self.t) if judgement else None
@@ -199,12 +206,19 @@ class StudyScreen(QuizScreen[None]):
         if where:
             parts.append(f"_{where}_")
         if not self.session.cram:
-            parts.append(self.t("study.next_review", interval=outcome.interval))
-        self.query_one("#feedback", Markdown).update("\n\n".join(parts))
+            parts.append(self.t("study.next_review", interval=outcome.interval_in(lang)))
+        feedback = self.query_one("#feedback", Markdown)
+        feedback.update("\n\n".join(parts))
         self.query_one("#hint", Static).update(self.t("study.hint.next"))
-        self.query_one("#answer-area", Container).disabled = True
+        # the verdict repeats the answer given: the boxes give their room to the feedback,
+        # which shows without scrolling (a cloze's inputs used to push it below the fold)
+        area = self.query_one("#answer-area", Container)
+        area.disabled = True
+        area.display = False
         self.state = "feedback"
-        self.query_one("#card", VerticalScroll).focus()
+        card = self.query_one("#card", VerticalScroll)
+        card.focus()
+        self.call_after_refresh(card.scroll_to_widget, feedback, animate=False, top=False)
 
     # -- acting ----------------------------------------------------------------------
 

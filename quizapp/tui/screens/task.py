@@ -204,7 +204,9 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.query_one(TrainingPanel).show(metrics[::-1], standings)
 
     def load_code(self) -> str:
-        """The saved draft (in an exam: the saved answer), else the starter code."""
+        """The saved draft (in an exam: the saved answer), else the last submitted code (a
+        task retried from 오답노트 opens with what was handed in, as LeetCode does), else
+        the starter code."""
         service = self.quiz_app.service
         assert service is not None
         draft: str | None
@@ -213,6 +215,9 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         else:
             try:
                 draft = service.practice.draft(self.practice_task.id)
+                if draft is None:
+                    submitted = service.practice.history(self.practice_task.id)
+                    draft = submitted[0].code if submitted else None
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 draft = None
@@ -424,7 +429,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elif outcome.due is not None:
             from quizapp.study import format_interval
 
-            interval = format_interval(outcome.due - self.quiz_app.clock())
+            interval = format_interval(outcome.due - self.quiz_app.clock(), self.lang)
             status += " · " + self.t("task.next_review", interval=interval)
         if self.outcome is not None:
             status += " · " + self.t("task.back_to_session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from question_bank import Cloze, Item, MultipleChoice, Numeric, ShortAnswer, SingleChoice, TrueFalse
 from quizapp.i18n import Translate
+from quizapp.student_text import inline
 
 ChoiceOrder = Callable[[SingleChoice | MultipleChoice], list[str]]
 NUMBERS = range(1, 10)
@@ -42,7 +44,13 @@ class ChoiceList(OptionList):
     ]
 
     def __init__(self, values: list[Any], labels: list[str], **kwargs: Any) -> None:
-        super().__init__(*[Option(f"{i}. {label}") for i, label in enumerate(labels, 1)], **kwargs)
+        super().__init__(
+            *[
+                Option(Text(f"{i}. ").append_text(inline(label)))
+                for i, label in enumerate(labels, 1)
+            ],
+            **kwargs,
+        )
         self.values = values
 
     def action_pick(self, number: int) -> None:
@@ -72,7 +80,10 @@ class MultiChoiceList(SelectionList[str]):
     ]
 
     def __init__(self, choices: list[str], **kwargs: Any) -> None:
-        super().__init__(*[(f"{i}. {c}", c) for i, c in enumerate(choices, 1)], **kwargs)
+        super().__init__(
+            *[(Text(f"{i}. ").append_text(inline(c)), c) for i, c in enumerate(choices, 1)],
+            **kwargs,
+        )
         self.choices = choices
 
     def action_toggle_number(self, number: int) -> None:
