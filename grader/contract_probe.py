@@ -92,9 +92,7 @@ def _observe_result(p: Probe, result: Any, atol: float, rtol: float) -> None:
     _observe_items(p, result, atol, rtol, ())
 
 
-def _observe_items(
-    p: Probe, result: Any, atol: float, rtol: float, where: tuple[int, ...]
-) -> None:
+def _observe_items(p: Probe, result: Any, atol: float, rtol: float, where: tuple[int, ...]) -> None:
     """The values of ``result``; a list or tuple of tensors item by item, and so on down
     (a list of ``(xb, yb)`` pairs: ``result item 2.1``, the ``yb`` of the third pair)."""
     items = list(result) if _TYPE(result) in (tuple, list) else [result]
