@@ -59,7 +59,7 @@ def declared(contract: Plain) -> list[str]:
             found += [f"{name}=omitted"] if arg.get("default") is not None else []
         elif kind == "number":
             found += [f"{name}.kind={k}" for k in arg.get("kinds", ["int", "float"])]
-        elif kind == "sentences":
+        elif kind in ("sentences", "token-batch"):
             found += [f"{name}.{c}" for c in arg.get("classes", [])]
         elif kind == "given":
             found += [f"{name}.state={s}" for s in arg.get("states", [])]
@@ -220,6 +220,50 @@ def _sentence_classes(sentences: Any, vocab: dict[str, int], declared: list[str]
     return [c for c in declared if found.get(c)]
 
 
+def _token_batch(
+    d: _Draw, arg: Plain, pad: int | None, target: str | None
+) -> list[tuple[torch.Tensor, int]]:
+    """A list of ``(tokens, label)`` pairs; ``target`` is the class it must hold."""
+    count_low, count_high = arg.get("count", [1, 4])
+    length_low, length_high = arg.get("length", [1, 7])
+    id_low, id_high = arg.get("ids", [0, 50])
+    label_low, label_high = arg.get("labels", [0, 3])
+    if target == "one":
+        count = 1
+    else:
+        count = d.num(max(count_low, 2) if target == "equal-lengths" else count_low, count_high)
+    same_length = d.num(length_low, length_high)
+    lengths = [
+        same_length if target == "equal-lengths" else d.num(length_low, length_high)
+        for _ in range(count)
+    ]
+    spot = d.num(0, count - 1)
+    if target == "length-one":
+        lengths[spot] = 1
+    out = []
+    for i, length in enumerate(lengths):
+        if target == "large-ids":
+            ids = [LARGE + d.num(0, 10**6) for _ in range(length)]
+        else:
+            ids = [d.num(id_low, id_high) for _ in range(length)]
+        if target == "pad-inside" and i == spot and pad is not None:
+            ids[d.num(0, length - 1)] = pad
+        out.append((_TENSOR(ids, dtype=torch.int64), d.num(label_low, label_high)))
+    return out
+
+
+def _token_batch_classes(batch: Any, pad: int | None, declared: list[str]) -> list[str]:
+    lengths = [len(tokens) for tokens, _ in batch]
+    found = {
+        "one": len(batch) == 1,
+        "equal-lengths": len(batch) > 1 and len(set(lengths)) == 1,
+        "length-one": 1 in lengths,
+        "pad-inside": pad is not None and any(bool((t == pad).any()) for t, _ in batch),
+        "large-ids": any(bool((t > 2**24).any()) for t, _ in batch),
+    }
+    return [c for c in declared if found.get(c)]
+
+
 def _aim(target: str | None, name: str) -> tuple[str | None, str | None]:
     """What ``target`` asks of argument ``name``: ``(facet, value)`` — ``("dtype", "int64")``
     for ``x.dtype=int64``, ``("", "min")`` for ``n=min``, ``("empty", "")`` for
@@ -238,8 +282,12 @@ def _draw_case(contract: Plain, d: _Draw, target: str | None) -> Case:
     """One case; ``target`` is the class it must belong to (``None``: anything allowed)."""
     case = Case(values={})
     tensors: dict[str, tuple[list[int], str, str, bool]] = {}
-    # A vocabulary is drawn before the sentences made of its tokens, wherever it is listed.
-    order = sorted(contract["args"].items(), key=lambda item: item[1]["type"] != "vocab")
+    # A vocabulary is drawn before the sentences made of its tokens, and a batch of token
+    # sequences after the padding id it may hold, wherever they are listed.
+    order = sorted(
+        contract["args"].items(),
+        key=lambda item: (item[1]["type"] != "vocab", item[1]["type"] == "token-batch"),
+    )
     for name, arg in order:
         kind = arg["type"]
         facet, mine = _aim(target, name)
@@ -341,6 +389,30 @@ def _draw_case(contract: Plain, d: _Draw, target: str | None) -> Case:
             ]
             count = len(sentences)
             case.summary.append((f"{name}: {count} sentences", f"{name}: 문장 {count}개"))
+        elif kind == "token-batch":
+            pad_name = arg.get("pad")
+            pad: int | None = None
+            if pad_name is not None:
+                pad = (
+                    contract["args"][pad_name].get("default")
+                    if pad_name in case.omitted
+                    else case.values.get(pad_name)
+                )
+            wanted = facet
+            if target is None and arg.get("classes") and d.num(0, 1) == 0:
+                wanted = d.pick(arg["classes"])
+            batch = _token_batch(d, arg, pad, wanted)
+            case.values[name] = batch
+            case.classes += [
+                f"{name}.{c}" for c in _token_batch_classes(batch, pad, arg.get("classes", []))
+            ]
+            lengths = ", ".join(str(len(t)) for t, _ in batch)
+            case.summary.append(
+                (
+                    f"{name}: {len(batch)} sequences of lengths {lengths}",
+                    f"{name}: 시퀀스 {len(batch)}개, 길이 {lengths}",
+                )
+            )
         elif kind == "given":
             case.values[name] = None
             states = arg.get("states", [])
@@ -427,10 +499,18 @@ def snapshot(value: Any) -> Any:
         return value.detach().clone()
     if isinstance(value, torch.nn.Module):
         return {k: v.detach().clone() for k, v in value.state_dict().items()}
+    if isinstance(value, (list, tuple)) and _holds_tensor(value):
+        return type(value)(snapshot(v) for v in value)  # (tokens, label) pairs
     try:
         return copy.deepcopy(value)
     except Exception:  # an object that cannot be copied: nothing to compare
         return None
+
+
+def _holds_tensor(value: Any) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(_holds_tensor(v) for v in value)
+    return isinstance(value, torch.Tensor)
 
 
 def same(before: Any, after: Any) -> bool:
@@ -451,6 +531,12 @@ def same(before: Any, after: Any) -> bool:
         )
     if before is None:
         return True
+    if isinstance(after, (list, tuple)) and _holds_tensor(after):
+        return (  # a list of tensors (or of pairs holding them): item by item
+            type(before) is type(after)
+            and len(before) == len(after)
+            and all(same(b, a) for b, a in zip(before, after, strict=True))
+        )
     try:
         return bool(before == after) and type(before) is type(after)
     except Exception:

@@ -89,16 +89,28 @@ def _restore(state: dict[str, Any]) -> None:
 
 def _observe_result(p: Probe, result: Any, atol: float, rtol: float) -> None:
     p.types(tr("result type", "결과의 타입"), result)
+    _observe_items(p, result, atol, rtol, ())
+
+
+def _observe_items(p: Probe, result: Any, atol: float, rtol: float, where: tuple[int, ...]) -> None:
+    """The values of ``result``; a list or tuple of tensors item by item, and so on down
+    (a list of ``(xb, yb)`` pairs: ``result item 2.1``, the ``yb`` of the third pair)."""
     items = list(result) if _TYPE(result) in (tuple, list) else [result]
     if _TYPE(result) in (tuple, list) and not any(
-        isinstance(item, (_TENSOR, _MODULE)) or _TYPE(item) is float for item in items
+        isinstance(item, (_TENSOR, _MODULE))
+        or _TYPE(item) is float
+        or (_TYPE(item) in (tuple, list) and any(isinstance(v, _TENSOR) for v in item))
+        for item in items
     ):
         p.observe(tr("result", "결과"), result)  # plain values: read as a whole, "(1, 3)"
         return
     many = len(items) > 1 or _TYPE(result) in (tuple, list)
     for i, item in enumerate(items):
-        label = tr(f"result item {i}", f"결과의 {i}번 항목") if many else tr("result", "결과")
-        if isinstance(item, _TENSOR):
+        at = ".".join(str(n) for n in (*where, i))
+        label = tr(f"result item {at}", f"결과의 {at}번 항목") if many else tr("result", "결과")
+        if _TYPE(item) in (tuple, list) and any(isinstance(v, _TENSOR) for v in item):
+            _observe_items(p, item, atol, rtol, (*where, i))
+        elif isinstance(item, _TENSOR):
             p.tensor(label, item, atol=atol, rtol=rtol)
         elif _TYPE(item) is float:
             p.close(label, item, atol=atol, rtol=rtol)

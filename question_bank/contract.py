@@ -32,6 +32,7 @@ FLOAT_DTYPES = ("float32", "float64", "float16")
 LAYOUTS = ("contiguous", "transposed", "sliced")
 SPECIALS = ("large-int64", "negative")
 SENTENCE_CLASSES = ("empty", "empty-sentence", "unknown", "capitals", "id-zero", "duplicates")
+TOKEN_BATCH_CLASSES = ("one", "equal-lengths", "length-one", "pad-inside", "large-ids")
 MODULE_STATES = ("train", "eval", "grads")
 STATE = ("grad_mode", "default_dtype", "threads", "deterministic")
 ENTRY = ("grad-disabled",)
@@ -41,6 +42,7 @@ Dtype = Literal["float32", "float64", "float16", "int64", "int32", "int16", "int
 Layout = Literal["contiguous", "transposed", "sliced"]
 Special = Literal["large-int64", "negative"]
 SentenceClass = Literal["empty", "empty-sentence", "unknown", "capitals", "id-zero", "duplicates"]
+TokenBatchClass = Literal["one", "equal-lengths", "length-one", "pad-inside", "large-ids"]
 ModuleState = Literal["train", "eval", "grads"]
 StateName = Literal["grad_mode", "default_dtype", "threads", "deterministic"]
 Dim = StrictInt | Annotated[list[StrictInt], Field(min_length=2, max_length=2)]
@@ -99,6 +101,21 @@ class SentencesArg(_Strict):
     classes: list[SentenceClass] = Field(default_factory=list)
 
 
+class TokenBatchArg(_Strict):
+    """A ``DataLoader`` batch of ``(tokens, label)`` pairs: ``tokens`` an int64 tensor
+    ``(L_i,)``, ``label`` a Python int. Each of ``classes`` is a class: ``one`` (a batch of
+    one), ``equal-lengths``, ``length-one`` (a sequence of one token), ``pad-inside`` (a real
+    token equal to the ``pad`` argument's value), ``large-ids`` (ids above 2**24)."""
+
+    type: Literal["token-batch"]
+    count: Annotated[list[StrictInt], Field(min_length=2, max_length=2)] = [1, 4]
+    length: Annotated[list[StrictInt], Field(min_length=2, max_length=2)] = [1, 7]
+    ids: Annotated[list[StrictInt], Field(min_length=2, max_length=2)] = [0, 50]
+    labels: Annotated[list[StrictInt], Field(min_length=2, max_length=2)] = [0, 3]
+    pad: ArgName | None = None  # the `type: int` argument holding the padding id
+    classes: list[TokenBatchClass] = Field(default_factory=list)
+
+
 class GivenArg(_Strict):
     """An object the hidden test builds (a model, a loader, an optimizer).
 
@@ -117,7 +134,7 @@ class GivenArg(_Strict):
 
 
 Arg = Annotated[
-    TensorArg | IntArg | NumberArg | VocabArg | SentencesArg | GivenArg,
+    TensorArg | IntArg | NumberArg | VocabArg | SentencesArg | TokenBatchArg | GivenArg,
     Field(discriminator="type"),
 ]
 
@@ -199,6 +216,16 @@ def _arg_problems(arg: object, before: list[str], args: dict[str, Any]) -> list[
             low, high = getattr(arg, field)
             if low < 0 or high < low:
                 found.append(((field,), f"`{field}` must be [min, max], 0 ≤ min ≤ max"))
+    elif isinstance(arg, TokenBatchArg):
+        for field in ("count", "length", "ids", "labels"):
+            low, high = getattr(arg, field)
+            if low < 0 or high < low or (field in ("count", "length") and low < 1):
+                least = 1 if field in ("count", "length") else 0
+                found.append(((field,), f"`{field}` must be [min, max], {least} ≤ min ≤ max"))
+        if arg.pad is not None and not isinstance(args.get(arg.pad), IntArg):
+            found.append((("pad",), f"`pad` names {arg.pad!r}: no `type: int` argument"))
+        if "pad-inside" in arg.classes and arg.pad is None:
+            found.append((("classes",), "`pad-inside` needs `pad`: the padding id's argument"))
     elif isinstance(arg, GivenArg) and (arg.states or arg.after) and not arg.module:
         found.append((("module",), "`states` and `after` apply to a module: add `module: true`"))
     return found

@@ -110,8 +110,31 @@ def test_every_function_task_of_the_bundled_bank_has_a_contract_its_probe_draws_
         and 'p.function("' in task.read("hidden_tests.py")
         and "p.cls(" not in task.read("hidden_tests.py")  # a model task's make_criterion()
     ]
-    assert len(functions) == 11
+    assert len(functions) == 13
     for task in functions:
         assert task.contract is not None, task.id
         assert 'p.function("' + task.contract.function + '")' in task.read("hidden_tests.py")
         assert "p.contract_checks(" in task.read("hidden_tests.py"), task.id
+
+
+def test_a_token_batch_names_an_int_pad_argument_and_lengths_of_at_least_one(
+    make_bank: MakeBank,
+) -> None:
+    wrong = """
+contract:
+  function: f
+  args:
+    batch:
+      type: token-batch
+      length: [0, 3]
+      pad: words
+    words: {type: vocab}
+    other:
+      type: token-batch
+      classes: [one, pad-inside]
+"""
+    assert problems_of(make_bank(_bank(make_bank, wrong))) == [
+        "tasks/t1/task.yaml:10: `length` must be [min, max], 1 ≤ min ≤ max",
+        "tasks/t1/task.yaml:11: `pad` names 'words': no `type: int` argument",
+        "tasks/t1/task.yaml:15: `pad-inside` needs `pad`: the padding id's argument",
+    ]

@@ -140,3 +140,30 @@ def test_a_snapshot_tells_a_modified_argument_from_an_untouched_one() -> None:
     with torch.no_grad():
         model.weight.zero_()
     assert not same(state, model)
+
+
+def test_a_token_batch_holds_each_declared_class_and_compares_pair_by_pair() -> None:
+    contract = CONTRACTS["batch-collate-pad"]
+    assert contract is not None
+    found = cases(contract, 5)
+    for case in found:
+        for tokens, label in case.values["batch"]:
+            assert tokens.dtype == torch.int64 and tokens.dim() == 1 and len(tokens) >= 1
+            assert type(label) is int
+    assert len(_only(found, "batch.one").values["batch"]) == 1
+    equal = _only(found, "batch.equal-lengths").values["batch"]
+    assert len(equal) > 1 and len({len(t) for t, _ in equal}) == 1
+    assert any(len(t) == 1 for t, _ in _only(found, "batch.length-one").values["batch"])
+    inside = _only(found, "batch.pad-inside")
+    pad = 0 if "pad_id" in inside.omitted else inside.values["pad_id"]
+    assert any(bool((t == pad).any()) for t, _ in inside.values["batch"])
+    large = _only(found, "batch.large-ids").values["batch"]
+    assert any(int(t.max()) > 2**24 for t, _ in large)
+    pairs = [(torch.tensor([3, 1]), 0), (torch.tensor([2]), 1)]
+    kept = snapshot(pairs)
+    assert same(kept, pairs)
+    pairs[0][0][1] = 7  # a token changed in place
+    assert not same(kept, pairs)
+    relabelled = [(torch.tensor([3, 1]), 0), (torch.tensor([2]), 2)]
+    assert same(kept, [(torch.tensor([3, 1]), 0), (torch.tensor([2]), 1)])
+    assert not same(kept, relabelled)

@@ -58,3 +58,4 @@ def probe(p: Probe) -> None:
         collate_pad(batch, pad_id=5)
         for i, (tokens, _) in enumerate(batch):
             p.unchanged(tr(f"sequence {i} after the call", f"호출 뒤의 {i}번 시퀀스"), tokens)
+    p.contract_checks(collate_pad)  # every input class of task.yaml's contract

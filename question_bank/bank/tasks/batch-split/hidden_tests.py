@@ -85,3 +85,4 @@ def probe(p: Probe) -> None:
         split_batches(x, y, 4)
         p.unchanged(tr("x after the call", "호출 뒤의 x"), x)
         p.unchanged(tr("y after the call", "호출 뒤의 y"), y)
+    p.contract_checks(split_batches)  # every input class of task.yaml's contract
