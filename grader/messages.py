@@ -147,6 +147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} (its message is not shown: it quotes the hidden tests)",
         "{what} (메시지는 숨은 테스트를 인용하므로 보이지 않습니다)",
     ),
+    "message_hidden_reference": (
+        "{what} (its message is not shown: it quotes the reference solution)",
+        "{what} (메시지는 모범 답안을 인용하므로 보이지 않습니다)",
+    ),
     # -- checks ----------------------------------------------------------------------
     "not_run": ("not run: {why}", "실행되지 않음: {why}"),
     "not_run_plain": ("not run", "실행되지 않음"),
