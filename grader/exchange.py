@@ -43,6 +43,16 @@ class RunSpec:
     cpu_limit_s: float | None = None
     conversation: Any = None  # mode "train": a grader.training.Conversation
 
+    def zygote_frame(self, job_id: int) -> dict[str, Any]:
+        """The ``run`` frame for a zygote, without the code (see :func:`grader.frames.without_code`)."""
+        from .runtime import needs_optimizers
+
+        optimizers = needs_optimizers(self.source, self.hidden)
+        return frames.without_code(self.run_frame(job_id), optimizers=optimizers)
+
+    def body_frame(self) -> dict[str, Any]:
+        return frames.body(self.source, self.hidden)
+
     def run_frame(self, job_id: int) -> dict[str, Any]:
         """The ``run`` frame that hands this spec to a worker."""
         return frames.run(

@@ -41,6 +41,17 @@ class Session(Exchange):
         assert self.channel is not None
         self.channel.sendall(data)
 
+    def _send_body(self, parent: socket.socket) -> None:
+        """The code goes straight to the child, never through the zygote. A child that dies
+        before reading it is told by its exit; a zygote that never forks is killed by time."""
+        parent.settimeout(self.spec.time_limit_s + GRACE_S)
+        try:
+            parent.sendall(protocol.encode(self.spec.body_frame()))
+        except OSError as exc:
+            log.info("job %s: the child did not take its code: %s", self.job_id, exc)
+        finally:
+            parent.settimeout(None)
+
     def _request_kill(self, reason: str) -> None:
         with contextlib.suppress(OSError, Exception):
             self.worker.send(frames.kill(self.job_id, reason))
@@ -74,9 +85,10 @@ class Session(Exchange):
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.channel = parent
-        message = spec.run_frame(self.job_id)
+        message = spec.zygote_frame(self.job_id)
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
+            self._send_body(parent)
         except (OSError, Exception) as exc:
             log.warning("job %s: cannot send the run to the worker: %s", self.job_id, exc)
             out.worker_failure = msg("worker_unavailable", detail=exc)

@@ -151,7 +151,9 @@ class Zygote:
         paid once, not per child."""
         if self._optimizers_warm:
             return
-        if needs_optimizers(str(job.get("source", "")), str(job.get("hidden", ""))):
+        if job.get("optimizers") or needs_optimizers(
+            str(job.get("source", "")), str(job.get("hidden", ""))
+        ):
             warm_up_optimizers()
             self._optimizers_warm = True
 
