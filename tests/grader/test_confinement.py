@@ -7,11 +7,15 @@ loaded the machine is. Tests run as root here: where root changes the outcome, t
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from grader import Grader, GradeResult
+import grader
+from grader import Grader
 from grader.backends import linux_missing
 from question_bank import Bank, Task
 
@@ -81,3 +85,144 @@ def test_the_reference_is_never_in_the_memory_of_a_process_that_runs_student_cod
         result = linux.grade(task, source, timeout=120)
         assert result.error is not None
         assert "reference lines in memory: 0" in result.error["en"], result.error
+
+
+# -- what a run may read ---------------------------------------------------------------
+
+READER = """
+import os
+
+def predict_classes(logits):
+    seen = []
+    for i, path in enumerate({paths!r}):
+        try:
+            with open(path, "rb") as f:
+                f.read(64)
+            seen.append(f"read{{i}}")
+        except OSError:
+            seen.append(f"denied{{i}}")
+    raise RuntimeError(" ".join(seen))
+"""
+
+
+def _private_paths(task: Task) -> list[str]:
+    root = os.path.dirname(os.path.dirname(os.path.realpath(grader.__file__)))
+    return [
+        os.path.join(root, "pyproject.toml"),  # the checkout root
+        os.path.join(root, "tests", "grader", "test_confinement.py"),
+        os.path.join(root, ".git"),
+        os.path.join(root, "README.md"),
+        str(task.folder / "solution.py"),
+        "/etc/shadow",  # mode 0640 root: only root reads it, and tests run as root here
+        "/etc/hostname",
+        "/etc/passwd",
+    ]
+
+
+def test_a_run_reads_nothing_of_the_checkout_nor_of_etc(linux: Grader, bank: Bank) -> None:
+    """Finding: the checkout root was on the read list (.git, tests/ and a reference found in
+    them), and as root /etc/shadow came back in the report."""
+    task = bank.tasks["tensor-argmax"]
+    paths = [p for p in _private_paths(task) if os.path.exists(p)]
+    assert "/etc/shadow" in paths and any(p.endswith("pyproject.toml") for p in paths)
+    result = linux.grade(task, READER.format(paths=paths), timeout=120)
+    text = " ".join(c.message_in("en") for c in result.checks if not c.passed)
+    for i, path in enumerate(paths):
+        assert f"denied{i} " in text, (path, text)
+    assert "read" not in text.replace("raised", ""), text
+
+
+# -- sockets and kernel signals ------------------------------------------------------------
+
+UDP = """
+import socket
+
+def predict_classes(logits):
+    results = []
+    for family, kind, address in [
+        (socket.AF_INET, socket.SOCK_DGRAM, ("127.0.0.1", {port})),
+        (socket.AF_UNIX, socket.SOCK_DGRAM, "{dgram}"),
+        (socket.AF_UNIX, socket.SOCK_STREAM, "{stream}"),
+        (socket.AF_NETLINK, socket.SOCK_RAW, None),
+    ]:
+        try:
+            s = socket.socket(family, kind)
+            if address is None:
+                results.append("created")
+            elif kind == socket.SOCK_DGRAM:
+                s.sendto(b"escaped", address)
+                results.append("sent")
+            else:
+                s.connect(address)
+                s.sendall(b"escaped")
+                results.append("connected")
+        except OSError as exc:
+            results.append(f"refused{{exc.errno}}")
+    raise RuntimeError(" ".join(results))
+"""
+
+
+def test_no_udp_no_path_socket_no_other_family(linux: Grader, bank: Bank, tmp_path: Path) -> None:
+    """Finding: a submission reached a terminal multiplexer's Unix socket in /tmp (and had it
+    run a command as the user), and UDP datagrams reached a local listener."""
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    dgram = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    dgram.bind(str(tmp_path / "dgram.sock"))
+    stream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stream.bind(str(tmp_path / "stream.sock"))
+    stream.listen()
+    os.chmod(tmp_path, 0o777)
+    for sock in (udp, dgram, stream):
+        sock.setblocking(False)
+    code = UDP.format(
+        port=udp.getsockname()[1], dgram=tmp_path / "dgram.sock", stream=tmp_path / "stream.sock"
+    )
+    try:
+        result = linux.grade(bank.tasks["tensor-argmax"], code, timeout=120)
+        text = " ".join(c.message_in("en") for c in result.checks if not c.passed)
+        assert "RuntimeError: refused1 refused1 refused1 refused1" in text, text
+        for sock in (udp, dgram):
+            with pytest.raises(BlockingIOError):
+                sock.recv(64)
+        with pytest.raises(BlockingIOError):
+            stream.accept()
+    finally:
+        for sock in (udp, dgram, stream):
+            sock.close()
+
+
+F_SETOWN = """
+import fcntl, os, signal
+
+def predict_classes(logits):
+    r, w = os.pipe()
+    target = os.getppid()  # the warm worker (as root, also what Landlock's scoping misses)
+    results = []
+    for cmd, arg in ((8, target), (15, 0), (10, int(signal.SIGKILL))):
+        try:
+            fcntl.fcntl(r, cmd, arg)
+            results.append("set")
+        except OSError as exc:
+            results.append(f"refused{{exc.errno}}")
+    try:
+        fcntl.ioctl(r, 0x8901, target.to_bytes(4, "little"))
+        results.append("set")
+    except OSError as exc:
+        results.append(f"refused{{exc.errno}}")
+    fcntl.fcntl(r, fcntl.F_SETFL, os.O_ASYNC | os.O_NONBLOCK)
+    os.write(w, b"x")  # with an owner set, the kernel would now signal it
+    raise RuntimeError(" ".join(results))
+"""
+
+
+def test_the_kernel_cannot_be_made_to_signal_the_worker(linux: Grader, bank: Bank) -> None:
+    """Finding: fcntl(F_SETOWN) + F_SETSIG(SIGKILL) made the kernel kill the warm worker
+    (and in another run `quizapp grade` itself: no verdict for anyone in the batch)."""
+    task = bank.tasks["tensor-argmax"]
+    result = linux.grade(task, F_SETOWN.format(), timeout=120)
+    assert result.error_kind != "internal", result.error
+    text = " ".join(c.message_in("en") for c in result.checks if not c.passed)
+    assert "RuntimeError: refused1 refused1 refused1 refused1" in text, text
+    good = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
+    assert linux.grade(task, good, timeout=120).passed
