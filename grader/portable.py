@@ -202,6 +202,9 @@ class PortableSession(Exchange):
         assert self.worker.sock is not None
         self.worker.sock.sendall(data)
 
+    def _tree_cpu_s(self) -> float | None:
+        return self.tree.tree_cpu_s()
+
     def _request_kill(self, reason: str) -> None:
         self.reason = self.reason or reason
         self.leftovers = max(self.leftovers, self.tree.kill_all())

@@ -103,6 +103,40 @@ def anon_rss_kb(pid: int) -> int:
     return max(0, int(fields[1]) - int(fields[2])) * _page_kb()
 
 
+@functools.cache
+def _tick_s() -> float:
+    return 1.0 / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ticks(pid: int, own: bool = True) -> int:
+    """CPU ticks of ``pid`` (user + system, unless not ``own``) plus those of the children it
+    reaped; 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return 0
+    fields = stat[stat.rfind(b")") + 2 :].split()
+    try:
+        utime, stime, cutime, cstime = (int(x) for x in fields[11:15])
+    except ValueError:
+        return 0
+    return (utime + stime if own else 0) + cutime + cstime
+
+
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds of everything below ``root``, measured from outside, through /proc: what
+    ``root`` reaped (its children's times, which hold their own reaped children's) plus
+    every living descendant's own and reaped time. A process that dies moves its time into
+    its reaper's, which is counted already, so the sum only grows."""
+    return _cpu_ticks(root, own=False) * _tick_s() + cpu_s_of(descendants(root))
+
+
+def cpu_s_of(pids: list[int]) -> float:
+    """CPU seconds of these processes, each with what it reaped."""
+    return sum(_cpu_ticks(pid) for pid in pids) * _tick_s()
+
+
 def reap(pid: int = -1) -> list[tuple[int, int]]:
     """Collect every finished child without blocking; returns (pid, status) pairs."""
     reaped: list[tuple[int, int]] = []

@@ -18,7 +18,7 @@ import selectors
 import socket
 import time
 
-from . import frames, protocol
+from . import frames, procs, protocol
 from .exchange import Exchange, RunSpec
 from .limits import GRACE_S
 from .messages import msg
@@ -51,6 +51,10 @@ class Session(Exchange):
             log.info("job %s: the child did not take its code: %s", self.job_id, exc)
         finally:
             parent.settimeout(None)
+
+    def _tree_cpu_s(self) -> float | None:
+        pid = self.worker.info.get("pid")
+        return procs.tree_cpu_s(int(pid)) if isinstance(pid, int) else None
 
     def _request_kill(self, reason: str) -> None:
         with contextlib.suppress(OSError, Exception):

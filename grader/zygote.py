@@ -45,6 +45,13 @@ DISK_LIMIT = DISK_MB * MB
 log = logging.getLogger(__name__)
 
 
+def _reaped_cpu_s() -> float:
+    """CPU time of every process this zygote has reaped so far (the kernel adds each one's,
+    with what it reaped in turn, when it is waited for)."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def _status_kb(field: str) -> int:
     with open("/proc/self/status") as f:
         for line in f:
@@ -68,6 +75,7 @@ class _Watch:
     peak_kb: int = 0
     status: int = 0
     rusage: Any = None
+    reaped_cpu_s: float = field(default_factory=lambda: _reaped_cpu_s())  # before the fork
 
     def stop(self, reason: str) -> None:
         self.reason = self.reason or reason
@@ -231,9 +239,18 @@ class Zygote:
         hit = limit_hit(watch.limits.memory_mb, used, len(tree), deadline, time.monotonic())
         if hit:
             watch.stop(hit)
+        elif (
+            watch.limits.cpu_s is not None
+            and self._tree_cpu_s(watch, tree) > watch.limits.cpu_seconds
+        ):
+            watch.stop("cpu")  # RLIMIT_CPU is per process: forked helpers would each get it
         if watch.reason is not None:
             self.procs.kill_group(watch.pid)
             self.procs.kill_all_below(self.pid, keep=watch.pid)
+
+    def _tree_cpu_s(self, watch: _Watch, tree: list[int]) -> float:
+        """The run's CPU time so far, measured here: every process of the tree, reaped or not."""
+        return _reaped_cpu_s() - watch.reaped_cpu_s + self.procs.cpu_s_of(tree)
 
     def _clean_up(self, watch: _Watch) -> int:
         """Kill and reap everything the run left; returns how many processes were still running."""
@@ -250,6 +267,8 @@ class Zygote:
         """The ``ended`` frame: how the child ended and what it used."""
         status, rusage = watch.status, watch.rusage
         cpu = (rusage.ru_utime + rusage.ru_stime) if rusage is not None else 0.0
+        # every process of the run is reaped by now: their time, grandchildren's included
+        cpu = max(cpu, _reaped_cpu_s() - watch.reaped_cpu_s)
         if watch.reason is None and os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu >= watch.limits.cpu_seconds):

@@ -8,10 +8,15 @@ replace, and cross-checked by behaviour (the head's outputs are a Linear's).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from grader import Grader
+from grader.backends import linux_missing
 from question_bank import Bank, TrainingTask
+
+HERE = Path(__file__).parent / "training_submissions"
 
 # Nothing is frozen; the features' parameters()/named_parameters() hand out detached copies
 # (requires_grad False, never a gradient), which is all the hidden tests used to ask.
@@ -126,3 +131,74 @@ def test_a_training_model_cannot_hide_a_layer_or_its_parameters(
     assert any("uses nn.Conv2d" in m for m in failed), failed
     assert result.training is not None
     assert result.training.parameters == 8 * 9 + 8 + 8 * 6 * 6 * 10 + 10
+
+
+# -- a training run's CPU time is measured from outside ------------------------------------
+
+GOOD_TRAINING = (HERE / "cancer_good_two_logits.py").read_text(encoding="utf-8")
+
+# Burns 3 s of CPU in train(), then makes the grader's own clock in its process say 0.
+PATCHED_CLOCK = (
+    GOOD_TRAINING
+    + """
+import os
+import sys
+import time
+
+_good_train = train
+
+
+def train(model, x, y):
+    _good_train(model, x, y)
+    end = time.process_time() + 3
+    while time.process_time() < end:
+        pass
+    clock = sys.modules["grader.training_child"]
+    clock._clock_start[0] = 10.0**9
+    clock.cpu_seconds = lambda: 0.0
+    os.times = lambda: os.times_result((0.0, 0.0, 0.0, 0.0, 0.0))
+"""
+)
+
+# The 3 s of CPU are spent by a double-forked grandchild, whose time no wait() brings back.
+GRANDCHILD = (
+    GOOD_TRAINING
+    + """
+import os
+import time
+
+_good_train = train
+
+
+def train(model, x, y):
+    _good_train(model, x, y)
+    r, w = os.pipe()
+    if os.fork() == 0:
+        if os.fork() == 0:
+            end = time.process_time() + 3
+            while time.process_time() < end:
+                pass
+            os.write(w, b"x")
+            time.sleep(60)
+        os._exit(0)
+    os.wait()
+    os.read(r, 1)
+"""
+)
+
+
+def test_a_patched_clock_does_not_hide_training_time(any_grader: Grader, bank: Bank) -> None:
+    """Finding: patching the CPU clock reported 31 s of training as 0.0 s."""
+    result = any_grader.grade(bank.tasks["train-cancer-binary"], PATCHED_CLOCK, timeout=300)
+    assert result.training is not None, result.error
+    assert result.training.cpu_s >= 2.5, result.training
+
+
+@pytest.mark.skipif(linux_missing() is not None, reason=str(linux_missing()))
+def test_cpu_of_double_forked_grandchildren_counts(grader: Grader, bank: Bank) -> None:
+    """Finding: 52 s of CPU in double-forked grandchildren was reported as 0.06 s. Linux
+    backend only: there every orphan comes back to the zygote (a subreaper), while a portable
+    worker's double-forked grandchild leaves its tree for init (see docs/hidden-tests.md)."""
+    result = grader.grade(bank.tasks["train-cancer-binary"], GRANDCHILD, timeout=300)
+    assert result.training is not None, result.error
+    assert result.training.cpu_s >= 2.5, result.training
