@@ -143,6 +143,7 @@ def ended(
     wall_s: float = 0.0,
     peak_mb: float = 0.0,
     leftovers: int = 0,
+    trash: str | None = None,
     detail: str = "",
 ) -> Message:
     return {
@@ -155,6 +156,7 @@ def ended(
         "wall_s": wall_s,
         "peak_mb": peak_mb,
         "leftovers": leftovers,
+        "trash": trash,  # a big working folder the supervisor removes (the zygote moves on)
         "detail": detail,
     }
 

@@ -76,8 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "프로그램이 프로세스를 너무 많이 만들었습니다",
     ),
     "disk_limit": (
-        "the program wrote too much to its working folder (limit {mb} MB)",
-        "프로그램이 작업 폴더에 너무 많이 썼습니다 (제한 {mb} MB)",
+        "the program wrote too much to its working folder (limit {mb} MB; every file and "
+        "folder counts, and files deleted while still open)",
+        "프로그램이 작업 폴더에 너무 많이 썼습니다 (제한 {mb} MB; 모든 파일과 폴더, "
+        "열린 채 지운 파일도 셉니다)",
     ),
     "output_limit": ("output limit {mb} MB exceeded", "출력 제한 {mb} MB를 넘었습니다"),
     "stopped": ("stopped: {reason}", "중단됨: {reason}"),

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import os
 import signal
+import stat
 import time
 
 from .libc import libc
@@ -94,13 +95,48 @@ def _is_zombie(pid: int) -> bool:
 
 
 def anon_rss_kb(pid: int) -> int:
-    """Resident anonymous memory of one process (heap, tensors), in KiB; 0 if it is gone."""
+    """Resident anonymous and shared memory of one process (heap, tensors, shared mappings
+    such as a mapped memfd), in KiB; 0 if it is gone."""
     try:
-        with open(f"/proc/{pid}/statm", "rb") as f:
-            fields = f.read().split()
+        with open(f"/proc/{pid}/status", "rb") as f:
+            status = f.read()
     except OSError:
         return 0
-    return max(0, int(fields[1]) - int(fields[2])) * _page_kb()
+    total = 0
+    for field in (b"RssAnon:", b"RssShmem:"):
+        at = status.find(field)
+        if at >= 0:
+            with contextlib.suppress(ValueError):
+                total += int(status[at + len(field) : status.index(b"kB", at)])
+    return total
+
+
+def held_files_kb(pids: list[int]) -> tuple[int, int]:
+    """What these processes hold open that no folder walk sees, in KiB: files in memory
+    (memfds) and files deleted while open (still on disk until closed). Each file once."""
+    seen: set[tuple[int, int]] = set()
+    memory = disk = 0
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            where = f"/proc/{pid}/fd/{fd}"
+            try:
+                target = os.readlink(where)
+                info = os.stat(where)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            size = info.st_blocks // 2  # 512-byte blocks
+            if target.startswith(("/memfd:", "/dev/shm/")):
+                memory += size
+            elif info.st_nlink == 0:
+                disk += size
+    return memory, disk
 
 
 @functools.cache

@@ -20,7 +20,7 @@ import time
 
 from . import frames, procs, protocol
 from .exchange import Exchange, RunSpec
-from .limits import GRACE_S
+from .limits import GRACE_S, remove_trash_later
 from .messages import msg
 from .outcome import Outcome
 from .worker import Worker
@@ -78,6 +78,7 @@ class Session(Exchange):
         for frame in received:
             if frames.op_of(frame) == frames.ENDED and frame.get("job") == self.job_id:
                 self.outcome.ended = frame
+                remove_trash_later(frame.get("trash"))
         return True
 
     # -- the run -------------------------------------------------------------------

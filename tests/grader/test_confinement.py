@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -226,3 +227,94 @@ def test_the_kernel_cannot_be_made_to_signal_the_worker(linux: Grader, bank: Ban
     assert "RuntimeError: refused1 refused1 refused1 refused1" in text, text
     good = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
     assert linux.grade(task, good, timeout=120).passed
+
+
+# -- limits that count everything ------------------------------------------------------------
+
+GOOD = "    return logits.argmax(dim=1)\n"
+
+MEMFDS = """
+import os
+
+held = []
+
+
+def predict_classes(logits):
+    chunk = b"x" * (30 * 1024 * 1024)
+    for i in range(20):  # 600 MB in memory files, 30 MB each (under the file size limit)
+        fd = os.memfd_create(f"hoard{i}")
+        os.write(fd, chunk)
+        held.append(fd)
+""" + GOOD
+
+UNLINKED = """
+import os
+import time
+
+held = []
+
+
+def predict_classes(logits):
+    chunk = b"x" * (8 * 1024 * 1024)
+    for i in range(6):  # 240 MB on disk in files deleted while open (40 MB each)
+        f = open(f"hidden{i}", "wb")
+        os.unlink(f"hidden{i}")
+        for _ in range(5):
+            f.write(chunk)
+        f.flush()
+        held.append(f)
+    time.sleep(2)
+""" + GOOD
+
+
+@pytest.fixture(scope="module")
+def small_task(bank: Bank) -> Task:
+    return bank.tasks["tensor-argmax"].model_copy(update={"time_limit_s": 8.0, "memory_mb": 300})
+
+
+def test_memory_files_count_as_memory(linux: Grader, small_task: Task) -> None:
+    """Finding: 3,000 MB held in memfds against a 1,024 MB limit got a normal verdict."""
+    result = linux.grade(small_task, MEMFDS, timeout=120)
+    assert not result.passed
+    assert "memory limit 300 MB exceeded" in (result.error_in("en") or ""), result.error
+
+
+def test_files_deleted_while_open_count_on_disk(linux: Grader, small_task: Task) -> None:
+    """Finding: 2,040 MB of unlinked files against a 64 MB limit got a normal verdict."""
+    result = linux.grade(small_task, UNLINKED, timeout=120)
+    assert not result.passed
+    assert "wrote too much to its working folder" in (result.error_in("en") or ""), result.error
+
+
+DIRECTORY_BOMB = """
+import os
+
+
+def predict_classes(logits):
+    for i in range(200):  # wide
+        os.mkdir(f"w{i}")
+    while True:  # and deep, past what a path can name
+        os.mkdir("d")
+        os.chdir("d")
+""" + GOOD
+
+
+def test_a_directory_bomb_is_stopped_and_its_folder_removed(
+    bank: Bank, small_task: Task, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding: a directory bomb left working folders of 16,000-23,000 entries in /tmp and
+    an "internal" error. Its own worker, whose working folders go to ``tmp_path``."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    with Grader(1, sandbox="linux") as grader:
+        result = grader.grade(small_task, DIRECTORY_BOMB, timeout=120)
+        good = grader.grade(small_task, "def predict_classes(logits):\n" + GOOD, timeout=120)
+    assert not result.passed and result.error_kind == "submission", result.error
+    error = result.error_in("en") or ""
+    # the disk limit, or the time limit on a machine too busy to make 16,384 folders in 8 s
+    assert "wrote too much to its working folder" in error or "time limit" in error, error
+    assert good.passed
+    waited = 0.0
+    while list(tmp_path.glob("quizapp-sandbox-*")) and waited < 120:  # removed on a thread
+        time.sleep(0.5)
+        waited += 0.5
+    assert list(tmp_path.glob("quizapp-sandbox-*")) == []
