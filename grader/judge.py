@@ -232,4 +232,5 @@ def grade(
         error_kind=error_kind,
         duration_s=round(outcome.duration_s, 3),
         output=outcome.output() if show_output else "",
+        retried=outcome.retried,
     )

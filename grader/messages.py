@@ -149,6 +149,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} (its message is not shown: it quotes the hidden tests)",
         "{what} (메시지는 숨은 테스트를 인용하므로 보이지 않습니다)",
     ),
+    "graded_again": (
+        "graded again in a fresh worker: the first run was killed from outside ({how}), by "
+        "something other than this file (a process an earlier file left?)",
+        "새 채점 프로세스에서 다시 채점했습니다: 첫 실행이 이 파일이 아닌 밖에서 ({how}) "
+        "종료되었습니다 (앞 파일이 남긴 프로세스?)",
+    ),
     "message_hidden_reference": (
         "{what} (its message is not shown: it quotes the reference solution)",
         "{what} (메시지는 모범 답안을 인용하므로 보이지 않습니다)",

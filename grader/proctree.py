@@ -20,6 +20,69 @@ import time
 import psutil
 
 KILL_ROUNDS = 200
+PR_SET_CHILD_SUBREAPER = 36
+_adopting = [False]
+
+
+def adopt_orphans() -> bool:
+    """On Linux, make this process (the app) a child subreaper, once: a process that leaves a
+    worker's tree (double fork, ``setsid``, fork-hopping) comes back here as an orphan instead
+    of going to init, and :func:`sweep_strays` finds it. Elsewhere there is no such thing."""
+    if _adopting[0]:
+        return True
+    if not sys.platform.startswith("linux"):
+        return False
+    from .libc import libc
+
+    _adopting[0] = int(libc().prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)) == 0
+    return _adopting[0]
+
+
+def strays(keep: set[int], windows: list[tuple[float, float]]) -> list[psutil.Process]:
+    """This process's children that a grading job left: not one of its workers (``keep``),
+    not in its own session (the app's own children are: an editor, a probe), and started
+    while a job ran (``windows``: start and end times). They got here by ``clone(CLONE_PARENT)``
+    from a worker, or as orphans of a worker's tree (see :func:`adopt_orphans`)."""
+    if not hasattr(os, "getsid"):
+        return []
+    own_session = os.getsid(0)
+    found = []
+    with contextlib.suppress(psutil.Error):
+        for child in psutil.Process().children():
+            if child.pid in keep:
+                continue
+            try:
+                if os.getsid(child.pid) == own_session:
+                    continue
+                created = child.create_time()
+            except (OSError, psutil.Error):
+                continue
+            if any(start - 1.0 <= created <= end + 1.0 for start, end in windows):
+                found.append(child)
+    return found
+
+
+def sweep_strays(keep: set[int], windows: list[tuple[float, float]]) -> int:
+    """Kill and reap every stray (with whatever it started) until none is left; returns how
+    many there were. A fork-hopping process re-parents here at each hop and is caught."""
+    killed: set[int] = set()
+    for _ in range(KILL_ROUNDS):
+        found = strays(keep, windows)
+        if not found:
+            break
+        for process in found:
+            killed.add(process.pid)
+            with contextlib.suppress(psutil.Error):
+                for below in process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        below.kill()
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        for process in found:
+            with contextlib.suppress(ChildProcessError, OSError):
+                os.waitpid(process.pid, os.WNOHANG)  # our child: reap it
+        time.sleep(0.002)
+    return len(killed)
 
 
 def private_kb(process: psutil.Process) -> int:

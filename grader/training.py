@@ -312,6 +312,7 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
         error=error,
         error_kind=error_kind,
         diagnoses=_diagnoses(conversation) if error_kind != "internal" else [],
+        retried=outcome.retried,
         duration_s=round(outcome.duration_s, 3),
         training=report,
     )

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,6 +41,26 @@ START_TIMEOUT_S = 120.0
 MARKER = "QUIZAPP_WORKER_MARK"
 
 log = logging.getLogger(__name__)
+
+
+_OWN: set[int] = set()  # the workers (zygotes, portable workers) this process started
+_OWN_LOCK = threading.Lock()
+
+
+def register_worker(pid: int) -> None:
+    with _OWN_LOCK:
+        _OWN.add(pid)
+
+
+def unregister_worker(pid: int) -> None:
+    with _OWN_LOCK:
+        _OWN.discard(pid)
+
+
+def own_workers() -> set[int]:
+    """The grading workers this process started and has not stopped yet (never strays)."""
+    with _OWN_LOCK:
+        return set(_OWN)
 
 
 class WorkerError(TextError):
@@ -111,6 +132,7 @@ class Worker:
             raise WorkerError(msg("worker_no_start", detail=exc)) from None
         finally:
             theirs.close()
+        register_worker(self.process.pid)
         self.sock = mine
         self.rx = protocol.FdReceiver(mine)
         ready = self._wait_ready()
@@ -163,6 +185,7 @@ class Worker:
                 process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
+            unregister_worker(process.pid)
         if self.marker:
             kill_marked(self.marker)
         if self._stderr is not None:

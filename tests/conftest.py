@@ -78,6 +78,7 @@ SLOW_MODULES = {
     "tests/grader/test_hostile.py": "each hostile file runs to its time or memory limit",
     "tests/grader/test_confinement.py": "hostile files on a warm worker of its own",
     "tests/grader/test_forgeries.py": "forged passes on both backends' pools",
+    "tests/grader/test_portable_strays.py": "daemons and fork-hoppers on a portable grader",
     "tests/grader/test_cli_grade.py": "runs `quizapp grade` in subprocesses that import torch",
     "tests/grader/test_verify.py": "mutation analysis on a grader of its own",
     "tests/grader/test_backends.py": "imports the grader on simulated platforms; the portable pool",
