@@ -222,9 +222,18 @@ class PortableSession(Exchange):
         self.reason = self.reason or reason
         self.leftovers = max(self.leftovers, self.tree.kill_all())
 
+    def _held_files_kb(self, processes: list[psutil.Process]) -> tuple[int, int]:
+        """Memory files and files deleted while open, held by the tree (Linux: /proc)."""
+        if not sys.platform.startswith("linux"):
+            return 0, 0
+        from .procs import held_files_kb
+
+        return held_files_kb([self.tree.root.pid, *(p.pid for p in processes)])
+
     def _enforce(self, baseline_kb: int, deadline: float) -> None:
         processes = self.tree.scan()
-        used = self.tree.memory_kb(processes) - baseline_kb
+        held_kb, _deleted = self._held_files_kb(processes)
+        used = self.tree.memory_kb(processes) + held_kb - baseline_kb
         self.peak_kb = max(self.peak_kb, used)
         self.cpu_s = max(self.cpu_s, self.tree.cpu_s() - self.cpu_baseline_s)
         hit = limit_hit(self.spec.memory_mb, used, len(processes), deadline, time.monotonic())
@@ -300,7 +309,8 @@ class PortableSession(Exchange):
                 if now >= next_disk:
                     next_disk = now + DISK_POLL_S
                     limit = DISK_MB * MB
-                    if disk_used(self.worker.workdir, limit) > limit:
+                    deleted_kb = self._held_files_kb(self.tree.scan())[1]
+                    if disk_used(self.worker.workdir, limit) + deleted_kb * 1024 > limit:
                         self._kill("disk")
             elif returncode is not None:
                 next_tick = now + POLL_S
