@@ -50,6 +50,12 @@ def _children_from_task_files(pid: int) -> list[int] | None:
     return found
 
 
+def children(pid: int) -> list[int]:
+    """The living children of ``pid`` (from its task files: no scan of every process)."""
+    found = _children_from_task_files(pid)
+    return found if found is not None else _parent_map().get(pid, [])
+
+
 def _parent_map() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):

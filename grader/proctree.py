@@ -43,22 +43,24 @@ def strays(keep: set[int], windows: list[tuple[float, float]]) -> list[psutil.Pr
     not in its own session (the app's own children are: an editor, a probe), and started
     while a job ran (``windows``: start and end times). They got here by ``clone(CLONE_PARENT)``
     from a worker, or as orphans of a worker's tree (see :func:`adopt_orphans`)."""
-    if not hasattr(os, "getsid"):
+    if not _adopting[0]:  # nothing re-parents here but CLONE_PARENT siblings (Linux) either
         return []
+    from .procs import children
+
     own_session = os.getsid(0)
     found = []
-    with contextlib.suppress(psutil.Error):
-        for child in psutil.Process().children():
-            if child.pid in keep:
+    for pid in children(os.getpid()):
+        if pid in keep:
+            continue
+        try:
+            if os.getsid(pid) == own_session:
                 continue
-            try:
-                if os.getsid(child.pid) == own_session:
-                    continue
-                created = child.create_time()
-            except (OSError, psutil.Error):
-                continue
-            if any(start - 1.0 <= created <= end + 1.0 for start, end in windows):
-                found.append(child)
+            child = psutil.Process(pid)
+            created = child.create_time()
+        except (OSError, psutil.Error):
+            continue
+        if any(start - 1.0 <= created <= end + 1.0 for start, end in windows):
+            found.append(child)
     return found
 
 

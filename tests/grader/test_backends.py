@@ -137,6 +137,7 @@ WORKER_SIDE = {
     "grader.probe",
     "grader.weights",
     "grader.spawned",
+    "grader.training_child",  # reads models with plain's and weights' pristine references
     "grader.zygote",
 }
 
