@@ -418,7 +418,11 @@ class PortableRunner:
 
     def _sweep(self) -> int:
         """Kill what jobs left that re-parented to the app (Linux; see grader.proctree)."""
-        found = sweep_strays(own_workers(), list(self._windows))
+        try:
+            found = sweep_strays(own_workers(), list(self._windows))
+        except Exception:  # never let the sweep take a verdict down with it
+            log.exception("cannot sweep for processes an earlier grading job left")
+            return 0
         if found:
             log.warning("killed %d process(es) an earlier grading job left", found)
         return found

@@ -111,10 +111,12 @@ import ctypes, os, time
 ctypes.CDLL(None).prctl(15, b"{token}", 0, 0, 0)
 if os.fork() == 0:
     os.setsid()
-    while True:  # hop: fork, and let the parent die, forever
+    end = time.monotonic() + 90  # (should it escape, it stops by itself: a shared machine)
+    while time.monotonic() < end:  # hop: fork, and let the parent die
         if os.fork() != 0:
             os._exit(0)
         time.sleep(0.01)
+    os._exit(0)
 """
     + GOOD
 )
