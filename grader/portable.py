@@ -47,6 +47,7 @@ from .proctree import Tree, adopt_orphans, marked, sweep_strays
 from .runtime import needs_optimizers
 from .worker import (
     START_TIMEOUT_S,
+    STARTING,
     WorkerError,
     own_workers,
     register_worker,
@@ -84,6 +85,7 @@ class Spawned:
         self.pid = 0
         self._ready_lock = threading.Lock()
         port = self.listener.getsockname()[1]
+        STARTING.acquire()  # released once the new worker is registered
         try:
             self.process: subprocess.Popen[bytes] = subprocess.Popen(
                 [python, "-P", "-m", "grader.spawned", str(port)]
@@ -95,11 +97,13 @@ class Spawned:
                 cwd=self.workdir,
                 **_own_group(),
             )
+            register_worker(self.process.pid)
         except OSError as exc:
             self._release()
             log.error("cannot start a grading worker: %s", exc)
             raise WorkerError(msg("worker_no_start", detail=exc)) from None
-        register_worker(self.process.pid)
+        finally:
+            STARTING.release()
         assert self.process.stdin is not None
         with contextlib.suppress(OSError):
             self.process.stdin.write(f"{self.token}\n".encode())
@@ -419,7 +423,7 @@ class PortableRunner:
     def _sweep(self) -> int:
         """Kill what jobs left that re-parented to the app (Linux; see grader.proctree)."""
         try:
-            found = sweep_strays(own_workers(), list(self._windows))
+            found = sweep_strays(own_workers, list(self._windows), STARTING)
         except Exception:  # never let the sweep take a verdict down with it
             log.exception("cannot sweep for processes an earlier grading job left")
             return 0

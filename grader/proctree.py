@@ -16,6 +16,9 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
 
 import psutil
 
@@ -64,12 +67,17 @@ def strays(keep: set[int], windows: list[tuple[float, float]]) -> list[psutil.Pr
     return found
 
 
-def sweep_strays(keep: set[int], windows: list[tuple[float, float]]) -> int:
+def sweep_strays(
+    keep: Callable[[], set[int]],
+    windows: list[tuple[float, float]],
+    starting: AbstractContextManager[Any],
+) -> int:
     """Kill and reap every stray (with whatever it started) until none is left; returns how
     many there were. A fork-hopping process re-parents here at each hop and is caught."""
     killed: set[int] = set()
     for _ in range(KILL_ROUNDS):
-        found = strays(keep, windows)
+        with starting:  # no worker is started while its siblings are told apart from strays
+            found = strays(keep(), windows)
         if not found:
             break
         for process in found:

@@ -44,7 +44,10 @@ log = logging.getLogger(__name__)
 
 
 _OWN: set[int] = set()  # the workers (zygotes, portable workers) this process started
-_OWN_LOCK = threading.Lock()
+# held while a worker is started and registered, and while strays are told apart from workers:
+# a worker started in between would look like a stray
+STARTING = threading.RLock()
+_OWN_LOCK = STARTING
 
 
 def register_worker(pid: int) -> None:
@@ -115,6 +118,7 @@ class Worker:
         self.marker = secrets.token_hex(8)
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the zygote
+        STARTING.acquire()  # released once the new worker is registered
         try:
             self.process = subprocess.Popen(
                 [self.python, "-P", "-m", "grader.zygote", str(theirs.fileno())],
@@ -126,13 +130,14 @@ class Worker:
                 cwd=tempfile.gettempdir(),
                 start_new_session=True,
             )
+            register_worker(self.process.pid)
         except OSError as exc:
             mine.close()
             log.error("cannot start a grading worker: %s", exc)
             raise WorkerError(msg("worker_no_start", detail=exc)) from None
         finally:
+            STARTING.release()
             theirs.close()
-        register_worker(self.process.pid)
         self.sock = mine
         self.rx = protocol.FdReceiver(mine)
         ready = self._wait_ready()
