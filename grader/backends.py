@@ -56,11 +56,27 @@ def confinement(backend: str) -> dict[str, Any]:
             "file_reads_confined": abi >= 1,
             "file_writes_confined": abi >= 1,
             "network_confined": abi >= 4,
+            "read_list": "the interpreter, the standard library, site-packages, the grader "
+            "package and the loader's files of /etc: no checkout (.git, tests), bank or data "
+            "folder"
+            if abi >= 1
+            else "not confined (no Landlock)",
             "seccomp": seccomp.supported(),
             "signals_confined": seccomp.supported() or abi >= 6,
+            "sockets": "Unix socket pairs only: no UDP, no other family, no connect (seccomp)"
+            if seccomp.supported()
+            else ("no TCP (Landlock)" if abi >= 4 else "not confined"),
+            "kernel_sent_signals": "fcntl F_SETOWN/F_SETOWN_EX/F_SETSIG and ioctl FIOSETOWN/"
+            "SIOCSPGRP refused (seccomp)"
+            if seccomp.supported()
+            else ("scoped (Landlock)" if abi >= 6 else "not confined"),
             "subreaper": linux_missing() is None,
             "resource_limits": ["data", *limits],
-            "memory_watch": "/proc, every process of the run",
+            "memory_watch": "/proc, every process of the run: anonymous and shared memory, "
+            "memory files (memfd)",
+            "disk_watch": "working folder: files, every folder, files deleted while open",
+            "training_cpu": "the whole process tree, measured by the app (/proc)",
+            "code_in_warm_worker": "never: each run's code goes straight to its child",
         }
     return {
         **common,
@@ -68,11 +84,18 @@ def confinement(backend: str) -> dict[str, Any]:
         "file_reads_confined": False,
         "file_writes_confined": False,
         "network_confined": False,
+        "read_list": "not confined",
         "seccomp": False,
         "signals_confined": False,
+        "sockets": "not confined",
+        "kernel_sent_signals": "not confined",
         "subreaper": False,
         "resource_limits": (["data"] if sys.platform.startswith("linux") else []) + limits,
         "memory_watch": "psutil, every process of the worker's tree",
+        "disk_watch": "working folder: files and every folder",
+        "training_cpu": "the worker's tree, measured by the app (psutil); a process that "
+        "leaves the tree (double fork) takes its time with it",
+        "code_in_warm_worker": "never: every run has a fresh worker",
         "job_object": False,  # Windows: would need pywin32; psutil watching is the fallback
     }
 

@@ -92,7 +92,13 @@ def main(
             Channel.over_fd(fd).send(frames.sandbox_error(f"{type(exc).__name__}: {exc}"))
         finally:
             _EXIT(71)
-    run_job(job, Channel.over_fd(sandbox.CHANNEL_FD))
+    channel = Channel.over_fd(sandbox.CHANNEL_FD)
+    if job.get("body"):  # the code comes over the channel: the zygote never holds it
+        body = channel.receive()
+        if body is None or frames.type_of(body) != frames.BODY:
+            _EXIT(73)
+        job = {**job, "source": str(body["source"]), "hidden": str(body["hidden"])}
+    run_job(job, channel)
 
 
 def run_job(job: dict[str, Any], channel: Channel) -> NoReturn:

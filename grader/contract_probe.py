@@ -126,19 +126,19 @@ def _module_after(p: Probe, name: str, module: Any, after: list[str]) -> None:
         p.observe(
             tr(f"{name}.training after the call", f"호출 뒤의 {name}.training"), module.training
         )
-    params = list(module.named_parameters())
+    params = p.parameters(module)  # the modules' own tables, not the object's methods
     if "requires_grad" in after:
         p.observe(
             tr(
                 f"which of {name}'s parameters require grad after the call",
                 f"호출 뒤 {name}의 파라미터별 requires_grad",
             ),
-            [[path, bool(param.requires_grad)] for path, param in params],
+            [[path, p.requires_grad(param)] for path, param in params],
         )
     for what in ("parameters", "frozen"):
         if what not in after:
             continue
-        chosen = [(path, t) for path, t in params if what == "parameters" or not t.requires_grad]
+        chosen = [(path, t) for path, t in params if what == "parameters" or not p.requires_grad(t)]
         label = (
             tr(f"{name}'s parameters after the call", f"호출 뒤 {name}의 파라미터")
             if what == "parameters"
@@ -171,8 +171,8 @@ def _prepare(p: Probe, contract: dict[str, Any], case: drawn.Case) -> None:
         elif state == "eval":
             module.eval()
         elif state == "grads":
-            for param in module.parameters():
-                if param.requires_grad:
+            for _path, param in p.parameters(module):
+                if p.requires_grad(param):
                     param.grad = p.randn(*param.shape) * 10
 
 

@@ -44,6 +44,16 @@ class RunSpec:
     conversation: Any = None  # mode "train": a grader.training.Conversation
     example: str = ""  # mode "run": the prompt's examples (grader.examples.encode)
 
+    def zygote_frame(self, job_id: int) -> dict[str, Any]:
+        """The ``run`` frame for a zygote, without the code (see :func:`grader.frames.without_code`)."""
+        from .runtime import needs_optimizers
+
+        optimizers = needs_optimizers(self.source, self.hidden)
+        return frames.without_code(self.run_frame(job_id), optimizers=optimizers)
+
+    def body_frame(self) -> dict[str, Any]:
+        return frames.body(self.source, self.hidden)
+
     def run_frame(self, job_id: int) -> dict[str, Any]:
         """The ``run`` frame that hands this spec to a worker."""
         return frames.run(
@@ -77,6 +87,7 @@ class Exchange:
         self.seen_checks: set[str] = set()
         self.reader = protocol.FrameReader()
         self.kill_sent = False
+        self.train_cpu_mark: float | None = None
 
     def _send_to_child(self, data: bytes) -> None:
         """Write to the child's channel (raises OSError when it is gone)."""
@@ -85,6 +96,11 @@ class Exchange:
     def _request_kill(self, reason: str) -> None:
         """Have the run killed for ``reason`` (one of :data:`grader.frames.STOP_REASONS`)."""
         raise NotImplementedError
+
+    def _tree_cpu_s(self) -> float | None:
+        """CPU seconds of the run's whole process tree so far, measured from outside (None
+        where the backend cannot): what a training run's CPU time is taken from."""
+        return None
 
     # -- the channel ---------------------------------------------------------------
 
@@ -107,6 +123,12 @@ class Exchange:
         if problem is not None:
             self._tamper(problem)
             return
+        if frames.type_of(frame) == frames.TRAINED and self.train_cpu_mark is not None:
+            now = self._tree_cpu_s()
+            if now is not None:
+                conversation.measured_cpu_s = round(max(0.0, now - self.train_cpu_mark), 3)
+        if reply is not None and frames.type_of(reply) == frames.TRAIN:
+            self.train_cpu_mark = self._tree_cpu_s()  # the clock starts as train() is sent
         if frames.type_of(frame) == frames.READY:
             self.outcome.ready = True
             self.state = "probe"

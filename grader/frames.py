@@ -26,7 +26,8 @@ from .text import Text
 
 # control socket (supervisor <-> zygote)
 RUN, KILL, READY, STARTED, ENDED = "run", "kill", "ready", "started", "ended"
-# channel (supervisor <-> child)
+# channel (supervisor <-> child); BODY is the first frame a zygote's child gets (its code)
+BODY = "body"
 LOAD_ERROR, SANDBOX_ERROR, RUN_DONE, GO, CHECK, DONE = (
     "load_error",
     "sandbox_error",
@@ -98,6 +99,19 @@ def run(
     }
 
 
+def without_code(run_frame: Message, *, optimizers: bool) -> Message:
+    """A ``run`` frame for a zygote: the code (source and hidden tests) left out, for it goes to
+    the child over its own channel (:func:`body`). A zygote forks every student's child, so it
+    must never hold a reference solution, a catalogued mistake or another student's code in
+    its memory; ``optimizers`` says whether to warm the optimizers before forking."""
+    return {**run_frame, "source": "", "hidden": "", "body": True, "optimizers": optimizers}
+
+
+def body(source: str, hidden: str) -> Message:
+    """The code of a run, sent by the supervisor straight to the child."""
+    return {"type": BODY, "source": source, "hidden": hidden}
+
+
 def kill(job: int, reason: str) -> Message:
     return {"op": KILL, "job": job, "reason": reason}
 
@@ -131,6 +145,7 @@ def ended(
     wall_s: float = 0.0,
     peak_mb: float = 0.0,
     leftovers: int = 0,
+    trash: str | None = None,
     detail: str = "",
 ) -> Message:
     return {
@@ -143,6 +158,7 @@ def ended(
         "wall_s": wall_s,
         "peak_mb": peak_mb,
         "leftovers": leftovers,
+        "trash": trash,  # a big working folder the supervisor removes (the zygote moves on)
         "detail": detail,
     }
 

@@ -13,6 +13,7 @@ cut short, and one that quotes a line of the hidden tests is not shown.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,30 +82,54 @@ def reference_from(outcome: Outcome) -> Reference:
 
 
 def _plain(line: str) -> str:
-    return " ".join(line.split()).strip("\"'` ")
+    """A line as the screen compares it: format characters (zero-width spaces, joiners,
+    direction marks) removed, NFKC-normalised (full-width letters, ligatures, non-breaking
+    spaces), without any whitespace and without surrounding quotes. Whitespace is dropped
+    rather than collapsed so that spaces or newlines inserted between the characters of a
+    line do not hide it either."""
+    text = "".join(ch for ch in line if unicodedata.category(ch) != "Cf")
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return "".join(text.split()).strip("\"'`")
+
+
+def _lines(source: str) -> set[str]:
+    """The lines of ``source`` long enough to screen (measured with whitespace collapsed)."""
+    return {
+        _plain(line)
+        for line in source.splitlines()
+        if len(" ".join(line.split()).strip("\"'` ")) >= HIDDEN_LINE_CHARS
+    }
 
 
 class Screen:
-    """Keeps the hidden tests' source out of what the student reads.
+    """Keeps the hidden tests' and the reference solution's source out of what the student reads.
 
     A submission can find the hidden tests' source (or pieces of it) in its
     own process and raise it as an exception message. Every sentence of a
     verdict is cut to :data:`REPORTED_CHARS`, and one that holds a whole line
-    of the source (of at least :data:`HIDDEN_LINE_CHARS` characters) is
-    replaced by a sentence saying so.
+    of the hidden tests or of the reference solution (of at least
+    :data:`HIDDEN_LINE_CHARS` characters once normalised, see :func:`_plain`) is replaced
+    by a sentence saying so. A reference line that the submission itself holds is not
+    screened: quoting your own code (a traceback's line) is no leak.
     """
 
-    def __init__(self, hidden_source: str) -> None:
-        lines = {_plain(line) for line in hidden_source.splitlines()}
-        self.lines = sorted(line for line in lines if len(line) >= HIDDEN_LINE_CHARS)
+    def __init__(
+        self, hidden_source: str, reference_source: str = "", own_source: str = ""
+    ) -> None:
+        self.lines = sorted(_lines(hidden_source))
+        reference = _lines(reference_source) - _lines(own_source) - set(self.lines)
+        self.reference_lines = sorted(reference)
 
     def __call__(self, text: Text, what: Text) -> Text:
         text = cut(
             {lang: text[lang] for lang in LANGS if lang in text} or as_text(""), REPORTED_CHARS
         )
-        plain = " ".join(_plain(t) for t in text.values())
+        plain = "".join(_plain(t) for t in text.values())
         if any(line in plain for line in self.lines):
             return msg("message_hidden", what=what)
+        if any(line in plain for line in self.reference_lines):
+            return msg("message_hidden_reference", what=what)
         return text
 
 
@@ -143,15 +168,18 @@ def grade(
     outcome: Outcome,
     *,
     hidden_source: str = "",
+    reference_source: str = "",
+    own_source: str = "",
     show_output: bool = False,
 ) -> GradeResult:
     """Compare one submission's run with the reference and score it.
 
-    ``hidden_source`` (the task's ``hidden_tests.py``) is what no sentence of
-    the verdict may quote; ``show_output`` puts what the run printed into the
+    ``hidden_source`` (the task's ``hidden_tests.py``) and ``reference_source`` (its
+    ``solution.py``, except the lines the submission ``own_source`` holds too) are what no
+    sentence of the verdict may quote; ``show_output`` puts what the run printed into the
     verdict (for a teacher: it could carry the hidden tests back).
     """
-    screen = Screen(hidden_source)
+    screen = Screen(hidden_source, reference_source, own_source)
     problem = outcome.problem()
     error: Text | None = screen(problem.text, msg("check_failed")) if problem else None
     error_kind: ErrorKind | None = problem.kind if problem else None
@@ -212,4 +240,5 @@ def grade(
         error_kind=error_kind,
         duration_s=round(outcome.duration_s, 3),
         output=outcome.output() if show_output else "",
+        retried=outcome.retried,
     )

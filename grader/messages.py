@@ -76,8 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "프로그램이 프로세스를 너무 많이 만들었습니다",
     ),
     "disk_limit": (
-        "the program wrote too much to its working folder (limit {mb} MB)",
-        "프로그램이 작업 폴더에 너무 많이 썼습니다 (제한 {mb} MB)",
+        "the program wrote too much to its working folder (limit {mb} MB; every file and "
+        "folder counts, and files deleted while still open)",
+        "프로그램이 작업 폴더에 너무 많이 썼습니다 (제한 {mb} MB; 모든 파일과 폴더, "
+        "열린 채 지운 파일도 셉니다)",
     ),
     "output_limit": ("output limit {mb} MB exceeded", "출력 제한 {mb} MB를 넘었습니다"),
     "stopped": ("stopped: {reason}", "중단됨: {reason}"),
@@ -146,6 +148,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "message_hidden": (
         "{what} (its message is not shown: it quotes the hidden tests)",
         "{what} (메시지는 숨은 테스트를 인용하므로 보이지 않습니다)",
+    ),
+    "graded_again": (
+        "graded again in a fresh worker: the first run was killed from outside ({how}), by "
+        "something other than this file (a process an earlier file left?)",
+        "새 채점 프로세스에서 다시 채점했습니다: 첫 실행이 이 파일이 아닌 밖에서 ({how}) "
+        "종료되었습니다 (앞 파일이 남긴 프로세스?)",
+    ),
+    "message_hidden_reference": (
+        "{what} (its message is not shown: it quotes the reference solution)",
+        "{what} (메시지는 모범 답안을 인용하므로 보이지 않습니다)",
     ),
     # -- checks ----------------------------------------------------------------------
     "not_run": ("not run: {why}", "실행되지 않음: {why}"),

@@ -74,6 +74,7 @@ class Outcome:
     tampering: Text | None = None
     ended: dict[str, Any] | None = None
     worker_failure: Text | None = None
+    retried: Text | None = None  # graded again in a fresh worker, and why
     stdout: Capture = field(default_factory=Capture)
     stderr: Capture = field(default_factory=Capture)
     duration_s: float = 0.0

@@ -16,6 +16,8 @@ a :data:`grader.text.Text`, for a value that cannot be read).
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 import numpy
@@ -76,6 +78,73 @@ class Unreadable(TextError):
     """A value the probe cannot turn into plain data."""
 
 
+# -- which classes are what their names say ---------------------------------------------
+#
+# A class's ``__module__`` and ``__qualname__`` are strings its author writes: a submission's
+# head that always outputs zero can declare ``__module__ = "torch.nn.modules.linear"`` and
+# ``__qualname__ = "Linear"``. So the real classes of torch, NumPy and the builtins are
+# captured by identity when this module is imported (in the zygote or a portable worker,
+# before any student code exists); a class created later that claims one of their modules
+# is reported as what it is.
+
+_VOUCHED = ("torch", "numpy", "builtins")
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type()
+_TYPE_FLAGS = type.__dict__["__flags__"]
+_REAL: dict[int, type] = {}
+_CAPTURED_MODULES: set[str] = set()
+_MODULES = sys.modules
+_ISSUBCLASS = issubclass
+
+
+def _vouched(module: str) -> bool:
+    return any(module == root or module.startswith(root + ".") for root in _VOUCHED)
+
+
+def capture_real_classes() -> None:
+    """Remember every class torch, NumPy, the builtins and ``types`` hold now, by identity
+    (called again after a worker imported more, before any student code)."""
+    for name, module in list(_MODULES.items()):
+        if module is None or not (_vouched(name) or name == "types"):
+            continue
+        try:
+            values = list(vars(module).values())
+        except TypeError:
+            continue
+        _CAPTURED_MODULES.add(name)
+        for value in values:
+            if _ISSUBCLASS(type(value), type):
+                _REAL[id(value)] = value
+    for value in (type(None), type(NotImplemented), type(Ellipsis), types.FunctionType):
+        _REAL[id(value)] = value
+
+
+def genuine(cls: type) -> bool:
+    """Whether ``cls`` is what its ``__module__`` and ``__qualname__`` say. Only a class of
+    torch, NumPy or the builtins can be an impostor: a class the submission names after one
+    of them, which is none of the real classes captured before it ran."""
+    if _REAL.get(id(cls)) is cls:
+        return True
+    try:
+        module = _TYPE_MODULE.__get__(cls)
+        heap = bool(_TYPE_FLAGS.__get__(cls) & _HEAP_TYPE)
+    except Exception:
+        return False
+    if type(module) is not str or not _vouched(module) or not heap:
+        return True
+    if module in _CAPTURED_MODULES:
+        return False  # that module was loaded before the submission: its classes are known
+    found: Any = _MODULES.get(module)  # imported since (a lazy torch module): resolve the name
+    try:
+        for part in str(_TYPE_NAME.__get__(cls)).split("."):
+            found = object.__getattribute__(found, part)
+    except Exception:
+        return False
+    return found is cls
+
+
+capture_real_classes()
+
+
 def type_name(value: object) -> str:
     """``module.Qualname`` of the value's class, read past any metaclass trickery."""
     cls = type(value)
@@ -86,10 +155,12 @@ def type_name(value: object) -> str:
         return "object"
     if type(module) is not str or type(name) is not str:
         return "object"
-    if module == "builtins":
-        return name[:200]
     if module.startswith("torch.nn.modules."):
         module = "torch.nn"  # nn.MSELoss rather than torch.nn.modules.loss.MSELoss
+    if not genuine(cls):
+        return f"{name} (not {module}.{name})"[:200]
+    if module == "builtins":
+        return name[:200]
     return f"{module}.{name}"[:200]
 
 

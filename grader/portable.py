@@ -43,13 +43,25 @@ from .exchange import Exchange, RunSpec
 from .limits import DISK_MB, GRACE_S, MB, Limits, disk_used, limit_hit
 from .messages import msg
 from .outcome import Outcome
-from .proctree import Tree, marked
+from .proctree import Tree, adopt_orphans, marked, sweep_strays
 from .runtime import needs_optimizers
-from .worker import START_TIMEOUT_S, WorkerError, zygote_env
+from .worker import (
+    START_TIMEOUT_S,
+    STARTING,
+    WorkerError,
+    own_workers,
+    register_worker,
+    unregister_worker,
+    zygote_env,
+)
 
 POLL_S = 0.02
 DISK_POLL_S = 0.25
 ACCEPT_POLL_S = 0.1
+KEPT_WINDOWS = 256  # recent jobs' time spans, for telling their strays from the app's children
+# signals a run gets from the code itself: a death by any other, unasked by the app, may be
+# a process an earlier file left (retried once in a fresh worker)
+OWN_SIGNALS = {"SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGABRT", "SIGXCPU", "SIGXFSZ", "SIGSYS"}
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +85,7 @@ class Spawned:
         self.pid = 0
         self._ready_lock = threading.Lock()
         port = self.listener.getsockname()[1]
+        STARTING.acquire()  # released once the new worker is registered
         try:
             self.process: subprocess.Popen[bytes] = subprocess.Popen(
                 [python, "-P", "-m", "grader.spawned", str(port)]
@@ -84,10 +97,13 @@ class Spawned:
                 cwd=self.workdir,
                 **_own_group(),
             )
+            register_worker(self.process.pid)
         except OSError as exc:
             self._release()
             log.error("cannot start a grading worker: %s", exc)
             raise WorkerError(msg("worker_no_start", detail=exc)) from None
+        finally:
+            STARTING.release()
         assert self.process.stdin is not None
         with contextlib.suppress(OSError):
             self.process.stdin.write(f"{self.token}\n".encode())
@@ -154,6 +170,7 @@ class Spawned:
             self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
+        unregister_worker(self.process.pid)
         for stream in (self.process.stdout, self.process.stderr):
             if stream is not None:
                 with contextlib.suppress(OSError):
@@ -202,13 +219,25 @@ class PortableSession(Exchange):
         assert self.worker.sock is not None
         self.worker.sock.sendall(data)
 
+    def _tree_cpu_s(self) -> float | None:
+        return self.tree.tree_cpu_s()
+
     def _request_kill(self, reason: str) -> None:
         self.reason = self.reason or reason
         self.leftovers = max(self.leftovers, self.tree.kill_all())
 
+    def _held_files_kb(self, processes: list[psutil.Process]) -> tuple[int, int]:
+        """Memory files and files deleted while open, held by the tree (Linux: /proc)."""
+        if not sys.platform.startswith("linux"):
+            return 0, 0
+        from .procs import held_files_kb
+
+        return held_files_kb([self.tree.root.pid, *(p.pid for p in processes)])
+
     def _enforce(self, baseline_kb: int, deadline: float) -> None:
         processes = self.tree.scan()
-        used = self.tree.memory_kb(processes) - baseline_kb
+        held_kb, _deleted = self._held_files_kb(processes)
+        used = self.tree.memory_kb(processes) + held_kb - baseline_kb
         self.peak_kb = max(self.peak_kb, used)
         self.cpu_s = max(self.cpu_s, self.tree.cpu_s() - self.cpu_baseline_s)
         hit = limit_hit(self.spec.memory_mb, used, len(processes), deadline, time.monotonic())
@@ -284,7 +313,8 @@ class PortableSession(Exchange):
                 if now >= next_disk:
                     next_disk = now + DISK_POLL_S
                     limit = DISK_MB * MB
-                    if disk_used(self.worker.workdir, limit) > limit:
+                    deleted_kb = self._held_files_kb(self.tree.scan())[1]
+                    if disk_used(self.worker.workdir, limit) + deleted_kb * 1024 > limit:
                         self._kill("disk")
             elif returncode is not None:
                 next_tick = now + POLL_S
@@ -327,6 +357,8 @@ class PortableRunner:
         self._used: set[str] = set()  # markers of workers that were given a job
         self._optimizers = False  # warm the next spare's optimizers: the last job used them
         self._closed = False
+        self._windows: list[tuple[float, float]] = []  # when jobs ran (wall clock)
+        adopt_orphans()
         self._spawn()
 
     def _spawn(self) -> None:
@@ -350,20 +382,54 @@ class PortableRunner:
             return spare
 
     def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome:
+        """Run ``spec`` on a fresh worker. A run killed from outside (by a signal neither the
+        app nor the code itself sent: a process an earlier file left, say) is run once more
+        on another fresh worker; if that one ends otherwise, its outcome counts and says so."""
+        self._sweep()  # whatever an earlier job left is gone before this one starts
+        outcome = self._run_once(spec, wake_fd, cancelled)
+        if _killed_from_outside(outcome) and not cancelled():
+            log.warning("job on %s: killed from outside; graded again", spec.task_id)
+            again = self._run_once(spec, wake_fd, cancelled)
+            if not _killed_from_outside(again):
+                again.retried = msg("graded_again", how=_death(outcome))
+            return again
+        return outcome
+
+    def _run_once(
+        self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]
+    ) -> Outcome:
+        window = len(self._windows)
+        self._windows.append((time.time(), float("inf")))
         try:
-            worker = self._take()
-        except WorkerError as exc:
-            return _failed(spec, exc)
-        try:
-            worker.wait_ready()
-            return PortableSession(worker, spec, cancelled).run()
-        except WorkerError as exc:
-            return _failed(spec, exc)
+            try:
+                worker = self._take()
+            except WorkerError as exc:
+                return _failed(spec, exc)
+            try:
+                worker.wait_ready()
+                return PortableSession(worker, spec, cancelled).run()
+            except WorkerError as exc:
+                return _failed(spec, exc)
+            finally:
+                worker.stop()
+                self._sweep()
+                with self._lock:
+                    self._optimizers = needs_optimizers(spec.source, spec.hidden)
+                self._spawn()
         finally:
-            worker.stop()
-            with self._lock:
-                self._optimizers = needs_optimizers(spec.source, spec.hidden)
-            self._spawn()
+            self._windows[window] = (self._windows[window][0], time.time())
+            del self._windows[:-KEPT_WINDOWS]
+
+    def _sweep(self) -> int:
+        """Kill what jobs left that re-parented to the app (Linux; see grader.proctree)."""
+        try:
+            found = sweep_strays(own_workers, list(self._windows), STARTING)
+        except Exception:  # never let the sweep take a verdict down with it
+            log.exception("cannot sweep for processes an earlier grading job left")
+            return 0
+        if found:
+            log.warning("killed %d process(es) an earlier grading job left", found)
+        return found
 
     def wait_warm(self, timeout: float) -> None:
         """Wait until the next job would find a warm worker (a spare that has called back)."""
@@ -386,6 +452,28 @@ class PortableRunner:
         with self._lock:
             markers = set(self._used)
         return [p.pid for p in marked(markers)] if markers else []
+
+
+def _death(outcome: Outcome) -> str:
+    import signal
+
+    number = (outcome.ended or {}).get("signal")
+    try:
+        return signal.Signals(int(str(number))).name
+    except (TypeError, ValueError):
+        return f"signal {number}"
+
+
+def _killed_from_outside(outcome: Outcome) -> bool:
+    """Whether the run died of a signal the app did not send and the code would not get by
+    itself (SIGKILL, SIGTERM, …) before it finished."""
+    ended = outcome.ended or {}
+    if ended.get("reason") is not None or ended.get("signal") is None:
+        return False
+    if outcome.worker_failure or outcome.tampering:
+        return False
+    finished = outcome.done if outcome.mode != "run" else outcome.run_done
+    return finished is None and _death(outcome) not in OWN_SIGNALS
 
 
 def _failed(spec: RunSpec, exc: WorkerError) -> Outcome:

@@ -52,6 +52,7 @@ _DICT_GET = dict.get
 _CALLABLE = callable
 _ISINSTANCE, _ISSUBCLASS = isinstance, issubclass
 _GRAD = torch._C.TensorBase.__dict__["grad"]
+_REQUIRES_GRAD = torch._C.TensorBase.__dict__["requires_grad"]
 
 
 def _class_name(cls: type) -> str:
@@ -403,6 +404,20 @@ class Probe:
     def parameter_count(self, model: Any) -> int:
         """Trainable and frozen parameters, counted once each, however ``parameters()`` is overridden."""
         return weights.parameter_count(model)
+
+    def parameters(self, model: Any) -> list[tuple[str, Any]]:
+        """``(name, parameter)`` of every parameter of ``model``, as ``named_parameters()``
+        would give them, read from the modules' own tables: replacing ``parameters()`` or
+        ``named_parameters()`` on the model (or its class) changes nothing here."""
+        return weights.parameters(model)
+
+    def requires_grad(self, tensor: Any) -> bool:
+        """The tensor's real ``requires_grad`` (a subclass's property cannot answer instead)."""
+        return bool(_REQUIRES_GRAD.__get__(tensor))
+
+    def grad(self, tensor: Any) -> Any:
+        """The tensor's real ``.grad`` (None when backward gave it none)."""
+        return _GRAD.__get__(tensor)
 
     def load_weights(self, model: Any, key: str) -> list[tuple[int, weights.Slot, Any, str]]:
         """Give ``model`` the reference model's weights (see :mod:`grader.weights`).

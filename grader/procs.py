@@ -13,6 +13,7 @@ import contextlib
 import functools
 import os
 import signal
+import stat
 import time
 
 from .libc import libc
@@ -47,6 +48,12 @@ def _children_from_task_files(pid: int) -> list[int] | None:
         except OSError:
             continue
     return found
+
+
+def children(pid: int) -> list[int]:
+    """The living children of ``pid`` (from its task files: no scan of every process)."""
+    found = _children_from_task_files(pid)
+    return found if found is not None else _parent_map().get(pid, [])
 
 
 def _parent_map() -> dict[int, list[int]]:
@@ -94,13 +101,82 @@ def _is_zombie(pid: int) -> bool:
 
 
 def anon_rss_kb(pid: int) -> int:
-    """Resident anonymous memory of one process (heap, tensors), in KiB; 0 if it is gone."""
+    """Resident anonymous and shared memory of one process (heap, tensors, shared mappings
+    such as a mapped memfd), in KiB; 0 if it is gone."""
     try:
-        with open(f"/proc/{pid}/statm", "rb") as f:
-            fields = f.read().split()
+        with open(f"/proc/{pid}/status", "rb") as f:
+            status = f.read()
     except OSError:
         return 0
-    return max(0, int(fields[1]) - int(fields[2])) * _page_kb()
+    total = 0
+    for field in (b"RssAnon:", b"RssShmem:"):
+        at = status.find(field)
+        if at >= 0:
+            with contextlib.suppress(ValueError):
+                total += int(status[at + len(field) : status.index(b"kB", at)])
+    return total
+
+
+def held_files_kb(pids: list[int]) -> tuple[int, int]:
+    """What these processes hold open that no folder walk sees, in KiB: files in memory
+    (memfds) and files deleted while open (still on disk until closed). Each file once."""
+    seen: set[tuple[int, int]] = set()
+    memory = disk = 0
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            where = f"/proc/{pid}/fd/{fd}"
+            try:
+                target = os.readlink(where)
+                info = os.stat(where)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            size = info.st_blocks // 2  # 512-byte blocks
+            if target.startswith(("/memfd:", "/dev/shm/")):
+                memory += size
+            elif info.st_nlink == 0:
+                disk += size
+    return memory, disk
+
+
+@functools.cache
+def _tick_s() -> float:
+    return 1.0 / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ticks(pid: int, own: bool = True) -> int:
+    """CPU ticks of ``pid`` (user + system, unless not ``own``) plus those of the children it
+    reaped; 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return 0
+    fields = stat[stat.rfind(b")") + 2 :].split()
+    try:
+        utime, stime, cutime, cstime = (int(x) for x in fields[11:15])
+    except ValueError:
+        return 0
+    return (utime + stime if own else 0) + cutime + cstime
+
+
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds of everything below ``root``, measured from outside, through /proc: what
+    ``root`` reaped (its children's times, which hold their own reaped children's) plus
+    every living descendant's own and reaped time. A process that dies moves its time into
+    its reaper's, which is counted already, so the sum only grows."""
+    return _cpu_ticks(root, own=False) * _tick_s() + cpu_s_of(descendants(root))
+
+
+def cpu_s_of(pids: list[int]) -> float:
+    """CPU seconds of these processes, each with what it reaped."""
+    return sum(_cpu_ticks(pid) for pid in pids) * _tick_s()
 
 
 def reap(pid: int = -1) -> list[tuple[int, int]]:

@@ -16,10 +16,83 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
 
 import psutil
 
 KILL_ROUNDS = 200
+PR_SET_CHILD_SUBREAPER = 36
+_adopting = [False]
+
+
+def adopt_orphans() -> bool:
+    """On Linux, make this process (the app) a child subreaper, once: a process that leaves a
+    worker's tree (double fork, ``setsid``, fork-hopping) comes back here as an orphan instead
+    of going to init, and :func:`sweep_strays` finds it. Elsewhere there is no such thing."""
+    if _adopting[0]:
+        return True
+    if not sys.platform.startswith("linux"):
+        return False
+    from .libc import libc
+
+    _adopting[0] = int(libc().prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)) == 0
+    return _adopting[0]
+
+
+def strays(keep: set[int], windows: list[tuple[float, float]]) -> list[psutil.Process]:
+    """This process's children that a grading job left: not one of its workers (``keep``),
+    not in its own session (the app's own children are: an editor, a probe), and started
+    while a job ran (``windows``: start and end times). They got here by ``clone(CLONE_PARENT)``
+    from a worker, or as orphans of a worker's tree (see :func:`adopt_orphans`)."""
+    if not _adopting[0]:  # nothing re-parents here but CLONE_PARENT siblings (Linux) either
+        return []
+    from .procs import children
+
+    own_session = os.getsid(0)
+    found = []
+    for pid in children(os.getpid()):
+        if pid in keep:
+            continue
+        try:
+            if os.getsid(pid) == own_session:
+                continue
+            child = psutil.Process(pid)
+            created = child.create_time()
+        except (OSError, psutil.Error):
+            continue
+        if any(start - 1.0 <= created <= end + 1.0 for start, end in windows):
+            found.append(child)
+    return found
+
+
+def sweep_strays(
+    keep: Callable[[], set[int]],
+    windows: list[tuple[float, float]],
+    starting: AbstractContextManager[Any],
+) -> int:
+    """Kill and reap every stray (with whatever it started) until none is left; returns how
+    many there were. A fork-hopping process re-parents here at each hop and is caught."""
+    killed: set[int] = set()
+    for _ in range(KILL_ROUNDS):
+        with starting:  # no worker is started while its siblings are told apart from strays
+            found = strays(keep(), windows)
+        if not found:
+            break
+        for process in found:
+            killed.add(process.pid)
+            with contextlib.suppress(psutil.Error):
+                for below in process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        below.kill()
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        for process in found:
+            with contextlib.suppress(ChildProcessError, OSError):
+                os.waitpid(process.pid, os.WNOHANG)  # our child: reap it
+        time.sleep(0.002)
+    return len(killed)
 
 
 def private_kb(process: psutil.Process) -> int:
@@ -86,6 +159,20 @@ class Tree:
             times = self.root.cpu_times()
             return float(times.user + times.system)
         return 0.0
+
+    def tree_cpu_s(self) -> float:
+        """CPU seconds of the worker, the children it reaped and every living process below
+        it, measured from outside. A process that left the tree (re-parented to init, then
+        died) takes its time with it: the limitation ``quizapp doctor`` states."""
+        total = 0.0
+        for process in [self.root, *self.scan()]:
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                total += times.user + times.system
+                total += getattr(times, "children_user", 0.0) + getattr(
+                    times, "children_system", 0.0
+                )
+        return total
 
     def kill_group(self) -> None:
         """SIGKILL the worker's process group at once (POSIX; the worker leads its own)."""

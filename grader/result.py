@@ -113,8 +113,9 @@ class GradeResult(BaseModel):
     duration_s: float
     output: str = ""
     training: TrainingReport | None = None  # set for training tasks only
+    retried: Text | None = None  # graded again in a fresh worker, and why (portable backend)
 
-    @field_validator("error", mode="before")
+    @field_validator("error", "retried", mode="before")
     @classmethod
     def _error(cls, value: Any) -> Text | None:
         return _text_or_none(value)
@@ -197,6 +198,7 @@ class GradeResult(BaseModel):
                 {"id": d.id, "message": in_lang(d.message, lang)} for d in self.diagnoses
             ],
             "duration_s": self.duration_s,
+            "retried": in_lang(self.retried, lang) if self.retried else None,
         }
         if self.training is not None:
             row["metric"] = self.training.metric

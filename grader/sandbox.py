@@ -169,7 +169,12 @@ SYSTEM_READ_ROOTS = (
     "/lib",
     "/lib64",
     "/lib32",
-    "/etc",
+    # of /etc, only what the dynamic loader and the C library's time functions read (never
+    # /etc/shadow, which the app's user may read when it is root, nor the host's names)
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/localtime",
     "/proc/cpuinfo",
     "/proc/meminfo",
     "/proc/stat",
@@ -180,9 +185,46 @@ SYSTEM_READ_ROOTS = (
 )
 
 
+SITE_FOLDERS = ("site-packages", "dist-packages")
+CHECKOUT_PRIVATE = (".git", "tests", "bench")
+
+
+def package_root() -> str:
+    """The folder that holds the ``grader`` package: a checkout (source or editable
+    install) or a site-packages folder (wheel install)."""
+    return os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+
+def is_checkout(root: str) -> bool:
+    return os.path.basename(root) not in SITE_FOLDERS
+
+
+def read_roots() -> tuple[list[str], list[str]]:
+    """The folders a sandbox may read and the ones inside them it may not (beyond a task's).
+
+    Python's own folders (``sys.path``, the prefixes) and the system libraries. A checkout
+    (a source tree or an editable install) is never granted as a whole: its ``.git``,
+    ``tests/`` and bank are no business of a submission. Only its ``grader`` package is
+    readable there (the modules a sandboxed run may still import); a wheel install's
+    site-packages is granted like any other, minus the bank.
+    """
+    root = package_root()
+    checkout = is_checkout(root)
+    roots: list[str] = []
+    for path in [*sys.path, sys.prefix, sys.base_prefix, sys.exec_prefix]:
+        if not path or not os.path.isabs(path) or not os.path.exists(path):
+            continue
+        if checkout and os.path.realpath(path) == root:
+            continue  # the checkout root itself: only its grader package, below
+        roots.append(path)
+    if checkout:
+        roots.append(os.path.join(root, "grader"))
+    private = [os.path.join(root, name) for name in CHECKOUT_PRIVATE] if checkout else []
+    return [*roots, *SYSTEM_READ_ROOTS], private
+
+
 def confinement(hidden: list[str], abi: int) -> Confinement:
     """Read access to Python, its packages and system libraries, minus the ``hidden`` folders."""
-    roots = [p for p in sys.path if p and os.path.isabs(p) and os.path.exists(p)]
-    roots += [sys.prefix, sys.base_prefix, sys.exec_prefix, *SYSTEM_READ_ROOTS]
-    read_only = landlock.read_rules(roots, hidden)
+    roots, private = read_roots()
+    read_only = landlock.read_rules(roots, [*hidden, *private])
     return Confinement(read_only=read_only, read_write=[os.devnull], landlock_abi=abi)

@@ -18,9 +18,9 @@ import selectors
 import socket
 import time
 
-from . import frames, protocol
+from . import frames, procs, protocol
 from .exchange import Exchange, RunSpec
-from .limits import GRACE_S
+from .limits import GRACE_S, remove_trash_later
 from .messages import msg
 from .outcome import Outcome
 from .worker import Worker
@@ -40,6 +40,21 @@ class Session(Exchange):
     def _send_to_child(self, data: bytes) -> None:
         assert self.channel is not None
         self.channel.sendall(data)
+
+    def _send_body(self, parent: socket.socket) -> None:
+        """The code goes straight to the child, never through the zygote. A child that dies
+        before reading it is told by its exit; a zygote that never forks is killed by time."""
+        parent.settimeout(self.spec.time_limit_s + GRACE_S)
+        try:
+            parent.sendall(protocol.encode(self.spec.body_frame()))
+        except OSError as exc:
+            log.info("job %s: the child did not take its code: %s", self.job_id, exc)
+        finally:
+            parent.settimeout(None)
+
+    def _tree_cpu_s(self) -> float | None:
+        pid = self.worker.info.get("pid")
+        return procs.tree_cpu_s(int(pid)) if isinstance(pid, int) else None
 
     def _request_kill(self, reason: str) -> None:
         with contextlib.suppress(OSError, Exception):
@@ -63,6 +78,7 @@ class Session(Exchange):
         for frame in received:
             if frames.op_of(frame) == frames.ENDED and frame.get("job") == self.job_id:
                 self.outcome.ended = frame
+                remove_trash_later(frame.get("trash"))
         return True
 
     # -- the run -------------------------------------------------------------------
@@ -74,9 +90,10 @@ class Session(Exchange):
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.channel = parent
-        message = spec.run_frame(self.job_id)
+        message = spec.zygote_frame(self.job_id)
         try:
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
+            self._send_body(parent)
         except (OSError, Exception) as exc:
             log.warning("job %s: cannot send the run to the worker: %s", self.job_id, exc)
             out.worker_failure = msg("worker_unavailable", detail=exc)

@@ -340,6 +340,8 @@ class Grader:
             reference,
             outcome,
             hidden_source=hidden,
+            reference_source=task.read("solution.py"),
+            own_source=job.source,
             show_output=job.show_output,
         )
         if result.passed or result.error_kind == "internal":

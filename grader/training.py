@@ -110,6 +110,7 @@ class Conversation:
     trained: Message | None = None
     predictions: list[Any] | None = None  # ints (classes) or floats/None (values)
     done: Message | None = None
+    measured_cpu_s: float | None = None  # train()'s CPU time, measured by the supervisor
     problems: list[Text] = field(default_factory=list)
 
     @property
@@ -123,6 +124,13 @@ class Conversation:
         if self.regression:
             return all(v is None or type(v) in (int, float) for v in found)
         return all(type(v) is int for v in found)
+
+    def train_cpu_s(self) -> float:
+        """train()'s CPU time: measured from outside where the backend can, else reported."""
+        if self.measured_cpu_s is not None:
+            return self.measured_cpu_s
+        reported = (self.trained or {}).get("cpu_s")
+        return float(reported) if isinstance(reported, int | float) else 0.0
 
     def structure_ok(self) -> bool:
         modules = set(self.built.get("modules") or []) if self.built else set()
@@ -198,12 +206,11 @@ def _diagnoses(
         found.append(Diagnosis(id="no-optimizer-step", message=msg("train_no_step")))
     if trained and trained.get("finite") is False:
         found.append(Diagnosis(id="nan-loss", message=msg("train_nan")))
-    cpu_s = trained.get("cpu_s")
     causes = training_diagnose.diagnoses(
         watch,
         predictions=conversation.predictions,
         below_target=below_target,
-        cpu_s=float(cpu_s) if isinstance(cpu_s, int | float) else None,
+        cpu_s=conversation.train_cpu_s() if trained else None,
         budget_s=budget_s,
     )
     if any(d.id == "nan-loss" for d in found):
@@ -272,7 +279,11 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
     modules = set(built.get("modules") or [])
     parameters = built.get("parameters")
     trained = conversation.trained or {}
-    cpu_s = trained.get("cpu_s")
+    # Measured from outside (the whole process tree, grandchildren included); what the
+    # sandbox says of itself only where the backend cannot measure.
+    cpu_s = conversation.measured_cpu_s
+    if cpu_s is None:
+        cpu_s = trained.get("cpu_s")
     if not isinstance(cpu_s, int | float):
         cpu_s = float((outcome.ended or {}).get("cpu_s") or 0.0)
     checks = _structure_checks(task, modules) if conversation.built else []
@@ -359,6 +370,7 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
         )
         if error_kind != "internal"
         else [],
+        retried=outcome.retried,
         duration_s=round(outcome.duration_s, 3),
         training=report,
     )
@@ -374,7 +386,7 @@ def smoke_result(task: TrainingTaskLike, outcome: Outcome, conversation: Convers
     predictions = conversation.predictions
     if error is None and predictions is not None and conversation.trained:
         labels = conversation.inputs["y_train"][: len(predictions)].tolist()
-        ran = _seconds(float(conversation.trained.get("cpu_s") or 0))
+        ran = _seconds(conversation.train_cpu_s())
         unusable = _unusable(predictions) if conversation.regression else None
         below = True  # the target, judged on the rows it trained on
         if unusable is not None:

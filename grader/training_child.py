@@ -18,7 +18,7 @@ import os
 import random
 from typing import Any
 
-from . import arrays, frames, tracebacks
+from . import arrays, frames, plain, tracebacks, weights
 from .messages import msg
 from .text import Text
 from .training_watch import Watch
@@ -28,6 +28,22 @@ WATCH = Watch()  # installed before the submission is loaded (grader.child)
 _times = os.times  # every system has it (resource does not exist on Windows)
 _clock_start = [0.0]
 _BUILT, _TRAINED, _PREDICTED, _DONE = frames.built, frames.trained, frames.predicted, frames.done
+
+
+def _torch_calls() -> tuple[Any, ...]:
+    import torch
+
+    base = torch._C.TensorBase.__dict__
+    return (
+        torch._C.DisableTorchFunction,
+        base["clone"],
+        base["detach"],
+        torch.equal,
+        torch.isfinite,
+    )
+
+
+_NO_TORCH_FUNCTION, _CLONE, _DETACH, _EQUAL, _ISFINITE = _torch_calls()
 
 
 def _cpu_total() -> float:
@@ -55,14 +71,39 @@ def seed_everything() -> None:
     torch.set_num_threads(1)
 
 
+_MRO = type.__dict__["__mro__"]
+_TYPE_MODULE = type.__dict__["__module__"]
+_TYPE_NAME = type.__dict__["__name__"]
+
+
 def module_types(model: Any) -> list[str]:
-    """The ``torch.nn`` classes the model's modules are (or derive from), by name."""
+    """The real ``torch.nn`` classes the model's modules are (or derive from), by name.
+
+    Modules are found through their ``_modules`` dicts and classes by identity, so neither an
+    overridden ``modules()`` nor a class that only calls itself ``nn.Conv2d`` changes them."""
     names: set[str] = set()
-    for module in model.modules():
-        for cls in type(module).__mro__:
-            if cls.__module__.startswith("torch.nn."):
-                names.add(cls.__name__)
+    for module in weights.modules(model):
+        for cls in _MRO.__get__(type(module)):
+            where = _TYPE_MODULE.__get__(cls)
+            if type(where) is str and where.startswith("torch.nn.") and plain.genuine(cls):
+                names.add(str(_TYPE_NAME.__get__(cls)))
     return sorted(names)
+
+
+def _snapshot(model: Any) -> list[Any]:
+    """Copies of the model's parameters, read past any override (see :func:`weights.walk`)."""
+    with _NO_TORCH_FUNCTION():
+        return [_CLONE(_DETACH(t)) for _path, t in weights.parameters(model)]
+
+
+def _changed_and_finite(model: Any, before: list[Any]) -> tuple[bool, bool]:
+    with _NO_TORCH_FUNCTION():
+        after = [_DETACH(t) for _path, t in weights.parameters(model)]
+        changed = len(after) != len(before) or any(
+            not _EQUAL(b, a) for b, a in zip(before, after, strict=False)
+        )
+        finite = all(bool(_ISFINITE(a).all()) for a in after)
+    return changed, finite
 
 
 def _class_numbers(value: Any, count: int) -> tuple[list[int] | None, Text | None]:
@@ -132,7 +173,7 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     model = module["build_model"]()
     if not isinstance(model, torch.nn.Module):
         return msg("train_not_a_module", kind=type(model).__name__)
-    parameters = sum(int(p.numel()) for p in model.parameters())
+    parameters = weights.parameter_count(model)
     channel.send(_BUILT(nonce, modules=module_types(model), parameters=parameters))
     order = channel.receive()
     if order is None or frames.type_of(order) != frames.TRAIN:
@@ -141,16 +182,12 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     y = torch.from_numpy(arrays.decode(order["y"]))
     regression = y.is_floating_point()  # values to predict (prices), not class numbers
     del order
-    before = [p.detach().clone() for p in model.parameters()]
+    before = _snapshot(model)
     WATCH.watch_first_layer(model)
     module["train"](model, x, y)
     WATCH.phase = "test"
     cpu_s = cpu_seconds() - start
-    after = list(model.parameters())
-    changed = len(after) != len(before) or any(
-        not torch.equal(b, a.detach()) for b, a in zip(before, after, strict=False)
-    )
-    finite = all(bool(torch.isfinite(p.detach()).all()) for p in after)
+    changed, finite = _changed_and_finite(model, before)
     channel.send(_TRAINED(nonce, cpu_s=round(cpu_s, 3), changed=changed, finite=finite))
     order = channel.receive()
     if order is None or frames.type_of(order) != frames.TEST:

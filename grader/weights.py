@@ -24,7 +24,7 @@ import torch
 from torch import nn
 
 from .messages import TextError, join, msg
-from .plain import PARAMETER, TENSOR, type_name
+from .plain import PARAMETER, TENSOR, genuine, type_name
 from .text import Text
 
 _GETATTR = object.__getattribute__
@@ -67,10 +67,11 @@ class Slot:
 
 
 def layer_kind(module: object) -> str:
-    """The nearest torch.nn class in the module's ancestry (a subclass of nn.Linear is "Linear")."""
+    """The nearest real torch.nn class in the module's ancestry (a subclass of nn.Linear is
+    "Linear"; a class that only names itself nn.Linear is not)."""
     for cls in type.__dict__["__mro__"].__get__(type(module)):
         module_name = type.__dict__["__module__"].__get__(cls)
-        if type(module_name) is str and module_name.startswith("torch.nn.modules"):
+        if type(module_name) is str and module_name.startswith("torch.nn.modules") and genuine(cls):
             name = type.__dict__["__qualname__"].__get__(cls)
             return name if name != "Module" else "custom"
     return "custom"
@@ -111,6 +112,33 @@ def walk(model: object) -> list[tuple[str, Any, object, bool]]:
                 if not isinstance(child, _MODULE):
                     raise WeightMismatch(msg("entry_not_module", path=f"{prefix}{name}"))
                 stack.append((f"{prefix}{name}.", child))
+    return found
+
+
+def modules(model: object) -> list[object]:
+    """The model and every module below it, each once, read from the ``_modules`` dicts
+    (an overridden ``modules()`` or ``children()`` can neither hide nor invent one)."""
+    if not isinstance(model, _MODULE):
+        raise WeightMismatch(msg("not_a_module", kind=type_name(model)))
+    found: list[object] = []
+    visited: set[int] = set()
+    stack: list[object] = [model]
+    while stack:
+        module = stack.pop(0)
+        if id(module) in visited:
+            continue
+        visited.add(id(module))
+        if len(visited) > MAX_MODULES:
+            raise WeightMismatch(msg("too_many_modules"))
+        found.append(module)
+        children = _GETATTR(module, "_modules")
+        if type(children) is not dict:
+            raise WeightMismatch(msg("modules_replaced"))
+        for name, child in dict.items(children):
+            if child is not None:
+                if not isinstance(child, _MODULE):
+                    raise WeightMismatch(msg("entry_not_module", path=name))
+                stack.append(child)
     return found
 
 

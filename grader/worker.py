@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,6 +41,29 @@ START_TIMEOUT_S = 120.0
 MARKER = "QUIZAPP_WORKER_MARK"
 
 log = logging.getLogger(__name__)
+
+
+_OWN: set[int] = set()  # the workers (zygotes, portable workers) this process started
+# held while a worker is started and registered, and while strays are told apart from workers:
+# a worker started in between would look like a stray
+STARTING = threading.RLock()
+_OWN_LOCK = STARTING
+
+
+def register_worker(pid: int) -> None:
+    with _OWN_LOCK:
+        _OWN.add(pid)
+
+
+def unregister_worker(pid: int) -> None:
+    with _OWN_LOCK:
+        _OWN.discard(pid)
+
+
+def own_workers() -> set[int]:
+    """The grading workers this process started and has not stopped yet (never strays)."""
+    with _OWN_LOCK:
+        return set(_OWN)
 
 
 class WorkerError(TextError):
@@ -94,6 +118,7 @@ class Worker:
         self.marker = secrets.token_hex(8)
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the zygote
+        STARTING.acquire()  # released once the new worker is registered
         try:
             self.process = subprocess.Popen(
                 [self.python, "-P", "-m", "grader.zygote", str(theirs.fileno())],
@@ -105,11 +130,13 @@ class Worker:
                 cwd=tempfile.gettempdir(),
                 start_new_session=True,
             )
+            register_worker(self.process.pid)
         except OSError as exc:
             mine.close()
             log.error("cannot start a grading worker: %s", exc)
             raise WorkerError(msg("worker_no_start", detail=exc)) from None
         finally:
+            STARTING.release()
             theirs.close()
         self.sock = mine
         self.rx = protocol.FdReceiver(mine)
@@ -163,6 +190,7 @@ class Worker:
                 process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
+            unregister_worker(process.pid)
         if self.marker:
             kill_marked(self.marker)
         if self._stderr is not None:

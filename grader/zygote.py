@@ -25,7 +25,6 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import contextlib
 import logging
 import selectors
-import shutil
 import signal
 import socket
 import sys
@@ -35,7 +34,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import frames
-from .limits import DISK_MB, MB, Limits, disk_used, limit_hit
+from .limits import (
+    DISK_MB,
+    MB,
+    QUICK_REMOVE_BYTES,
+    TRASH_SUFFIX,
+    Limits,
+    disk_used,
+    limit_hit,
+    remove_tree,
+)
 from .runtime import import_runtime, needs_optimizers, warm_up, warm_up_optimizers
 
 POLL_S = 0.02
@@ -43,6 +51,13 @@ DISK_POLL_S = 0.25
 DISK_LIMIT = DISK_MB * MB
 
 log = logging.getLogger(__name__)
+
+
+def _reaped_cpu_s() -> float:
+    """CPU time of every process this zygote has reaped so far (the kernel adds each one's,
+    with what it reaped in turn, when it is waited for)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def _status_kb(field: str) -> int:
@@ -68,6 +83,8 @@ class _Watch:
     peak_kb: int = 0
     status: int = 0
     rusage: Any = None
+    reaped_cpu_s: float = field(default_factory=lambda: _reaped_cpu_s())  # before the fork
+    trash: str | None = None  # the working folder, renamed, for the app to remove
 
     def stop(self, reason: str) -> None:
         self.reason = self.reason or reason
@@ -151,7 +168,9 @@ class Zygote:
         paid once, not per child."""
         if self._optimizers_warm:
             return
-        if needs_optimizers(str(job.get("source", "")), str(job.get("hidden", ""))):
+        if job.get("optimizers") or needs_optimizers(
+            str(job.get("source", "")), str(job.get("hidden", ""))
+        ):
             warm_up_optimizers()
             self._optimizers_warm = True
 
@@ -201,7 +220,10 @@ class Zygote:
                     now = time.monotonic()
                     if watch.reason is None and now >= next_disk:
                         next_disk = now + DISK_POLL_S
-                        if disk_used(watch.workdir, DISK_LIMIT) > DISK_LIMIT:
+                        _memory, deleted_kb = self.procs.held_files_kb(
+                            self.procs.descendants(self.pid)
+                        )
+                        if disk_used(watch.workdir, DISK_LIMIT) + deleted_kb * 1024 > DISK_LIMIT:
                             watch.stop("disk")
                     self._enforce(watch, deadline)
             finally:
@@ -224,14 +246,24 @@ class Zygote:
     def _enforce(self, watch: _Watch, deadline: float) -> None:
         """Measure the child's processes; kill them all once a limit is hit (or a kill came)."""
         tree = self.procs.descendants(self.pid)
-        used = sum(self.procs.anon_rss_kb(p) for p in tree) - watch.baseline_rss_kb
+        held_kb, _deleted = self.procs.held_files_kb(tree)  # memfds count as memory
+        used = sum(self.procs.anon_rss_kb(p) for p in tree) + held_kb - watch.baseline_rss_kb
         watch.peak_kb = max(watch.peak_kb, used)
         hit = limit_hit(watch.limits.memory_mb, used, len(tree), deadline, time.monotonic())
         if hit:
             watch.stop(hit)
+        elif (
+            watch.limits.cpu_s is not None
+            and self._tree_cpu_s(watch, tree) > watch.limits.cpu_seconds
+        ):
+            watch.stop("cpu")  # RLIMIT_CPU is per process: forked helpers would each get it
         if watch.reason is not None:
             self.procs.kill_group(watch.pid)
             self.procs.kill_all_below(self.pid, keep=watch.pid)
+
+    def _tree_cpu_s(self, watch: _Watch, tree: list[int]) -> float:
+        """The run's CPU time so far, measured here: every process of the tree, reaped or not."""
+        return _reaped_cpu_s() - watch.reaped_cpu_s + self.procs.cpu_s_of(tree)
 
     def _clean_up(self, watch: _Watch) -> int:
         """Kill and reap everything the run left; returns how many processes were still running."""
@@ -241,13 +273,23 @@ class Zygote:
             with contextlib.suppress(ChildProcessError):
                 _pid, watch.status, watch.rusage = os.wait4(watch.pid, 0)
         leftovers = self.procs.kill_all_below(self.pid)
-        shutil.rmtree(watch.workdir, ignore_errors=True)
+        if disk_used(watch.workdir, QUICK_REMOVE_BYTES) <= QUICK_REMOVE_BYTES:
+            remove_tree(watch.workdir)
+        else:  # a directory bomb takes seconds to delete: the app does it, not the verdict's path
+            trash = f"{watch.workdir}{TRASH_SUFFIX}"
+            try:
+                os.rename(watch.workdir, trash)
+                watch.trash = trash
+            except OSError:
+                remove_tree(watch.workdir)
         return leftovers
 
     def _ended(self, watch: _Watch, leftovers: int) -> dict[str, Any]:
         """The ``ended`` frame: how the child ended and what it used."""
         status, rusage = watch.status, watch.rusage
         cpu = (rusage.ru_utime + rusage.ru_stime) if rusage is not None else 0.0
+        # every process of the run is reaped by now: their time, grandchildren's included
+        cpu = max(cpu, _reaped_cpu_s() - watch.reaped_cpu_s)
         if watch.reason is None and os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu >= watch.limits.cpu_seconds):
@@ -261,6 +303,7 @@ class Zygote:
             wall_s=round(time.monotonic() - watch.started, 4),
             peak_mb=round(watch.peak_kb / 1024, 1),
             leftovers=leftovers,
+            trash=watch.trash,
         )
 
     def _read_control(self) -> tuple[list[dict[str, Any]], bool]:

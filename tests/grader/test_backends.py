@@ -72,6 +72,13 @@ def test_each_backend_reports_what_it_confines() -> None:
         assert linux["subreaper"] is True
         assert linux["file_reads_confined"] == (linux["landlock_abi"] >= 1)
         assert "data" in linux["resource_limits"]
+        if linux["seccomp"]:
+            assert "no UDP" in linux["sockets"] and "F_SETOWN" in linux["kernel_sent_signals"]
+        assert "memfd" in linux["memory_watch"] and "deleted" in linux["disk_watch"]
+        assert "/proc" in linux["training_cpu"]
+    for state in (portable["sockets"], portable["kernel_sent_signals"], portable["read_list"]):
+        assert state == "not confined"  # said, not hidden
+    assert "double fork" in portable["training_cpu"]
 
 
 SIMULATE = """
@@ -132,6 +139,7 @@ WORKER_SIDE = {
     "grader.probe",
     "grader.weights",
     "grader.spawned",
+    "grader.training_child",  # reads models with plain's and weights' pristine references
     "grader.zygote",
 }
 

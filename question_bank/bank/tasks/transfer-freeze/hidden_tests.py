@@ -78,7 +78,7 @@ def _custom_features(p: Probe, prepare_for_transfer) -> None:
             tr("the returned object is the model", "반환된 객체가 넘겨받은 모델임"),
             returned is model,
         )
-        trainable = [n for n, param in model.features.named_parameters() if param.requires_grad]
+        trainable = [n for n, param in p.parameters(model.features) if p.requires_grad(param)]
         p.observe(
             tr(
                 "feature parameters with requires_grad=True",
@@ -101,9 +101,29 @@ def _custom_features(p: Probe, prepare_for_transfer) -> None:
                 "classifier parameters with requires_grad=True",
                 "requires_grad=True인 classifier 파라미터 수",
             ),
-            sum(1 for param in head.parameters() if param.requires_grad),
+            sum(1 for _n, param in p.parameters(head) if p.requires_grad(param)),
         )
         p.shape(tr("output shape", "출력 모양"), model(p.randn(3, 8)))
+
+
+def _computes_linear(p: Probe, head: nn.Module, x: torch.Tensor) -> bool:
+    """Whether the head's outputs are those of a Linear with its own weight and bias: a head
+    that only says it is one (or whose forward was replaced) gives other values."""
+    tables = dict(p.parameters(head))
+    weight, bias = tables.get("weight"), tables.get("bias")
+    if weight is None or bias is None:
+        return False
+    try:
+        with torch.no_grad():
+            got = head(x)
+            expected = x @ weight.detach().T + bias.detach()
+    except Exception:  # a head of the wrong shape: the observations before say which
+        return False
+    return (
+        type(got) is torch.Tensor
+        and got.shape == expected.shape
+        and bool(torch.allclose(got, expected, atol=1e-5))
+    )
 
 
 def probe(p: Probe) -> None:
@@ -115,7 +135,7 @@ def probe(p: Probe) -> None:
         with p.seeded(channels):
             model = Pretrained(channels, old)
         features, old_classifier = model.features, model.classifier
-        before = [param.detach().clone() for param in features.parameters()]
+        before = [param.detach().clone() for _n, param in p.parameters(features)]
 
         returned = None
         with p.check(
@@ -137,7 +157,7 @@ def probe(p: Probe) -> None:
             ),
             points=2,
         ):
-            trainable = [n for n, param in features.named_parameters() if param.requires_grad]
+            trainable = [n for n, param in p.parameters(features) if p.requires_grad(param)]
             p.observe(
                 tr(
                     "feature parameters with requires_grad=True",
@@ -150,7 +170,8 @@ def probe(p: Probe) -> None:
                 tr("model.features is the original module", "model.features가 원래 모듈임"),
                 model.features is features,
             )
-            for i, (param, old_value) in enumerate(zip(features.parameters(), before, strict=True)):
+            current = [param for _n, param in p.parameters(features)]
+            for i, (param, old_value) in enumerate(zip(current, before, strict=True)):
                 p.observe(
                     tr(
                         f"feature parameter {i} keeps its values",
@@ -166,7 +187,7 @@ def probe(p: Probe) -> None:
         ):
             p.observe(
                 tr("model.scale.requires_grad", "model.scale.requires_grad"),
-                model.scale.requires_grad,
+                p.requires_grad(model.scale),
             )
         with p.check(
             tr(
@@ -183,6 +204,14 @@ def probe(p: Probe) -> None:
             p.observe(tr("in_features", "in_features"), getattr(head, "in_features", None))
             p.observe(tr("out_features", "out_features"), getattr(head, "out_features", None))
             p.observe(tr("has a bias", "bias가 있음"), getattr(head, "bias", None) is not None)
+            x = p.randn(4, in_features)
+            p.observe(
+                tr(
+                    "it computes x @ weight.T + bias (checked by its outputs)",
+                    "출력이 x @ weight.T + bias와 같음 (출력으로 확인)",
+                ),
+                _computes_linear(p, head, x),
+            )
         with p.check(
             tr(
                 f"the new classifier is trainable: requires_grad=True ({setup})",
@@ -194,7 +223,7 @@ def probe(p: Probe) -> None:
                     "classifier parameters with requires_grad=True",
                     "requires_grad=True인 classifier 파라미터 수",
                 ),
-                sum(1 for param in model.classifier.parameters() if param.requires_grad),
+                sum(1 for _n, param in p.parameters(model.classifier) if p.requires_grad(param)),
             )
         with p.check(
             tr(
@@ -202,19 +231,19 @@ def probe(p: Probe) -> None:
                 f"backward 뒤에는 classifier에만 기울기가 있음 ({setup_ko})",
             )
         ):
-            head_params = list(model.classifier.parameters())
+            head_params = [param for _n, param in p.parameters(model.classifier)]
             model.zero_grad()
             model(p.randn(3, 1, 6, 6)).pow(2).mean().backward()
             p.observe(
                 tr("feature parameters that got a gradient", "기울기를 받은 features 파라미터 수"),
-                sum(1 for param in features.parameters() if param.grad is not None),
+                sum(1 for _n, param in p.parameters(features) if p.grad(param) is not None),
             )
             p.observe(
                 tr(
                     "classifier parameters that got a gradient",
                     "기울기를 받은 classifier 파라미터 수",
                 ),
-                sum(1 for param in head_params if param.grad is not None),
+                sum(1 for param in head_params if p.grad(param) is not None),
             )
         with p.check(
             tr(
