@@ -11,6 +11,10 @@ Two kinds of diagnosis:
   the layer that raised, its numbers and the likely cause
   (:mod:`grader.explain`), once per distinct error however many checks it
   failed.
+- **values cause**, when nothing above applies and values differ: the named hypothesis
+  (a softmax over the wrong dim, an extra or missing output activation, swapped batch and
+  time dims) that turns the reference's outputs into the submission's
+  (:mod:`grader.values_cause`).
 - **plain**, read from the source: modules a task does not allow, data
   downloads, training at import time (what a notebook paste brings along), a
   functional dropout left on in eval mode (its random outputs match no
@@ -32,6 +36,7 @@ from .judge import Reference
 from .outcome import Outcome
 from .result import Diagnosis
 from .text import Text, as_text, tr
+from .values_cause import values_cause
 
 ALLOWED_MODULES = ("torch", "math", "numpy")
 _NOTEBOOK_ONLY = {"IPython", "google"}
@@ -138,15 +143,23 @@ def matches(sig: Signature, outcome: Outcome) -> bool:
     return True
 
 
-def diagnoses(signatures: Sequence[Signature], outcome: Outcome, source: str) -> list[Diagnosis]:
-    """The catalogued mistakes the run matches (the most specific) or else what its errors
-    mean, then the plain diagnoses."""
+def diagnoses(
+    signatures: Sequence[Signature],
+    outcome: Outcome,
+    source: str,
+    reference: Reference | None = None,
+) -> list[Diagnosis]:
+    """The catalogued mistakes the run matches (the most specific), or else what its errors
+    mean, or else (given the reference) the named cause of its differing values
+    (:mod:`grader.values_cause`); then the plain diagnoses."""
     matched = [s for s in signatures if matches(s, outcome)]
     # the most specific: drop a mistake whose failing checks are a part of another match's
     kept = [s for s in matched if not any(set(s.failed) < set(o.failed) for o in matched)]
     found = [Diagnosis(id=s.id, message=s.message) for s in kept]
     if not found:
         found = runtime(outcome)
+    if not found and reference is not None:
+        found = values_cause(reference, outcome)
     named = {d.id for d in found}
     return [*found, *(d for d in plain(source) if d.id not in named)]
 

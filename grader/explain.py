@@ -578,19 +578,19 @@ def _rnn(fault: Fault) -> tuple[str, Text] | None:
         if previous is not None and previous.type == "Embedding":
             cause = _say(
                 "it is fed by {prev}, whose vectors have embedding_dim = {got} features: "
-                "input_size must be embed_dim (hidden_size is the LSTM's own output size, "
-                "p.168–169, 172–173).",
+                "input_size must be embed_dim (hidden_size is the LSTM's own output size) "
+                "(p.168–169, 172–173).",
                 "앞의 {prev}이(가) embedding_dim = {got}차원 벡터를 줍니다: input_size는 embed_dim이어야 "
-                "합니다 (hidden_size는 LSTM 자신의 출력 크기, p.168–169, 172–173).",
+                "합니다 (hidden_size는 LSTM 자신의 출력 크기) (p.168–169, 172–173).",
                 prev=previous.call,
                 got=got,
             )
         else:
             cause = _say(
                 "each time step of its input has {got} features: input_size must be that size "
-                "(hidden_size is the layer's own output size, p.172–173).",
+                "(hidden_size is the layer's own output size) (p.172–173).",
                 "입력의 시점마다 특성이 {got}개입니다: input_size는 그 크기여야 합니다 "
-                "(hidden_size는 층 자신의 출력 크기, p.172–173).",
+                "(hidden_size는 층 자신의 출력 크기) (p.172–173).",
                 got=got,
             )
         head = {

@@ -347,7 +347,7 @@ class Grader:
         if result.passed or result.error_kind == "internal":
             return result
         signatures = self._signatures(runner, task, reference, hidden, job.limits)
-        found = diagnose.diagnoses(signatures, outcome, job.source)
+        found = diagnose.diagnoses(signatures, outcome, job.source, reference)
         return result.model_copy(update={"diagnoses": found}) if found else result
 
     @staticmethod

@@ -184,7 +184,11 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     del order
     before = _snapshot(model)
     WATCH.watch_first_layer(model)
-    module["train"](model, x, y)
+    try:
+        module["train"](model, x, y)
+    except Exception as exc:
+        _retrace(module, x, y, exc, cpu_seconds() - start)
+        raise
     WATCH.phase = "test"
     cpu_s = cpu_seconds() - start
     changed, finite = _changed_and_finite(model, before)
@@ -220,6 +224,34 @@ def _conduct(module: dict[str, Any], channel: Any, nonce: Any, torch: Any) -> Te
     if not regression:
         _order_check(x_test, numbers, guess_for, torch)
     return None
+
+
+RETRACE_S = 3.0  # CPU seconds: a failure later than this is not run again (budgets are ≥ 30 s)
+_RETRACED = (RuntimeError, ValueError, IndexError, TypeError)
+
+
+def _retrace(module: dict[str, Any], x: Any, y: Any, exc: Exception, spent_s: float) -> None:
+    """Run a quickly failing training once more with the layer trace on, so the fault sent
+    with ``done`` names the layer (:mod:`grader.explain`), as in a graded run.
+
+    The trace costs about a third of a training loop's time, so it is off until a run fails:
+    shape errors fail in the first forward, and a fresh model with the same seeds fails there
+    again. When the second run does not fail with the same error, the trace is dropped and
+    the fault is sent without layers, as before."""
+    if not isinstance(exc, _RETRACED) or spent_s > RETRACE_S:
+        return
+    from . import layertrace  # torch: imported in the sandbox only
+
+    layertrace.TRACER.install()
+    layertrace.TRACER.reset()
+    same = False
+    try:
+        seed_everything()
+        module["train"](module["build_model"](), x, y)
+    except Exception as again:
+        same = type(again) is type(exc) and str(again) == str(exc)
+    if not same:
+        layertrace.TRACER.reset()
 
 
 def _order_check(x_test: Any, numbers: list[Any], guess_for: Any, torch: Any) -> None:

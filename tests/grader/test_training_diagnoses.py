@@ -103,3 +103,23 @@ def test_one_class_says_not_learned_only_when_the_loss_did_not_fall() -> None:
 def test_a_malformed_watch_never_raises(watch: Any) -> None:
     _ids(watch)
     one_class(0, watch)
+
+
+@pytest.mark.parametrize(
+    ("name", "layer", "feeding"),
+    [
+        ("digits_wrong_in_features.py", "nn.Linear(784, 128)", None),
+        ("cancer_hidden_mismatch.py", "nn.Linear(32, 2)", "nn.Linear(30, 16)"),
+        ("lstm_input_size_hidden.py", "nn.LSTM(input_size=32", "nn.Embedding(50, 16)"),
+    ],
+)
+def test_a_shape_error_in_train_names_the_layer_and_what_feeds_it(
+    graded: dict[str, GradeResult], name: str, layer: str, feeding: str | None
+) -> None:
+    """A quick failure in train() is run once more with the layer trace on, so the
+    explanation names the layer's arguments and the layer before it, as in a graded run."""
+    (found,) = graded[name].diagnoses
+    for lang in ("en", "ko"):
+        assert layer in found.message[lang], found.message[lang]
+        if feeding is not None:
+            assert feeding in found.message[lang], found.message[lang]

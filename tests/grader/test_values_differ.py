@@ -50,3 +50,19 @@ def test_functional_dropout_told_whether_it_trains_is_fine() -> None:
         assert plain(f"def forward(self, x):\n    return {call}\n") == [], call
     (found,) = plain("def forward(self, x):\n    return F.dropout(x, 0.2)\n")
     assert found.id == "dropout-always-on" and "line 2" in found.message["en"]
+
+
+GOOD = sorted((HERE.parent / "submissions").glob("*/good_*.py"))
+
+
+def test_no_correct_sample_file_gets_a_diagnosis(bank: Bank, grader: Grader) -> None:
+    """The cause detectors (catalogued, runtime, values_cause, plain) stay silent on every
+    correct sample file: each passes and carries no diagnosis."""
+    handles = {
+        path: grader.submit(bank.tasks[path.parent.name], path.read_text("utf-8")) for path in GOOD
+    }
+    assert len(handles) >= 80
+    for path, handle in handles.items():
+        result = handle.result(timeout=300)
+        assert result.passed, path
+        assert result.diagnoses == [], (path, result.diagnoses)

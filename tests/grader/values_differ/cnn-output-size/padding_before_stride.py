@@ -1,0 +1,2 @@
+def conv_output_size(size, kernel_size, padding=0, stride=1):
+    return (size + 2 * padding - kernel_size) // stride + 1
