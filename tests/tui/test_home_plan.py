@@ -56,7 +56,7 @@ async def test_home_shows_the_plan_for_the_exam_date(
         text = panel_text(app)
         assert text.startswith("오늘 할 일 · D-10")
         assert re.search(r"\n예상 [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+\n", text)
-        assert "\n1. " in text and "새 문항 익히기" in text  # the first steps of the plan
+        assert re.search(r"\n1\. \d+분 \+[\d.]+ \S", text)  # the first steps of the plan
         # 24 rows: two steps and no "more" line, the side column has no more room
         rendered = panel.render_plan(replace(exam_plan_of(app), plan=ALTERNATING))
         assert "\n2. " in rendered and "\n3. " not in rendered and "quizapp plan" not in rendered
