@@ -75,6 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
     "key.task-regrade": {"ko": "다시 채점", "en": "Grade again"},
+    "key.task-pane-prompt": {"ko": "문제", "en": "Task"},
+    "key.task-pane-report": {"ko": "결과", "en": "Result"},
     "key.study-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
     "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
@@ -715,8 +717,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "practice.unknown_task": {"ko": "알 수 없는 과제: {task}", "en": "Unknown task: {task}"},
     "task.idle": {
-        "ko": "ctrl+s 제출 · ctrl+r 실행 · ctrl+g 제출 기록 · ctrl+l 모범 답안 · ctrl+o $EDITOR · esc 뒤로",
-        "en": "ctrl+s submit · ctrl+r run · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
+        "ko": "ctrl+s 제출 · ctrl+r 실행 · f2 문제 읽기/편집기로 · ctrl+g 제출 기록 · ctrl+l 모범 답안 · ctrl+o $EDITOR · esc 뒤로",
+        "en": "ctrl+s submit · ctrl+r run · f2 read the task/back to the editor · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
     },
     "task.points": {"ko": "배점 {points}점", "en": "{points} points"},
     "task.exam_idle": {

@@ -40,6 +40,7 @@ from question_bank import TrainingTask
 from quizapp.store import StoreError
 from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
 
+from ...markdown_fit import fit_tables
 from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
@@ -96,10 +97,16 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         Binding("ctrl+s", "save_answer", "Save", id="exam-save"),
         Binding("f5", "regrade", "Grade again", id="task-regrade"),
         Binding("ctrl+r", "run", "Run", id="run"),
+        # Tab indents in the editor, so the other panes have their own keys (each toggles
+        # back to the editor): the task's text and the grader's report scroll from there
+        Binding("f2", "pane('prompt')", "Task", id="task-pane-prompt"),
+        Binding("f4", "pane('report')", "Result", id="task-pane-report"),
         Binding("ctrl+g", "history", "History", id="history"),
         Binding("ctrl+l", "solution", "Solution", id="solution"),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="external-editor"),
     ]
+
+    NARROW = 100  # below this many columns the task's text sits above the editor
 
     def __init__(
         self, task: Task, exam: ExamEditing | None = None, session: StudySession | None = None
@@ -116,6 +123,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
         self.training = task if isinstance(task, TrainingTask) else None
+        self.prompt_shown = ""  # the task's text as shown (tables fitted to the pane)
 
     @property
     def editor(self) -> TextArea:
@@ -134,6 +142,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return False
         if action == "regrade":
             return self.grader_failed()
+        if action == "pane" and parameters == ("report",):
+            return self.is_mounted and bool(self.report.display)
         if action in PRACTICE_ONLY:
             return self.exam is None
         return True
@@ -148,9 +158,10 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             with Horizontal(id="task-exam-bar"):
                 yield Static(self.exam.label, id="task-exam-label", markup=False)
                 yield Countdown(self.exam.remaining, self.t("exam.countdown"), id="task-countdown")
+        self.prompt_shown = self.prompt_markdown()
         with Horizontal(id="task-body"):
             with VerticalScroll(id="task-prompt"):
-                yield Markdown(self.prompt_markdown(), id="task-prompt-text")
+                yield Markdown(self.prompt_shown, id="task-prompt-text")
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
                 yield CheckReport(self.t, self.lang, id="task-report")
@@ -177,6 +188,31 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         points = self.t("task.points", points=f"{self.practice_task.points:g}")
         footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
         return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}{footer}"
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
+        if not self.has_class("-narrow"):
+            self.remove_class("-reading")
+        self.call_after_refresh(self.fit_prompt)
+
+    def fit_prompt(self) -> None:
+        """The task's text for the pane's width: a table too wide for it becomes a list."""
+        pane = self.query_one("#task-prompt", VerticalScroll)
+        text = fit_tables(self.prompt_markdown(), pane.scrollable_content_region.width)
+        if text != self.prompt_shown:
+            self.prompt_shown = text
+            self.query_one("#task-prompt-text", Markdown).update(text)
+
+    def action_pane(self, name: str) -> None:
+        """f2 / f4: to the task's text or the report (arrows and PgUp/PgDn scroll it), and
+        back to the editor when pressed there. At 80 columns the text fills the screen."""
+        pane = self.query_one("#task-prompt" if name == "prompt" else "#task-report")
+        if self.focused is pane or not pane.display:
+            self.remove_class("-reading")
+            self.editor.focus()
+            return
+        self.set_class(name == "prompt" and self.has_class("-narrow"), "-reading")
+        pane.focus()
 
     def on_mount(self) -> None:
         self.sub_title = self.practice_task.title
@@ -286,6 +322,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.notify(self.t("task.grader_failed", error=exc), severity="error", markup=False)
             return None
         self.handle, self.job, self.job_started = handle, kind, time.monotonic()
+        if self.focused is self.report:
+            self.editor.focus()
         self.report.display = False  # the last report no longer describes the code
         self.show_progress()
         self.ticker.resume()
@@ -398,6 +436,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.set_status(self.t(f"task.cancelled.{outcome.kind}"))
             return
         self.report.display = True
+        self.refresh_bindings()  # f4 now has a report to go to
         if isinstance(outcome, Ran):
             run = outcome.result
             self.report.show_run(run)
