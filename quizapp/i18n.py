@@ -739,8 +739,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "running… {elapsed} s (esc to cancel)",
     },
     "task.training": {
-        "ko": "학습 중… {elapsed}초 경과 (CPU 예산 {budget}초, esc: 취소)",
-        "en": "training… {elapsed} s elapsed (CPU budget {budget} s, esc to cancel)",
+        "ko": "학습 중… 실제 경과 {elapsed}초 · CPU 예산 {budget}초 (사용량은 끝나면 표시) · esc 취소",
+        "en": "training… {elapsed} s wall clock · CPU budget {budget} s (CPU used at the end) · esc stops",
     },
     "task.trying": {
         "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
@@ -769,6 +769,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Already grading or running — esc cancels it",
     },
     "task.graded": {"ko": "{verdict} · {score}점 · {time}", "en": "{verdict} · {score} · {time}"},
+    "task.graded_training": {
+        "ko": "{verdict} · {score}점 · 학습 CPU {cpu} / {budget}초",
+        "en": "{verdict} · {score} · training CPU {cpu} / {budget} s",
+    },
     "task.next_review": {"ko": "다음 복습: {interval} 후", "en": "next review in {interval}"},
     "task.ran_ok": {
         "ko": "실행 완료 ({time}) — 채점하려면 ctrl+s",

@@ -420,6 +420,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elapsed = f"{time.monotonic() - self.job_started:.1f}"
         key = "task.grading" if self.job == "grade" else "task.running"
         if self.training is not None:
+            # the grader measures a run's CPU time when it ends; until then the wall clock
+            # is all there is, and the line says which it is beside the CPU budget
             key = "task.training" if self.job == "grade" else "task.trying"
             budget = f"{self.training.cpu_budget_s:g}"
             self.set_status(self.t(key, elapsed=elapsed, budget=budget))
@@ -453,12 +455,19 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.set_status(self.t("task.grader_failed_retry", error=error))
             return
         verdict = self.t("report.passed") if result.passed else self.t("report.failed")
-        status = self.t(
-            "task.graded",
-            verdict=verdict,
-            score=format_score(result.score, result.max_score),
-            time=format_duration(result.duration_s),
-        )
+        score = format_score(result.score, result.max_score)
+        if result.training is not None:  # what the budget counts: CPU seconds, not wall time
+            status = self.t(
+                "task.graded_training",
+                verdict=verdict,
+                score=score,
+                cpu=f"{result.training.cpu_s:.1f}",
+                budget=f"{result.training.cpu_budget_s:g}",
+            )
+        else:
+            status = self.t(
+                "task.graded", verdict=verdict, score=score, time=format_duration(result.duration_s)
+            )
         if outcome.store_error is not None:
             self.notify(
                 self.t("task.not_recorded", error=outcome.store_error),
