@@ -143,6 +143,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "시험 범위 전체에서 10문제",
         "en": "Ten questions over the whole scope",
     },
+    "cmd.quiz_learn_new": {"ko": "퀴즈: 새 카드로 학습", "en": "Quiz: learn new cards"},
+    "cmd.quiz_learn_new.help": {
+        "ko": "10문제 — 처음 푸는 카드는 오늘의 새 카드 한도에 포함 (보통 퀴즈는 포함하지 않음)",
+        "en": "Ten questions — first answers count against today's new-card limit (a quiz's do not)",
+    },
     "cmd.quiz_type": {"ko": "퀴즈: {type}만", "en": "Quiz: {type} only"},
     "cmd.quiz_type.help": {"ko": "이 유형으로만 10문제", "en": "Ten questions of this type"},
     "cmd.quiz_entry": {"ko": "퀴즈: {title} (p. {pages})", "en": "Quiz: {title} (p. {pages})"},
