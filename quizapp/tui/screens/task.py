@@ -12,6 +12,11 @@ and whenever the screen is left, so a crash loses at most the last second of typ
 Grading happens in the app's grader (its own processes); this screen waits for the
 verdict in a worker thread and stays responsive.
 
+Tab indents in the editor, so f2 goes to the task's text and f4 to the grader's report
+(arrows and PgUp/PgDn scroll them; the same key comes back to the editor). Below 100
+columns the text sits full-width above the editor and f2 gives it the whole screen; a
+table too wide for the text's pane is shown as a list (:mod:`quizapp.markdown_fit`).
+
 In a mock exam (``exam=ExamEditing(...)``) the same editor saves the code as the
 attempt's answer instead of a practice draft, shows the exam's countdown, and
 neither grades (the hidden tests run when the exam is submitted) nor opens the
@@ -325,6 +330,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         if self.focused is self.report:
             self.editor.focus()
         self.report.display = False  # the last report no longer describes the code
+        self.refresh_bindings()  # and f4 has nothing to go to
         self.show_progress()
         self.ticker.resume()
         return handle

@@ -1,4 +1,5 @@
-"""The grader's verdict on screen: ✓/✗ per check with its message, the score and the time;
+"""The grader's verdict on screen: the score and the time, then what to look at (the
+diagnoses, first: they explain the failures below them), then ✓/✗ per check with its message;
 or, for a run without grading, what the code printed and the error it ended with.
 
 It shows the grader's own types (``GradeResult``, ``RunResult``) in the interface
