@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     _selection_options(quiz, "--type")
     quiz.add_argument("--count", type=int, metavar="N", help="how many questions (default 10)")
     quiz.add_argument("--cram", action="store_true", help="practise without changing the schedule")
+    quiz.add_argument(
+        "--learn-new",
+        action="store_true",
+        help="count cards seen for the first time against today's new-card limit",
+    )
     quiz.set_defaults(run=tui)
     practice = commands.add_parser(
         "practice", help="write PyTorch code for a practical task, graded by hidden tests"

@@ -93,6 +93,9 @@ HELP_KO = {
     ),
     "how many questions (default 10)": "문제 수 (기본 10)",
     "practise without changing the schedule": "복습 일정을 바꾸지 않고 연습",
+    "count cards seen for the first time against today's new-card limit": (
+        "처음 푸는 카드를 오늘의 새 카드 한도에 포함 (새 카드로 학습)"
+    ),
     "open this task directly": "이 과제를 바로 열기",
     "start (or resume) this blueprint": "이 모의고사를 시작 (또는 이어서)",
     "preview: the seed to draw with": "미리 보기: 문제를 뽑을 시드",

@@ -75,6 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.stats": {"ko": "통계", "en": "Stats"},
     "key.submit": {"ko": "제출", "en": "Submit"},
     "key.task-regrade": {"ko": "다시 채점", "en": "Grade again"},
+    "key.task-pane-prompt": {"ko": "문제", "en": "Task"},
+    "key.task-pane-report": {"ko": "결과", "en": "Result"},
     "key.study-open-task": {"ko": "편집기 열기", "en": "Open editor"},
     "key.submit-choices": {"ko": "제출", "en": "Submit"},
     "key.pick-choice": {"ko": "보기 선택", "en": "Pick a choice"},
@@ -140,6 +142,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd.quiz.help": {
         "ko": "시험 범위 전체에서 10문제",
         "en": "Ten questions over the whole scope",
+    },
+    "cmd.quiz_learn_new": {"ko": "퀴즈: 새 카드로 학습", "en": "Quiz: learn new cards"},
+    "cmd.quiz_learn_new.help": {
+        "ko": "10문제 — 처음 푸는 카드는 오늘의 새 카드 한도에 포함 (보통 퀴즈는 포함하지 않음)",
+        "en": "Ten questions — first answers count against today's new-card limit (a quiz's do not)",
     },
     "cmd.quiz_type": {"ko": "퀴즈: {type}만", "en": "Quiz: {type} only"},
     "cmd.quiz_type.help": {"ko": "이 유형으로만 10문제", "en": "Ten questions of this type"},
@@ -715,8 +722,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "practice.unknown_task": {"ko": "알 수 없는 과제: {task}", "en": "Unknown task: {task}"},
     "task.idle": {
-        "ko": "ctrl+s 제출 · ctrl+r 실행 · ctrl+g 제출 기록 · ctrl+l 모범 답안 · ctrl+o $EDITOR · esc 뒤로",
-        "en": "ctrl+s submit · ctrl+r run · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
+        "ko": "ctrl+s 제출 · ctrl+r 실행 · f2 문제 읽기/편집기로 · ctrl+g 제출 기록 · ctrl+l 모범 답안 · ctrl+o $EDITOR · esc 뒤로",
+        "en": "ctrl+s submit · ctrl+r run · f2 read the task/back to the editor · ctrl+g history · ctrl+l reference solution · ctrl+o $EDITOR · esc back",
     },
     "task.points": {"ko": "배점 {points}점", "en": "{points} points"},
     "task.exam_idle": {
@@ -737,8 +744,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "running… {elapsed} s (esc to cancel)",
     },
     "task.training": {
-        "ko": "학습 중… {elapsed}초 경과 (CPU 예산 {budget}초, esc: 취소)",
-        "en": "training… {elapsed} s elapsed (CPU budget {budget} s, esc to cancel)",
+        "ko": "학습 중… 실제 경과 {elapsed}초 · CPU 예산 {budget}초 (사용량은 끝나면 표시) · esc 취소",
+        "en": "training… {elapsed} s wall clock · CPU budget {budget} s (CPU used at the end) · esc stops",
     },
     "task.trying": {
         "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
@@ -767,6 +774,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Already grading or running — esc cancels it",
     },
     "task.graded": {"ko": "{verdict} · {score}점 · {time}", "en": "{verdict} · {score} · {time}"},
+    "task.graded_training": {
+        "ko": "{verdict} · {score}점 · 학습 CPU {cpu} / {budget}초",
+        "en": "{verdict} · {score} · training CPU {cpu} / {budget} s",
+    },
     "task.next_review": {"ko": "다음 복습: {interval} 후", "en": "next review in {interval}"},
     "task.ran_ok": {
         "ko": "실행 완료 ({time}) — 채점하려면 ctrl+s",

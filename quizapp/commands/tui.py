@@ -59,7 +59,13 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
         chosen = card_filter(args.pages, args.topic, args.type, QUIZ_TYPES)
         if args.count is not None and args.count < 1:
             raise UsageError("--count must be at least 1")
-        return Start("quiz", card_filter=chosen, count=args.count, cram=args.cram)
+        return Start(
+            "quiz",
+            card_filter=chosen,
+            count=args.count,
+            cram=args.cram,
+            learn_new=getattr(args, "learn_new", False),
+        )
     if screen == "practice" and args.task_id:
         known = task_ids(settings)
         if args.task_id not in known:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -114,6 +115,10 @@ class ReviewLogRow(Base):
     prev_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     prev_last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
     prev_last_correct: Mapped[bool | None] = mapped_column(Boolean)
+    # a first answer counts against the day's new-card limit (a quiz's does not, 0005)
+    counts_new: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=True, server_default=true()
+    )
 
 
 class TaskSubmissionRow(Base):

@@ -47,6 +47,7 @@ class ReviewRequest:
     answer: str | None = None
     correct: bool | None = None
     duration_ms: int | None = None
+    counts_new: bool = True  # a first answer uses the day's new-card limit (not in a quiz)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def apply_review(
         duration_ms=request.duration_ms,
         answer=request.answer,
         correct=request.correct,
+        counts_new=request.counts_new,
     )
     if row is None:
         row = CardRow(
@@ -240,8 +241,9 @@ class Reviews:
         return self._db.query(lambda conn: set(conn.execute(query).scalars()))
 
     def introduced_since(self, moment: datetime) -> int:
-        """How many cards were answered for the first time at or after ``moment``: log
-        entries without a previous state (a range of the ``(profile_id, reviewed_at)`` index)."""
+        """How many cards were answered for the first time at or after ``moment`` and count
+        against the new-card limit: log entries without a previous state, not a quiz's (a
+        range of the ``(profile_id, reviewed_at)`` index)."""
         query = (
             select(func.count())
             .select_from(ReviewLogRow)
@@ -249,6 +251,7 @@ class Reviews:
                 ReviewLogRow.profile_id == self._profile,
                 ReviewLogRow.reviewed_at >= moment,
                 ReviewLogRow.prev_due.is_(None),
+                ReviewLogRow.counts_new.is_(True),
             )
         )
         return self._db.query(lambda conn: conn.execute(query).scalar() or 0)

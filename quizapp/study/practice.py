@@ -36,7 +36,13 @@ class TaskPractice:
         self.clock = clock
 
     def submit(
-        self, task_id: str, code: str, result: GradeResult, *, schedule: bool = True
+        self,
+        task_id: str,
+        code: str,
+        result: GradeResult,
+        *,
+        schedule: bool = True,
+        counts_new: bool = True,
     ) -> PracticeResult | None:
         """Keep the submission; with ``schedule`` also rate the task's card (pass: Good,
         fail: Again) in the same transaction. None, and nothing kept, when the grader
@@ -54,6 +60,7 @@ class TaskPractice:
                 reviewed_at=now,
                 correct=result.passed,
                 duration_ms=round(result.duration_s * 1000),
+                counts_new=counts_new,
             )
             review = (request, lambda before: self.scheduler.review(before, rating, now))
         submission, applied = self.store.practice.submit(

@@ -67,7 +67,12 @@ class StudyService:
         )
 
     def session(
-        self, cards: list[CardRef], *, cram: bool = False, requeue: bool = True
+        self,
+        cards: list[CardRef],
+        *,
+        cram: bool = False,
+        requeue: bool = True,
+        counts_new: bool = True,
     ) -> StudySession:
         """A session over the given cards (e.g. the items of one syllabus entry)."""
         return StudySession(
@@ -79,6 +84,7 @@ class StudyService:
             clock=self.clock,
             cram=cram,
             requeue=requeue,
+            counts_new=counts_new,
         )
 
     def review_session(self, card_filter: CardFilter | None = None) -> StudySession:
@@ -107,10 +113,18 @@ class StudyService:
         *,
         seed: int | None = None,
         cram: bool = False,
+        learn_new: bool = False,
     ) -> StudySession:
         """A quiz by pages/topic/type/count; each card once. Answers are scheduled like
-        reviews unless ``cram``, which checks and counts without changing anything."""
-        return self.session(self.quiz_cards(card_filter, count, seed), cram=cram, requeue=False)
+        reviews unless ``cram``, which checks and counts without changing anything. A card
+        answered for the first time does not use the day's new-card limit unless
+        ``learn_new`` (the student chose to learn new cards with this quiz)."""
+        return self.session(
+            self.quiz_cards(card_filter, count, seed),
+            cram=cram,
+            requeue=False,
+            counts_new=learn_new,
+        )
 
     def mistakes(self, card_filter: CardFilter | None = None) -> list[CardRef]:
         """The 오답노트: cards whose last answer was wrong (until answered right), newest first.

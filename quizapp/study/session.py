@@ -82,6 +82,7 @@ class StudySession:
         cram: bool = False,
         requeue: bool = True,
         learn_ahead: timedelta = LEARN_AHEAD,
+        counts_new: bool = True,
     ) -> None:
         self.store = store
         self.catalogue = catalogue
@@ -91,6 +92,9 @@ class StudySession:
         self.cram = cram
         self.requeue = requeue and not cram
         self.learn_ahead = learn_ahead
+        # a first answer uses the day's new-card limit (False in a quiz, unless the student
+        # chose to learn new cards)
+        self.counts_new = counts_new
         self._pending: deque[CardRef] = deque(cards)
         self._learning: list[tuple[datetime, int, CardRef]] = []
         self._seq = itertools.count()
@@ -192,7 +196,9 @@ class StudySession:
         is recorded and the task stays the current card.
         """
         card = self._require(("task",))
-        recorded = self.practice.submit(card.ref.item_id, code, result, schedule=not self.cram)
+        recorded = self.practice.submit(
+            card.ref.item_id, code, result, schedule=not self.cram, counts_new=self.counts_new
+        )
         if recorded is None:
             return None
         now = recorded.submission.submitted_at
@@ -222,6 +228,7 @@ class StudySession:
             answer=answer,
             correct=correct,
             duration_ms=duration_ms,
+            counts_new=self.counts_new,
         )
 
     def _compute(self, rating: Rating, now: datetime) -> Compute:

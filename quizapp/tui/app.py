@@ -58,6 +58,7 @@ class Start:
     card_filter: CardFilter | None = None
     count: int | None = None
     cram: bool = False
+    learn_new: bool = False  # `quiz --learn-new`: first answers use the new-card limit
     task_id: str | None = None
     exam_id: str | None = None  # `quizapp exam ID`: start or resume that blueprint
 
@@ -268,7 +269,9 @@ class QuizApp(App[None]):
         if start.screen == "review":
             self.action_review()
         elif start.screen == "quiz":
-            self.open_quiz(start.card_filter, start.count, cram=start.cram)
+            self.open_quiz(
+                start.card_filter, start.count, cram=start.cram, learn_new=start.learn_new
+            )
         elif start.screen == "practice":
             self.action_practice(start.task_id)
         elif start.screen == "exam" and start.exam_id:
@@ -375,7 +378,12 @@ class QuizApp(App[None]):
         self.push_screen(StudyScreen(session, mode="review"))
 
     def open_quiz(
-        self, card_filter: CardFilter | None = None, count: int | None = None, *, cram: bool = False
+        self,
+        card_filter: CardFilter | None = None,
+        count: int | None = None,
+        *,
+        cram: bool = False,
+        learn_new: bool = False,
     ) -> None:
         if not self.ready():
             return
@@ -383,7 +391,7 @@ class QuizApp(App[None]):
         from .screens.study import StudyScreen
 
         session = self.service.quiz_session(
-            card_filter, count if count is not None else 10, cram=cram
+            card_filter, count if count is not None else 10, cram=cram, learn_new=learn_new
         )
         self.push_screen(StudyScreen(session, mode="cram" if cram else "quiz"))
 

@@ -42,6 +42,11 @@ class ScreenCommands(Provider):
             (t("cmd.home"), partial(app.pop_to_home), t("cmd.home.help")),
             (t("cmd.review"), app.action_review, t("cmd.review.help")),
             (t("cmd.quiz"), app.action_quiz, t("cmd.quiz.help")),
+            (
+                t("cmd.quiz_learn_new"),
+                partial(app.open_quiz, None, 10, learn_new=True),
+                t("cmd.quiz_learn_new.help"),
+            ),
             (t("cmd.practice"), app.action_practice, t("cmd.practice.help")),
             (t("cmd.exams"), app.action_exams, t("cmd.exams.help")),
             (t("cmd.mistakes"), app.action_mistakes, t("cmd.mistakes.help")),

@@ -12,7 +12,7 @@ from question_bank import load_bank, parse_pages_arg
 from quizapp.study import CardFilter, Rating, StudyService
 from tests.store.helpers import SAMPLE_BANK, FakeClock, write_sample_bank
 from tests.study.conftest import MakeService
-from tests.study.studying import study
+from tests.study.studying import answer_current, study
 
 ALL_NEW = ["sc", "mc", "tf", "sa", "num", "cz", "fc", "loss-card", "loss-sa", "tk"]
 
@@ -41,6 +41,26 @@ def test_the_daily_limit_counts_cards_introduced_today(
     assert ids(service.due_queue().new) == ["tf", "sa", "num"]
     service.set_daily_new_limit(0)
     assert ids(service.due_queue().new) == []
+
+
+def test_a_quiz_leaves_the_new_card_limit_unless_it_learns_new_cards(
+    service: StudyService, clock: FakeClock
+) -> None:
+    """Cards answered for the first time in a quiz are scheduled (they are seen now) but
+    do not use up today's new cards; a quiz that chooses to learn new cards does."""
+    service.set_daily_new_limit(3)
+    quiz = service.quiz_session(CardFilter(types=frozenset({"true_false", "short_answer"})))
+    while quiz.current() is not None:
+        answer_current(quiz)
+    assert {"tf", "sa"} <= service.store.reviews.seen_ids()
+    queue = service.due_queue()
+    assert queue.new_today == 0
+    assert ids(queue.new) == ["sc", "mc", "num"]  # three new cards still, the quiz's not among them
+
+    learning = service.quiz_session(CardFilter(types=frozenset({"numeric"})), learn_new=True)
+    answer_current(learning)
+    queue = service.due_queue()
+    assert queue.new_today == 1 and ids(queue.new) == ["sc", "mc"]
 
 
 def test_due_cards_come_first_earliest_first(service: StudyService, clock: FakeClock) -> None:

@@ -233,3 +233,22 @@ async def test_a_file_that_is_not_a_database_is_a_clear_message_and_stays_untouc
     assert sorted(p.name for p in data.iterdir() if p.name.startswith("progress")) == [
         "progress.db"
     ]
+
+
+async def test_a_quiz_learns_new_cards_only_when_chosen_in_the_palette(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    """q's quiz leaves today's new-card limit alone; the palette's "learn new cards" quiz
+    counts its first answers against it."""
+    app = app_factory(warm_grader=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudyScreen) and not app.screen.session.counts_new
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await run_command(app, pilot, translate("cmd.quiz_learn_new", "ko"))
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.mode == "quiz"
+        assert screen.session.counts_new

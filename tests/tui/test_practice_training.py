@@ -9,6 +9,7 @@ from typing import Any
 
 from grader import Grader
 from quizapp.store import open_url
+from quizapp.study.practice_view import format_duration
 from quizapp.tui.app import QuizApp
 from quizapp.tui.widgets.training_panel import TrainingPanel
 from tests.verdicts import training_verdict
@@ -56,6 +57,12 @@ async def test_training_then_scoring_shows_measures_history_and_leaderboard(
         text = report_text(screen)
         assert "정확도 0.9737 (목표 0.95)" in text
         assert "파라미터 513개" in text and "학습 CPU" in text
+        # the status counts what the budget counts: the run's CPU seconds, not wall time
+        report = graded.result.training
+        assert report is not None and report.cpu_s > 0
+        cpu = f"학습 CPU {report.cpu_s:.1f} / {report.cpu_budget_s:g}초"
+        assert cpu in status_text(screen) and cpu in text
+        assert format_duration(graded.result.duration_s) not in status_text(screen)
         await submit(pilot, screen, screen.practice_task.read("starter.py"))
         assert panel(app).metrics == [0.9737, None]  # oldest first; the starter has no metric
         board = panel(app).board.splitlines()
@@ -87,6 +94,8 @@ async def test_escape_cancels_training_with_a_live_elapsed_time(
         await until(pilot, lambda: shared_grader.sandbox_processes(), timeout=30)
         await until(pilot, lambda: "학습 중…" in status_text(screen))
         assert "CPU 예산 30초" in status_text(screen) and "esc" in status_text(screen)
+        # mid-run only the wall clock is known, and the line says so
+        assert "실제 경과" in status_text(screen) and "사용량은 끝나면 표시" in status_text(screen)
         await pilot.press("escape")
         await until(pilot, lambda: screen.job is None, timeout=10)
         assert status_text(screen) == app.t("task.cancelled.grade")

@@ -43,6 +43,7 @@ from quizapp.exam.view import (
     verdict_line,
     written_review,
 )
+from quizapp.markdown_fit import fit_tables
 from quizapp.store import StoreError
 from quizapp.student_text import cut, plain
 
@@ -79,6 +80,7 @@ class ExamResultsScreen(QuizScreen[None]):
         self.grading = False
         self.grading_started = 0.0
         self.failure: str | None = None
+        self.markdown: dict[str, str] = {}  # the detail pane's Markdown, before fitting
 
     @property
     def runner(self) -> ExamRunner:
@@ -224,10 +226,9 @@ class ExamResultsScreen(QuizScreen[None]):
 
     def show_summary(self) -> None:
         assert self.results is not None
-        text = summary_markdown(self.results, self.quiz_app.lang)
-        self.query_one("#review-head", Markdown).update(text)
+        self.put("review-head", summary_markdown(self.results, self.quiz_app.lang))
         self.query_one("#review-report", CheckReport).display = False
-        self.query_one("#review-tail", Markdown).update(self.t("exam.review_hint"))
+        self.put("review-tail", self.t("exam.review_hint"))
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
 
     def show_detail(self, index: int) -> None:
@@ -235,31 +236,44 @@ class ExamResultsScreen(QuizScreen[None]):
         lang = self.quiz_app.lang
         question = self.results.attempt.questions[index]
         each = self.points_each(index)
-        head = self.query_one("#review-head", Markdown)
         report = self.query_one("#review-report", CheckReport)
-        tail = self.query_one("#review-tail", Markdown)
         bank = self.runner.bank
         task = bank.tasks.get(question.item_id) if question.kind == "task" else None
         if isinstance(task, Task):
-            head.update(task_review_head(task, question, each, lang))
+            self.put("review-head", task_review_head(task, question, each, lang))
             graded = self.results.graded.get(index) or self.report_from_history(task, question)
             report.display = True
             if graded is not None:
                 report.show_grade(graded)
             else:
                 report.show_message(self.t("exam.no_report"))
-            tail.update(task_review_tail(task, question, self.solution(task), lang))
+            self.put("review-tail", task_review_tail(task, question, self.solution(task), lang))
         else:
             item = bank.items.get(question.item_id)
             report.display = False
-            tail.update("")
+            self.put("review-tail", "")
             if item is None:
-                head.update(self.t("exam.missing", item=question.item_id))
+                self.put("review-head", self.t("exam.missing", item=question.item_id))
             else:
-                head.update(
-                    written_review(item, question, self.results.attempt, each, lang, bank.glossary)
+                self.put(
+                    "review-head",
+                    written_review(item, question, self.results.attempt, each, lang, bank.glossary),
                 )
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
+
+    def put(self, name: str, markdown: str) -> None:
+        """Show ``markdown`` in the detail pane's part ``name``, fitted to the pane's width
+        (a table too wide for it becomes a list, not columns of "…")."""
+        self.markdown[name] = markdown
+        width = self.query_one("#results-detail", VerticalScroll).scrollable_content_region.width
+        self.query_one(f"#{name}", Markdown).update(fit_tables(markdown, width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refit)
+
+    def refit(self) -> None:
+        for name, markdown in self.markdown.items():
+            self.put(name, markdown)
 
     def solution(self, task: Task) -> str:
         try:

@@ -12,6 +12,11 @@ and whenever the screen is left, so a crash loses at most the last second of typ
 Grading happens in the app's grader (its own processes); this screen waits for the
 verdict in a worker thread and stays responsive.
 
+Tab indents in the editor, so f2 goes to the task's text and f4 to the grader's report
+(arrows and PgUp/PgDn scroll them; the same key comes back to the editor). Below 100
+columns the text sits full-width above the editor and f2 gives it the whole screen; a
+table too wide for the text's pane is shown as a list (:mod:`quizapp.markdown_fit`).
+
 In a mock exam (``exam=ExamEditing(...)``) the same editor saves the code as the
 attempt's answer instead of a practice draft, shows the exam's countdown, and
 neither grades (the hidden tests run when the exam is submitted) nor opens the
@@ -40,6 +45,7 @@ from question_bank import TrainingTask
 from quizapp.store import StoreError
 from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
 
+from ...markdown_fit import fit_tables
 from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
@@ -96,10 +102,16 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         Binding("ctrl+s", "save_answer", "Save", id="exam-save"),
         Binding("f5", "regrade", "Grade again", id="task-regrade"),
         Binding("ctrl+r", "run", "Run", id="run"),
+        # Tab indents in the editor, so the other panes have their own keys (each toggles
+        # back to the editor): the task's text and the grader's report scroll from there
+        Binding("f2", "pane('prompt')", "Task", id="task-pane-prompt"),
+        Binding("f4", "pane('report')", "Result", id="task-pane-report"),
         Binding("ctrl+g", "history", "History", id="history"),
         Binding("ctrl+l", "solution", "Solution", id="solution"),
         Binding("ctrl+o", "external_editor", "$EDITOR", id="external-editor"),
     ]
+
+    NARROW = 100  # below this many columns the task's text sits above the editor
 
     def __init__(
         self, task: Task, exam: ExamEditing | None = None, session: StudySession | None = None
@@ -116,6 +128,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.save_timer: Timer | None = None
         self.last: Graded | Ran | Cancelled | None = None
         self.training = task if isinstance(task, TrainingTask) else None
+        self.prompt_shown = ""  # the task's text as shown (tables fitted to the pane)
 
     @property
     def editor(self) -> TextArea:
@@ -134,6 +147,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return False
         if action == "regrade":
             return self.grader_failed()
+        if action == "pane" and parameters == ("report",):
+            return self.is_mounted and bool(self.report.display)
         if action in PRACTICE_ONLY:
             return self.exam is None
         return True
@@ -148,9 +163,10 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             with Horizontal(id="task-exam-bar"):
                 yield Static(self.exam.label, id="task-exam-label", markup=False)
                 yield Countdown(self.exam.remaining, self.t("exam.countdown"), id="task-countdown")
+        self.prompt_shown = self.prompt_markdown()
         with Horizontal(id="task-body"):
             with VerticalScroll(id="task-prompt"):
-                yield Markdown(self.prompt_markdown(), id="task-prompt-text")
+                yield Markdown(self.prompt_shown, id="task-prompt-text")
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
                 yield CheckReport(self.t, self.lang, id="task-report")
@@ -177,6 +193,31 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         points = self.t("task.points", points=f"{self.practice_task.points:g}")
         footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
         return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}{footer}"
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
+        if not self.has_class("-narrow"):
+            self.remove_class("-reading")
+        self.call_after_refresh(self.fit_prompt)
+
+    def fit_prompt(self) -> None:
+        """The task's text for the pane's width: a table too wide for it becomes a list."""
+        pane = self.query_one("#task-prompt", VerticalScroll)
+        text = fit_tables(self.prompt_markdown(), pane.scrollable_content_region.width)
+        if text != self.prompt_shown:
+            self.prompt_shown = text
+            self.query_one("#task-prompt-text", Markdown).update(text)
+
+    def action_pane(self, name: str) -> None:
+        """f2 / f4: to the task's text or the report (arrows and PgUp/PgDn scroll it), and
+        back to the editor when pressed there. At 80 columns the text fills the screen."""
+        pane = self.query_one("#task-prompt" if name == "prompt" else "#task-report")
+        if self.focused is pane or not pane.display:
+            self.remove_class("-reading")
+            self.editor.focus()
+            return
+        self.set_class(name == "prompt" and self.has_class("-narrow"), "-reading")
+        pane.focus()
 
     def on_mount(self) -> None:
         self.sub_title = self.practice_task.title
@@ -286,7 +327,10 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.notify(self.t("task.grader_failed", error=exc), severity="error", markup=False)
             return None
         self.handle, self.job, self.job_started = handle, kind, time.monotonic()
+        if self.focused is self.report:
+            self.editor.focus()
         self.report.display = False  # the last report no longer describes the code
+        self.refresh_bindings()  # and f4 has nothing to go to
         self.show_progress()
         self.ticker.resume()
         return handle
@@ -382,6 +426,8 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elapsed = f"{time.monotonic() - self.job_started:.1f}"
         key = "task.grading" if self.job == "grade" else "task.running"
         if self.training is not None:
+            # the grader measures a run's CPU time when it ends; until then the wall clock
+            # is all there is, and the line says which it is beside the CPU budget
             key = "task.training" if self.job == "grade" else "task.trying"
             budget = f"{self.training.cpu_budget_s:g}"
             self.set_status(self.t(key, elapsed=elapsed, budget=budget))
@@ -398,6 +444,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.set_status(self.t(f"task.cancelled.{outcome.kind}"))
             return
         self.report.display = True
+        self.refresh_bindings()  # f4 now has a report to go to
         if isinstance(outcome, Ran):
             run = outcome.result
             self.report.show_run(run)
@@ -414,12 +461,19 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.set_status(self.t("task.grader_failed_retry", error=error))
             return
         verdict = self.t("report.passed") if result.passed else self.t("report.failed")
-        status = self.t(
-            "task.graded",
-            verdict=verdict,
-            score=format_score(result.score, result.max_score),
-            time=format_duration(result.duration_s),
-        )
+        score = format_score(result.score, result.max_score)
+        if result.training is not None:  # what the budget counts: CPU seconds, not wall time
+            status = self.t(
+                "task.graded_training",
+                verdict=verdict,
+                score=score,
+                cpu=f"{result.training.cpu_s:.1f}",
+                budget=f"{result.training.cpu_budget_s:g}",
+            )
+        else:
+            status = self.t(
+                "task.graded", verdict=verdict, score=score, time=format_duration(result.duration_s)
+            )
         if outcome.store_error is not None:
             self.notify(
                 self.t("task.not_recorded", error=outcome.store_error),

@@ -1,4 +1,5 @@
-"""The grader's verdict on screen: ✓/✗ per check with its message, the score and the time;
+"""The grader's verdict on screen: the score and the time, then what to look at (the
+diagnoses, first: they explain the failures below them), then ✓/✗ per check with its message;
 or, for a run without grading, what the code printed and the error it ended with.
 
 It shows the grader's own types (``GradeResult``, ``RunResult``) in the interface
@@ -73,6 +74,10 @@ class CheckReport(VerticalScroll):
             time=format_duration(result.duration_s),
         )
         parts = [(head, f"bold {PASS if result.passed else FAIL}")]
+        if result.diagnoses:  # the explanation first: what to look at, above the checks
+            parts += ["\n", (t("report.diagnoses"), "bold")]
+            for diagnosis in result.diagnoses:
+                parts += ["\n", f"  → {in_lang(diagnosis.message, lang)}"]
         if result.training is not None:
             parts += ["\n", training_line(result.training, lang)]
         if error:
@@ -85,10 +90,6 @@ class CheckReport(VerticalScroll):
             message = check.message_in(lang)
             if message and not check.passed:
                 parts += ["\n", (f"    {message}", style)]
-        if result.diagnoses:
-            parts += ["\n", (t("report.diagnoses"), "bold")]
-            for diagnosis in result.diagnoses:
-                parts += ["\n", f"  → {in_lang(diagnosis.message, lang)}"]
         self._show(Content.assemble(*parts))
 
     def show_run(self, result: RunResult) -> None:
