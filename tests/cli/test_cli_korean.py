@@ -4,10 +4,13 @@ Korean, usage errors in one Korean line; English stays English."""
 from __future__ import annotations
 
 import argparse
+import functools
 import re
+from pathlib import Path
 
 import pytest
 
+from question_bank import Cloze, load_bank
 from quizapp.cli import build_parser, main
 
 # Latin words a Korean help page may show: program, library and file-format names, and the
@@ -70,3 +73,70 @@ def test_english_stays_english(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--lang", "en", "quiz", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("usage: ") and "how many questions (default 10)" in out
+
+
+# Beyond the help pages: what each command prints under --lang ko. Latin text allowed there:
+# identifiers (ids with hyphens, quoted values, paths, item types), PyTorch and library names,
+# and bank content the author wrote in English (syllabus titles such as "optimizer").
+OUTPUT_ALLOWED = {
+    *ALLOWED,
+    *("cloze", "multiple_choice", "numeric", "short_answer", "true_false", "optimizer"),
+    *("root", "jsonl", "file", "answers", "item_id", "answer", "cpu", "rmsle"),
+}
+
+
+@functools.cache
+def bank_words() -> frozenset[str]:
+    """Latin words of the bank's own content a command shows as written: syllabus titles,
+    topics, and cloze texts (whose blanks `bank try` echoes)."""
+    bank = load_bank()
+    texts = [entry.title for entry in bank.syllabus]
+    texts += [str(getattr(item, "topic", None) or "") for item in bank.items.values()]
+    texts += [item.text for item in bank.items.values() if isinstance(item, Cloze)]
+    return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z][A-Za-z_]+", t))
+
+
+def output_english(text: str) -> set[str]:
+    allowed = OUTPUT_ALLOWED | bank_words()
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*/\S*|\S+\.\w+\b", " ", text)
+    text = re.sub(r"--?[\w-]+|\b\w+(?:-\w+)+\b|\b[A-Z][A-Z_0-9]+\b|#\d+", " ", text)
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z_]+", text) if w.lower() not in allowed}
+
+
+@pytest.fixture
+def korean_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUIZAPP_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USER", "민지")
+    return tmp_path
+
+
+def run_ko(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        code = main(["--lang", "ko", *args])
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+OUTPUTS = [
+    (["stats"], 0),
+    (["bank", "stats"], 0),
+    (["bank", "check"], 0),
+    (["bank", "check", "no-such-folder"], 2),
+    (["bank", "try", "lstm-cell-update-cloze", "망각/입력", "망각/입력/tanh"], 0),
+    (["bank", "try", "lstm-cell-update-cloz", "x"], 0),
+    (["bank", "try", "fc-tensor-what", "x"], 0),
+    (["bank", "try", "cnn-fashion", "x"], 0),
+    (["bank", "try", "tensor-argmax-name"], 2),
+]
+
+
+@pytest.mark.parametrize(("args", "code"), OUTPUTS, ids=[" ".join(a) for a, _ in OUTPUTS])
+def test_every_command_speaks_korean(
+    args: list[str], code: int, korean_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    got, out = run_ko(args, capsys)
+    assert got == code, out
+    assert out.strip() and re.search(r"[가-힣]", out), out
+    assert not output_english(out), f"English in `{' '.join(args)}`: {output_english(out)}\n{out}"

@@ -1,0 +1,145 @@
+"""The command line's own sentences (`quizapp stats`, `bank`, `exam preview`, `export anki`,
+…), in Korean and English.
+
+Kept beside :mod:`quizapp.i18n` (which merges them into its ``MESSAGES``). ``--json``
+output never goes through here: its keys and values are contracts.
+"""
+
+from __future__ import annotations
+
+CLI_MESSAGES: dict[str, dict[str, str]] = {
+    # the one-line error prefix of every command ("quizapp: error: …")
+    "cli.error": {"ko": "quizapp: 오류: {message}", "en": "quizapp: error: {message}"},
+    "cli.did_you_mean": {"ko": " ({word}을(를) 찾나요?)", "en": " (did you mean {word}?)"},
+    # quizapp stats
+    "cli.stats.profile": {"ko": "프로필 {name}", "en": "profile {name}"},
+    "cli.stats.reviews": {
+        "ko": "복습: 전체 {total}회, 오늘 {today}회; 연속 학습 {streak}; "
+        "기억률 (30일) {retention} (복습 {retention_reviews}회 기준)",
+        "en": "reviews: {total} in total, {today} today; streak {streak}; "
+        "retention (30 days) {retention} of {retention_reviews} reviews",
+    },
+    "cli.count.days.one": {"ko": "{count}일", "en": "{count} day"},
+    "cli.count.days.many": {"ko": "{count}일", "en": "{count} days"},
+    "cli.stats.due": {
+        "ko": "지금 복습할 것: {due} (필기 {written}, 플래시카드 {flashcards}, 실기 {tasks}); "
+        "오늘 새 카드: {new_today}/{limit}, {available}개 더 있음",
+        "en": "due now: {due} (written {written}, flashcards {flashcards}, tasks {tasks}); "
+        "new today: {new_today} of {limit}, {available} more available",
+    },
+    "cli.stats.seen": {
+        "ko": "본 문항: {seen}/{total}; 오답노트: {mistakes}",
+        "en": "items seen: {seen} of {total}; mistakes to revisit: {mistakes}",
+    },
+    "cli.stats.exam_date": {"ko": "시험일: {date} ({when})", "en": "exam: {date} ({when})"},
+    "cli.stats.exam_today": {"ko": "오늘", "en": "today"},
+    "cli.stats.exam_in": {"ko": "{days}일 남음", "en": "in {days} days"},
+    "cli.stats.exam_ago": {"ko": "{days}일 지남", "en": "{days} days ago"},
+    "cli.stats.mastery": {
+        "ko": "숙달도 (90% 이상 확률로 기억하는 문항):",
+        "en": "mastery (items recalled with ≥ 90% probability):",
+    },
+    "cli.stats.page": {"ko": "쪽", "en": "p."},
+    "cli.stats.exams": {"ko": "모의고사:", "en": "mock exams:"},
+    "cli.stats.unfinished": {
+        "ko": "#{id} {blueprint}: 진행 중 (시작 {started})",
+        "en": "#{id} {blueprint}: unfinished (started {started})",
+    },
+    "cli.stats.finished": {
+        "ko": "#{id} {blueprint}: {score}% {verdict} ({finished})",
+        "en": "#{id} {blueprint}: {score}% {verdict} ({finished})",
+    },
+    "cli.stats.passed": {"ko": "합격", "en": "passed"},
+    "cli.stats.failed": {"ko": "불합격", "en": "failed"},
+    # quizapp bank check / bank stats, and every command that needs a valid bank
+    "cli.bank.folder_missing": {
+        "ko": "문제 은행 폴더가 없습니다: {folder}",
+        "en": "bank folder not found: {folder}",
+    },
+    "cli.bank.not_folder": {"ko": "폴더가 아닙니다: {folder}", "en": "not a folder: {folder}"},
+    "cli.bank.has_problems": {
+        "ko": "문제 은행에 문제가 있습니다; 먼저 고치세요 (quizapp bank check)",
+        "en": "the bank has problems; fix them first (quizapp bank check)",
+    },
+    "cli.bank.problems": {"ko": "{files}에 {problems}", "en": "{problems} in {files}"},
+    "cli.count.problems.one": {"ko": "문제 {count}개", "en": "{count} problem"},
+    "cli.count.problems.many": {"ko": "문제 {count}개", "en": "{count} problems"},
+    "cli.count.files.one": {"ko": "파일 {count}개", "en": "{count} file"},
+    "cli.count.files.many": {"ko": "파일 {count}개", "en": "{count} files"},
+    "cli.bank.ok": {
+        "ko": "정상: {folders}, 필기 문항 {written}개, 플래시카드 {flashcards}개, "
+        "실기 과제 {tasks}개, 모의고사 {exams}개, 출제 범위 {syllabus}개{warnings} ({seconds}초)",
+        "en": "ok: {folders}, {written} written items, {flashcards} flashcards, "
+        "{tasks} tasks, {exams} exams, {syllabus} syllabus entries{warnings} ({seconds} s)",
+    },
+    "cli.count.folders.one": {"ko": "문제 은행 폴더 {count}개", "en": "{count} bank folder"},
+    "cli.count.folders.many": {"ko": "문제 은행 폴더 {count}개", "en": "{count} bank folders"},
+    "cli.count.warnings.one": {"ko": "경고 {count}개", "en": "{count} warning"},
+    "cli.count.warnings.many": {"ko": "경고 {count}개", "en": "{count} warnings"},
+    # quizapp bank stats (question_bank.stats.STATS_WORDS)
+    "cli.bank_stats.summary": {
+        "ko": "필기 문항 {written}, 플래시카드 {flashcards}, 실기 과제 {tasks}, 모의고사 {exams}",
+        "en": "written items {written}, flashcards {flashcards}, tasks {tasks}, exams {exams}",
+    },
+    "cli.bank_stats.by_type": {"ko": "유형별: ", "en": "by type: "},
+    "cli.bank_stats.entry": {"ko": "출제 범위", "en": "syllabus entry"},
+    "cli.bank_stats.pages": {"ko": "쪽", "en": "pages"},
+    "cli.bank_stats.written": {"ko": "필기", "en": "written"},
+    "cli.bank_stats.flashcards": {"ko": "플래시카드", "en": "flashcards"},
+    "cli.bank_stats.tasks": {"ko": "실기", "en": "tasks"},
+    "cli.bank_stats.other": {"ko": "그 밖의 쪽", "en": "other pages"},
+    "cli.bank_stats.beyond": {
+        "ko": "시험 범위 밖 (주제별):",
+        "en": "beyond the exam scope (by topic):",
+    },
+    "cli.bank_stats.topic": {
+        "ko": "{topic}: 필기 {written}, 플래시카드 {flashcards}",
+        "en": "{topic}: written {written}, flashcards {flashcards}",
+    },
+    # quizapp bank try: the rows that cannot be judged, and its usage errors
+    "cli.try.not_json": {
+        "ko": "{where}: JSON이 아닙니다 ({error})",
+        "en": "{where}: not JSON ({error})",
+    },
+    "cli.try.bad_line": {
+        "ko": '{where}: {{"item": ID, "answer": 텍스트 또는 [텍스트, ...]}} 형식이어야 합니다',
+        "en": '{where}: expected {{"item": ID, "answer": TEXT or [TEXT, ...]}}',
+    },
+    "cli.try.is_task": {
+        "ko": "{prefix}{item!r}: 필기 문항이 아니라 실기 과제입니다",
+        "en": "{prefix}{item!r}: a task, not a written item",
+    },
+    "cli.try.unknown": {
+        "ko": "{prefix}{item!r}: 없는 문항{hint}",
+        "en": "{prefix}{item!r}: unknown item{hint}",
+    },
+    "cli.try.flashcard": {
+        "ko": "{prefix}{item!r}은(는) 플래시카드입니다: 스스로 평가하며 채점하지 않습니다",
+        "en": "{prefix}{item!r} is a flashcard: self-rated, not checked",
+    },
+    "cli.try.cloze_shape": {
+        "ko": "빈칸 답은 텍스트 하나 또는 빈칸마다 텍스트 하나씩인 목록입니다",
+        "en": "a cloze answer is a text or a list of texts, one per blank",
+    },
+    "cli.try.cloze_count": {
+        "ko": "이 빈칸 문제는 빈칸이 {count}개인데 답은 {got}개입니다 (/로 구분하세요)",
+        "en": "this cloze has {count} blanks, got {got} (separate them with /)",
+    },
+    "cli.try.answer_shape": {
+        "ko": "답은 텍스트 또는 텍스트 목록입니다",
+        "en": "an answer is a text or a list of texts",
+    },
+    "cli.try.both": {
+        "ko": "ITEM_ID ANSWER... 또는 --file 중 하나만 주세요",
+        "en": "give either ITEM_ID ANSWER... or --file, not both",
+    },
+    "cli.try.no_file": {"ko": "파일이 없습니다: {path}", "en": "file not found: {path}"},
+    "cli.try.unreadable": {
+        "ko": "{path}을(를) 읽을 수 없습니다: {error}",
+        "en": "cannot read {path}: {error}",
+    },
+    "cli.try.nothing": {
+        "ko": "문항 ID와 답을 하나 이상 주거나 --file ANSWERS.jsonl을 주세요",
+        "en": "give an item id and at least one answer, or --file ANSWERS.jsonl",
+    },
+}
