@@ -19,7 +19,7 @@ ALLOWED = {
     *("quizapp", "ai", "essential", "sqlalchemy", "url", "sqlite", "json", "anki", "apkg"),
     *("txt", "moss", "winnowing", "torch", "python", "py", "id", "cnn", "fashion", "preview"),
     *("written", "single_choice", "flashcard", "exam", "help", "ko", "en", "kb", "csv"),
-    *("quizapp_home", "out", "items", "yaml"),
+    *("quizapp_home", "out", "items", "yaml", "diff", "rmsle"),
 }
 
 
@@ -38,6 +38,8 @@ def every_command() -> list[list[str]]:
 
 
 def english_words(text: str) -> set[str]:
+    # options, metavars, placeholders, code, and file names (ANSWERS.jsonl, NAME.changes.diff)
+    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)
     text = re.sub(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|<[^>]+>|\{[^}]*\}|`[^`]*`", " ", text)
     names = {c for path in every_command() for c in path}
     return {
