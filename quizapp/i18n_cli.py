@@ -11,6 +11,156 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     # the one-line error prefix of every command ("quizapp: error: …")
     "cli.error": {"ko": "quizapp: 오류: {message}", "en": "quizapp: error: {message}"},
     "cli.did_you_mean": {"ko": " ({word}을(를) 찾나요?)", "en": " (did you mean {word}?)"},
+    # usage errors of every command (UsageError.say): ids the bank does not have
+    "cli.unknown_task": {
+        "ko": "없는 과제 {task!r} (있는 과제: {known})",
+        "en": "unknown task {task!r} (known: {known})",
+    },
+    "cli.unknown_task.bad_bank": {
+        "ko": "없는 과제 {task!r} (있는 과제: {known}) — 문제 은행에 문제가 있습니다, "
+        "`quizapp bank check` 참고",
+        "en": "unknown task {task!r} (known: {known}) — the bank has problems, "
+        "see `quizapp bank check`",
+    },
+    "cli.unknown_exam": {
+        "ko": "없는 모의고사 {exam!r} (있는 모의고사: {known})",
+        "en": "unknown exam {exam!r} (known: {known})",
+    },
+    "cli.unknown_blueprint": {
+        "ko": "없는 모의고사 구성 {exam!r} (있는 것: {known})",
+        "en": "unknown blueprint {exam!r} (known: {known})",
+    },
+    "cli.unknown_blueprint.bad_bank": {
+        "ko": "없는 모의고사 구성 {exam!r} (있는 것: {known}) — 문제 은행에 문제가 있습니다, "
+        "`quizapp bank check` 참고",
+        "en": "unknown blueprint {exam!r} (known: {known}) — the bank has problems, "
+        "see `quizapp bank check`",
+    },
+    "cli.not_training": {
+        "ko": "{task!r}은(는) 학습 과제가 아닙니다 (학습 과제: {known})",
+        "en": "{task!r} is not a training task (training tasks: {known})",
+    },
+    "cli.training_not_verified": {
+        "ko": "{task!r}은(는) 학습 과제라 검증할 숨은 테스트가 없습니다 "
+        "(bench/bench_training.py가 모범 답안을 측정합니다)",
+        "en": "{task!r} is a training task: it has no hidden tests to verify "
+        "(bench/bench_training.py measures its reference)",
+    },
+    "cli.unknown_type": {
+        "ko": "{option}: 없는 유형 {type!r} (있는 유형: {known})",
+        "en": "{option}: unknown type {type!r} (known: {known})",
+    },
+    "cli.bad_pages": {"ko": "--pages: {error}", "en": "--pages: {error}"},
+    "cli.at_least_one": {
+        "ko": "{option} 값은 1 이상이어야 합니다",
+        "en": "{option} must be at least 1",
+    },
+    "cli.cannot_write": {
+        "ko": "{path}에 쓸 수 없습니다: {error}",
+        "en": "cannot write {path}: {error}",
+    },
+    "cli.needs_terminal": {
+        "ko": "앱은 터미널에서 실행해야 합니다; 명령은 `quizapp --help` 참고",
+        "en": "the app needs a terminal; see `quizapp --help` for commands",
+    },
+    # exam
+    "cli.exam.extra_argument": {
+        "ko": "모의고사 ID 뒤에 예상하지 못한 인수 {value!r}",
+        "en": "unexpected argument {value!r} after the exam id",
+    },
+    "cli.exam.preview_only": {
+        "ko": "--seed, --json, --markdown은 `quizapp exam preview ID`에서만 씁니다",
+        "en": "--seed, --json and --markdown belong to `quizapp exam preview ID`",
+    },
+    "cli.exam.preview_needs_id": {
+        "ko": "exam preview에는 모의고사 ID가 필요합니다: quizapp exam preview ID",
+        "en": "exam preview needs a blueprint id: quizapp exam preview ID",
+    },
+    "cli.exam.markdown_unwritable": {
+        "ko": "--markdown: {path}에 쓸 수 없습니다: {error}",
+        "en": "--markdown: cannot write {path}: {error}",
+    },
+    # grade
+    "cli.grade.nothing": {
+        "ko": "과제 ID와 채점할 파일이나 폴더를 하나 이상 주세요",
+        "en": "give a task id and at least one file or folder to grade",
+    },
+    "cli.grade.one_folder": {
+        "ko": "--exam은 반 폴더 하나를 채점합니다: quizapp grade --exam BLUEPRINT FOLDER",
+        "en": "--exam grades one class folder: quizapp grade --exam BLUEPRINT FOLDER",
+    },
+    "cli.class.threshold": {
+        "ko": "--threshold는 1에서 100 사이의 백분율입니다",
+        "en": "--threshold is a percentage between 1 and 100",
+    },
+    # export anki / import anki
+    "cli.anki.not_apkg": {
+        "ko": "{path}: Anki 패키지는 .apkg로 끝납니다",
+        "en": "{path}: an Anki package ends in .apkg",
+    },
+    "cli.anki.no_folder": {
+        "ko": "{path}: {folder} 폴더가 없습니다",
+        "en": "{path}: folder {folder} does not exist",
+    },
+    "cli.anki.nothing_chosen": {
+        "ko": "--pages, --topic, --types에 맞는 문항이 없습니다",
+        "en": "no item matches the given --pages, --topic and --types",
+    },
+    "cli.anki.unwritable": {
+        "ko": "{path}: 쓸 수 없습니다: {error}",
+        "en": "{path}: cannot write: {error}",
+    },
+    "cli.anki.exported": {
+        "ko": "{path}에 노트 {notes}개를 {decks}로 저장했습니다 "
+        "(지난 내보내기 이후 새로 생기거나 바뀐 것 {changed}개, 그대로인 것 {unchanged}개)",
+        "en": "wrote {notes} notes in {decks} to {path} "
+        "({changed} new or changed, {unchanged} unchanged since the last export)",
+    },
+    "cli.count.decks.one": {"ko": "덱 {count}개", "en": "{count} deck"},
+    "cli.count.decks.many": {"ko": "덱 {count}개", "en": "{count} decks"},
+    "cli.anki.not_yaml": {
+        "ko": "--out {out}: 문제 파일은 .yaml로 끝납니다 (BANK_DIR/items/NAME.yaml)",
+        "en": "--out {out}: an items file ends in .yaml (BANK_DIR/items/NAME.yaml)",
+    },
+    "cli.anki.exists": {
+        "ko": "--out {out}: 파일이 이미 있습니다; 덮어쓰려면 --force를 주세요",
+        "en": "--out {out}: the file exists; pass --force to replace it",
+    },
+    "cli.anki.no_file": {"ko": "{path}: 파일이 없습니다", "en": "{path}: no such file"},
+    "cli.anki.wrong_kind": {
+        "ko": "{path}: Anki의 일반 텍스트 내보내기(.txt)나 패키지(.apkg)여야 합니다",
+        "en": "{path}: expected Anki's plain-text export (.txt) or a package (.apkg)",
+    },
+    "cli.anki.out_unwritable": {
+        "ko": "--out {out}: 쓸 수 없습니다: {error}",
+        "en": "--out {out}: cannot write: {error}",
+    },
+    "cli.anki.no_new": {
+        "ko": "{path}: 새 노트 없음; {summary}",
+        "en": "{path}: no new note; {summary}",
+    },
+    "cli.anki.none_imported": {
+        "ko": "{path}: 가져올 수 있는 노트가 없어 아무것도 저장하지 않았습니다",
+        "en": "{path}: no note could be imported; nothing written",
+    },
+    "cli.anki.imported": {
+        "ko": "{out}에 문항 {items}개를 저장했습니다 (플래시카드 {cards}, 빈칸 {cloze})",
+        "en": "wrote {items} items ({cards} flashcards, {cloze} cloze) to {out}",
+    },
+    "cli.anki.skipped": {
+        "ko": "문제 은행에 이미 있는 {notes} 건너뜀",
+        "en": "skipped {notes} already in the bank",
+    },
+    "cli.count.notes.one": {"ko": "노트 {count}개", "en": "{count} note"},
+    "cli.count.notes.many": {"ko": "노트 {count}개", "en": "{count} notes"},
+    "cli.anki.changed_review": {
+        "ko": "{text} (Anki에서 바뀐 것 {changed}개: {diff} 검토)",
+        "en": "{text} ({changed} changed in Anki: review {diff})",
+    },
+    "cli.anki.changed_hint": {
+        "ko": "{text} (Anki에서 바뀐 것 {changed}개: 바뀐 내용은 --update로 봅니다)",
+        "en": "{text} ({changed} changed in Anki: pass --update to see the changes)",
+    },
     # quizapp stats
     "cli.stats.profile": {"ko": "프로필 {name}", "en": "profile {name}"},
     "cli.stats.reviews": {

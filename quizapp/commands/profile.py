@@ -47,7 +47,9 @@ def run_profile(args: argparse.Namespace, settings: Settings) -> int:
             info = store.profiles.info()
             names = store.profiles.names()
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     shown = _as_dict(info, names)
     if args.json:

@@ -45,13 +45,10 @@ def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
     tested = {t.id: t for t in bank.tasks.values() if not isinstance(t, TrainingTask)}
     for task_id in ids:
         if isinstance(bank.tasks.get(task_id), TrainingTask):
-            raise UsageError(
-                f"{task_id!r} is a training task: it has no hidden tests to verify "
-                "(bench/bench_training.py measures its reference)"
-            )
+            raise UsageError.say("cli.training_not_verified", task=task_id)
         if task_id not in tested:
-            known = ", ".join(sorted(tested)) or "none"
-            raise UsageError(f"unknown task {task_id!r} (known: {known})")
+            known = ", ".join(sorted(tested)) or "-"
+            raise UsageError.say("cli.unknown_task", task=task_id, known=known)
     return [tested[t] for t in ids] if ids else list(tested.values())
 
 

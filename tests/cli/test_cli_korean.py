@@ -82,7 +82,7 @@ def test_english_stays_english(capsys: pytest.CaptureFixture[str]) -> None:
 # and bank content the author wrote in English (syllabus titles such as "optimizer").
 OUTPUT_ALLOWED = {
     *ALLOWED,
-    *("cloze", "multiple_choice", "numeric", "short_answer", "true_false", "optimizer"),
+    *("cloze", "multiple_choice", "numeric", "short_answer", "true_false", "task"),
     *("root", "jsonl", "file", "answers", "item_id", "answer", "cpu", "rmsle"),
 }
 
@@ -99,7 +99,7 @@ def bank_words() -> frozenset[str]:
 
 
 def output_english(text: str) -> set[str]:
-    allowed = OUTPUT_ALLOWED | bank_words()
+    allowed = OUTPUT_ALLOWED | bank_words() | {c for path in every_command() for c in path}
     text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*/\S*|\S+\.\w+\b", " ", text)
     text = re.sub(r"--?[\w-]+|\b\w+(?:-\w+)+\b|\b[A-Z][A-Z_0-9]+\b|#\d+", " ", text)
     return {w for w in re.findall(r"[A-Za-z][A-Za-z_]+", text) if w.lower() not in allowed}
@@ -131,6 +131,28 @@ OUTPUTS = [
     (["bank", "try", "fc-tensor-what", "x"], 0),
     (["bank", "try", "cnn-fashion", "x"], 0),
     (["bank", "try", "tensor-argmax-name"], 2),
+    (["bank", "verify", "train-digits-cnn"], 2),
+    (["leaderboard"], 0),
+    (["leaderboard", "nope"], 2),
+    (["exam", "preview"], 2),
+    (["exam", "preview", "nope"], 2),
+    (["exam", "written-drill", "extra"], 2),
+    (["exam", "written-drill", "--seed", "1"], 2),
+    (["plan"], 1),
+    (["grade"], 2),
+    (["grade", "nope", "x.py"], 2),
+    (["grade", "--exam", "nope", "folder"], 2),
+    (["grade", "--exam", "ai-essential-mock", "a", "b"], 2),
+    (["quiz", "--type", "bogus"], 2),
+    (["quiz", "--count", "0"], 2),
+    (["practice", "nope"], 2),
+    (["class", "report"], 0),
+    (["class", "similar", "nope", "folder", "--threshold", "0"], 2),
+    (["export", "anki", "deck.zip"], 2),
+    (["export", "anki", "no-folder/deck.apkg"], 2),
+    (["export", "anki", "deck.apkg", "--topic", "없는 주제"], 1),
+    (["import", "anki", "notes.txt", "--out", "items.yml.txt"], 2),
+    (["import", "anki", "no-notes.txt", "--out", "items.yaml"], 2),
 ]
 
 
