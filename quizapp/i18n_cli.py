@@ -292,4 +292,133 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "문항 ID와 답을 하나 이상 주거나 --file ANSWERS.jsonl을 주세요",
         "en": "give an item id and at least one answer, or --file ANSWERS.jsonl",
     },
+    # the progress store's errors (StoreError.say), wherever they reach the user
+    "store.folder_is_file": {
+        "ko": "데이터 폴더 {folder}은(는) 폴더가 아니라 파일입니다",
+        "en": "the data folder {folder} is a file, not a folder",
+    },
+    "store.folder_uncreatable": {
+        "ko": "데이터 폴더 {folder}을(를) 만들 수 없습니다: {reason}",
+        "en": "cannot create the data folder {folder}: {reason}",
+    },
+    "store.folder_not_folder": {
+        "ko": "데이터 폴더 {folder}은(는) 폴더가 아닙니다",
+        "en": "the data folder {folder} is not a folder",
+    },
+    "store.folder_unwritable": {
+        "ko": "데이터 폴더 {folder}에 쓸 수 없습니다: {reason}",
+        "en": "the data folder {folder} cannot be written: {reason}",
+    },
+    "store.path_is_folder": {
+        "ko": "{path}은(는) 폴더입니다 (진도 저장소가 아님)",
+        "en": "{path} is a folder, not a progress store",
+    },
+    "store.unreadable_file": {
+        "ko": "{path}을(를) 읽을 수 없습니다: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "store.not_sqlite": {
+        "ko": "{path}은(는) quizapp 진도 저장소가 아닙니다 (SQLite 데이터베이스가 아님); "
+        "파일을 옮기거나 --db로 다른 파일을 고르세요",
+        "en": "{path} is not a quizapp progress store (not an SQLite database); "
+        "move it away or choose another file with --db",
+    },
+    "store.unreadable_store": {
+        "ko": "{path}을(를) 진도 저장소로 읽을 수 없습니다: {reason}",
+        "en": "{path} cannot be read as a progress store: {reason}",
+    },
+    "store.foreign": {
+        "ko": "{path}은(는) 다른 프로그램의 SQLite 데이터베이스입니다 (테이블: {tables}); "
+        "--db로 다른 파일을 고르세요",
+        "en": "{path} is an SQLite database of another program (tables: {tables}); "
+        "choose another file with --db",
+    },
+    "store.foreign_short": {
+        "ko": "{path}은(는) 다른 프로그램의 SQLite 데이터베이스입니다",
+        "en": "{path} is an SQLite database of another program",
+    },
+    "store.read_only": {
+        "ko": "{path}에 쓸 수 없습니다 (파일 권한을 확인하세요)",
+        "en": "{path} cannot be written (check its permissions)",
+    },
+    "store.no_driver": {
+        "ko": "{driver!r}용 데이터베이스 드라이버가 없습니다 ({reason}); PostgreSQL에는 "
+        "`pip install quizapp[postgres]`와 postgresql+psycopg://user:password@host/dbname 같은 "
+        "URL이 필요합니다",
+        "en": "no database driver for {driver!r} ({reason}); PostgreSQL needs "
+        "`pip install quizapp[postgres]` and a URL like "
+        "postgresql+psycopg://user:password@host/dbname",
+    },
+    "store.bad_url": {
+        "ko": "데이터베이스 URL {url}을(를) 쓸 수 없습니다: {reason}",
+        "en": "cannot use the database URL {url}: {reason}",
+    },
+    "store.not_url": {
+        "ko": "데이터베이스 URL이 아닙니다: {url}; 예: sqlite:///path/progress.db",
+        "en": "not a database URL: {url}; e.g. sqlite:///path/progress.db",
+    },
+    "store.open.read_only": {
+        "ko": "{path}에 쓸 수 없습니다: {reason}",
+        "en": "{path} cannot be written: {reason}",
+    },
+    "store.open.not_store": {
+        "ko": "{path}은(는) quizapp 진도 저장소가 아닙니다: {reason}",
+        "en": "{path} is not a quizapp progress store: {reason}",
+    },
+    "store.open.failed": {
+        "ko": "진도 저장소 {path}을(를) 열 수 없습니다: {reason}",
+        "en": "cannot open the progress store {path}: {reason}",
+    },
+    "store.open.unreachable": {
+        "ko": "{path}의 데이터베이스 서버에 연결할 수 없습니다: {reason}",
+        "en": "cannot reach the database server at {path}: {reason}",
+    },
+    "store.open.unusable": {
+        "ko": "{path}의 데이터베이스를 쓸 수 없습니다: {reason}",
+        "en": "cannot use the database at {path}: {reason}",
+    },
+    "store.newer_schema": {
+        "ko": "{path}은(는) 더 새로운 quizapp이 썼습니다 (스키마 {revision}, 이 앱은 {head}까지 앎); "
+        "quizapp을 업데이트하세요",
+        "en": "{path} was written by a newer quizapp (schema {revision}, this app knows up to "
+        "{head}); update quizapp to use it",
+    },
+    "store.read_failed": {
+        "ko": "진도 저장소를 읽을 수 없습니다: {reason}",
+        "en": "cannot read the progress store: {reason}",
+    },
+    "store.save_failed": {
+        "ko": "진도를 저장할 수 없습니다: {reason}",
+        "en": "cannot save progress: {reason}",
+    },
+    "store.busy": {
+        "ko": "진도 저장소가 계속 사용 중입니다 (다른 quizapp이 잠그고 있음); "
+        "이번 변경은 저장되지 않았습니다, 다시 해 보세요",
+        "en": "the progress store stayed busy (another quizapp kept it locked); "
+        "this change was not saved, try again",
+    },
+    "store.empty_profile": {
+        "ko": "프로필 이름이 비었습니다; --profile NAME을 쓰세요",
+        "en": "the profile name is empty; use --profile NAME",
+    },
+    "store.long_profile": {
+        "ko": "프로필 이름이 {limit}자보다 깁니다",
+        "en": "the profile name is longer than {limit} characters",
+    },
+    "store.profile_deleted": {
+        "ko": "앱이 실행되는 동안 프로필이 삭제되었습니다",
+        "en": "the profile was deleted while the app was running",
+    },
+    "store.new_limit": {
+        "ko": "하루 새 카드 수는 0에서 {most} 사이여야 합니다 ({limit} 아님)",
+        "en": "new cards per day must be between 0 and {most}, not {limit}",
+    },
+    "store.no_backup": {
+        "ko": "{folder}에 {path}의 백업이 없습니다",
+        "en": "no backup of {path} in {folder}",
+    },
+    "store.backup_damaged": {
+        "ko": "백업 {path}도 손상되었습니다 ({problem})",
+        "en": "the backup {path} is damaged too ({problem})",
+    },
 }

@@ -105,7 +105,9 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
                 return EXIT_FAIL
             stats = progress_stats(StudyService(store, bank))
     except StoreError as exc:
-        print(translate("cli.error", settings.lang, message=exc), file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))

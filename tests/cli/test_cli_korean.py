@@ -101,7 +101,9 @@ def bank_words() -> frozenset[str]:
 def output_english(text: str) -> set[str]:
     allowed = OUTPUT_ALLOWED | bank_words() | {c for path in every_command() for c in path}
     text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*/\S*|\S+\.\w+\b", " ", text)
-    text = re.sub(r"--?[\w-]+|\b\w+(?:-\w+)+\b|\b[A-Z][A-Z_0-9]+\b|#\d+", " ", text)
+    text = re.sub(
+        r"--?[\w-]+|\b\w+(?:-\w+)+\b|(?<![A-Za-z])[A-Z][A-Z_0-9]+(?![A-Za-z])|#\d+", " ", text
+    )
     return {w for w in re.findall(r"[A-Za-z][A-Za-z_]+", text) if w.lower() not in allowed}
 
 
@@ -153,6 +155,16 @@ OUTPUTS = [
     (["export", "anki", "deck.apkg", "--topic", "없는 주제"], 1),
     (["import", "anki", "notes.txt", "--out", "items.yml.txt"], 2),
     (["import", "anki", "no-notes.txt", "--out", "items.yaml"], 2),
+    # the progress store's errors, as each command prints them
+    (["--db", "not-a-url", "stats"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "stats"], 1),
+    (["--db", "sqlite:///{tmp}", "leaderboard"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "plan"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "profile"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "class", "report"], 2),
+    (["--profile", " ", "stats"], 1),
+    (["profile", "--new-per-day", "100000"], 1),
+    (["--db", "sqlite:///{tmp}/progress.db", "doctor", "--restore"], 1),
 ]
 
 
@@ -160,7 +172,8 @@ OUTPUTS = [
 def test_every_command_speaks_korean(
     args: list[str], code: int, korean_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    got, out = run_ko(args, capsys)
+    (korean_home / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    got, out = run_ko([a.format(tmp=korean_home) for a in args], capsys)
     assert got == code, out
     assert out.strip() and re.search(r"[가-힣]", out), out
     assert not output_english(out), f"English in `{' '.join(args)}`: {output_english(out)}\n{out}"
