@@ -93,6 +93,37 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "--threshold는 1에서 100 사이의 백분율입니다",
         "en": "--threshold is a percentage between 1 and 100",
     },
+    # bank verify: the table, the coverage and the summary (--json rows stay as they are)
+    "cli.verify.col.task": {"ko": "과제", "en": "task"},
+    "cli.verify.col.ref": {"ko": "모범", "en": "ref"},
+    "cli.verify.col.starter": {"ko": "시작코드", "en": "starter"},
+    "cli.verify.col.mistakes": {"ko": "실수", "en": "mistakes"},
+    "cli.verify.col.diagnosed": {"ko": "진단", "en": "diagnosed"},
+    "cli.verify.col.mutants": {"ko": "변형", "en": "mutants"},
+    "cli.verify.col.killed": {"ko": "잡음", "en": "killed"},
+    "cli.verify.col.equiv": {"ko": "동등", "en": "equiv"},
+    "cli.verify.col.survived": {"ko": "생존", "en": "survived"},
+    "cli.verify.col.contract": {"ko": "계약", "en": "contract"},
+    "cli.verify.col.time": {"ko": "시간", "en": "time"},
+    "cli.verify.survivor": {
+        "ko": "살아남은 변형 {id}: {description}",
+        "en": "survivor {id}: {description}",
+    },
+    "cli.verify.coverage": {
+        "ko": "계약 범위 (입력 부류: 뽑힌 입력 수; 확인한 부작용):",
+        "en": "contract coverage (input class: inputs drawn; effects checked):",
+    },
+    "cli.verify.classes": {"ko": "부류: ", "en": "classes: "},
+    "cli.verify.effects": {"ko": "부작용: ", "en": "effects: "},
+    "cli.verify.summary": {
+        "ko": "{tasks}, 변형 {mutants}개: 잡음 {killed}, 동등 {equivalent}, 생존 {survived}; {verdict}",
+        "en": "{tasks}, {mutants} mutants: {killed} killed, {equivalent} equivalent, "
+        "{survived} survived; {verdict}",
+    },
+    "cli.count.tasks.one": {"ko": "과제 {count}개", "en": "{count} task"},
+    "cli.count.tasks.many": {"ko": "과제 {count}개", "en": "{count} tasks"},
+    "cli.verify.all_ok": {"ko": "모든 과제 검증됨", "en": "every task verified"},
+    "cli.verify.short": {"ko": "과제 {bad}개가 미달", "en": "{bad} task(s) fall short"},
     # export anki / import anki
     "cli.anki.not_apkg": {
         "ko": "{path}: Anki 패키지는 .apkg로 끝납니다",

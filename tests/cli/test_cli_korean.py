@@ -100,6 +100,7 @@ def bank_words() -> frozenset[str]:
 
 def output_english(text: str) -> set[str]:
     allowed = OUTPUT_ALLOWED | bank_words() | {c for path in every_command() for c in path}
+    text = re.sub(r"[\w.]+=[\w.]+", " ", text)  # contract classes and effects: key=value
     text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*/\S*|\S+\.\w+\b", " ", text)
     text = re.sub(
         r"--?[\w-]+|\b\w+(?:-\w+)+\b|(?<![A-Za-z])[A-Z][A-Z_0-9]+(?![A-Za-z])|#\d+", " ", text
@@ -134,6 +135,7 @@ OUTPUTS = [
     (["bank", "try", "cnn-fashion", "x"], 0),
     (["bank", "try", "tensor-argmax-name"], 2),
     (["bank", "verify", "train-digits-cnn"], 2),
+    (["bank", "verify", "tensor-argmax"], 0),
     (["leaderboard"], 0),
     (["leaderboard", "nope"], 2),
     (["exam", "preview"], 2),
