@@ -92,7 +92,7 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
         handed = collect([args.folder])
         sources = read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
     comparison = similarity(task, handed, sources, settings.lang, sys.stdout)
     if comparison is None:
         return EXIT_OK

@@ -152,7 +152,7 @@ def handed_files(paths: Sequence[str]) -> tuple[list[HandedIn], list[str]]:
         handed = collect(paths)
         return handed, read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
 
 
 def similarity(

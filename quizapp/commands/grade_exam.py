@@ -57,7 +57,7 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
         handed = handed_in(parts, students, shown)
         sources = read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
     out = open_output(args.csv) if getattr(args, "csv", None) else None
     for section in blueprint.sections:
         if section.kind == "written":
