@@ -365,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, settings)
     except (UsageError, SettingsError) as exc:
         lang = settings.lang if settings is not None else _Parser.lang
-        text = exc.text(lang) if isinstance(exc, UsageError) else str(exc)
+        text = exc.text(lang)
         sys.stderr.write(f"quizapp: {'오류' if lang == 'ko' else 'error'}: {text}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

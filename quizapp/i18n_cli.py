@@ -192,6 +192,31 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{text} (Anki에서 바뀐 것 {changed}개: 바뀐 내용은 --update로 봅니다)",
         "en": "{text} ({changed} changed in Anki: pass --update to see the changes)",
     },
+    # the config file and environment (SettingsError.say)
+    "settings.error.unreadable": {
+        "ko": "{path}: 설정 파일을 읽을 수 없습니다: {error}",
+        "en": "{path}: cannot read the config file: {error}",
+    },
+    "settings.error.unknown": {
+        "ko": "{path}: 없는 설정 {name!r} (있는 설정: {known})",
+        "en": "{path}: unknown setting {name!r} (known: {known})",
+    },
+    "settings.error.banks": {
+        "ko": "{path}: `banks`는 폴더 경로의 목록이어야 합니다",
+        "en": "{path}: `banks` must be a list of folder paths",
+    },
+    "settings.error.lang": {
+        "ko": "없는 언어 {lang!r}; 다음 중 하나를 쓰세요: {known}",
+        "en": "unknown language {lang!r}; use one of: {known}",
+    },
+    "settings.error.db": {
+        "ko": "{path}: `db`는 데이터베이스 URL 문자열이어야 합니다",
+        "en": "{path}: `db` must be a database URL string",
+    },
+    "settings.error.sandbox": {
+        "ko": "{path}: 없는 샌드박스 {sandbox!r}; 다음 중 하나를 쓰세요: {known}",
+        "en": "{path}: unknown sandbox {sandbox!r}; use one of: {known}",
+    },
     # quizapp stats
     "cli.stats.profile": {"ko": "프로필 {name}", "en": "profile {name}"},
     "cli.stats.reviews": {

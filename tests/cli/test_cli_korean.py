@@ -182,3 +182,25 @@ def test_every_command_speaks_korean(
     assert got == code, out
     assert out.strip() and re.search(r"[가-힣]", out), out
     assert not output_english(out), f"English in `{' '.join(args)}`: {output_english(out)}\n{out}"
+
+
+def test_settings_errors_are_korean(
+    korean_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = korean_home / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('colour = "blue"\n', encoding="utf-8")
+    code, out = run_ko(["stats"], capsys)
+    assert code == 2
+    assert out == (
+        f"quizapp: 오류: {home / 'config.toml'}: 없는 설정 'colour' "
+        "(있는 설정: banks, db, lang, profile, sandbox)\n"
+    )
+    (home / "config.toml").unlink()
+    monkeypatch.setenv("QUIZAPP_SANDBOX", "docker")
+    code, out = run_ko(["stats"], capsys)
+    assert code == 2
+    assert out == (
+        "quizapp: 오류: QUIZAPP_SANDBOX: 없는 샌드박스 'docker'; "
+        "다음 중 하나를 쓰세요: auto, linux, portable\n"
+    )
