@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .bank_type import Bank
@@ -60,34 +61,60 @@ def bank_stats(bank: Bank) -> dict[str, Any]:
     }
 
 
-def format_stats(stats: dict[str, Any]) -> str:
-    """The human-readable table of ``quizapp bank stats``."""
+# The table's words; `quizapp bank stats` passes them in the interface language.
+STATS_WORDS = {
+    "summary": "written items {written}, flashcards {flashcards}, tasks {tasks}, exams {exams}",
+    "by_type": "by type: ",
+    "entry": "syllabus entry",
+    "pages": "pages",
+    "written": "written",
+    "flashcards": "flashcards",
+    "tasks": "tasks",
+    "other": "other pages",
+    "beyond": "beyond the exam scope (by topic):",
+    "topic": "{topic}: written {written}, flashcards {flashcards}",
+}
+
+
+def format_stats(stats: dict[str, Any], words: Mapping[str, str] = STATS_WORDS) -> str:
+    """The human-readable table of ``quizapp bank stats`` (in ``words``' language)."""
     lines = [
-        f"written items {stats['written']}, flashcards {stats['flashcards']}, "
-        f"tasks {stats['tasks']}, exams {stats['exams']}",
+        words["summary"].format(
+            written=stats["written"],
+            flashcards=stats["flashcards"],
+            tasks=stats["tasks"],
+            exams=stats["exams"],
+        ),
     ]
     if stats["by_type"]:
-        lines.append("by type: " + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
+        lines.append(words["by_type"] + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
     rows = [
         (e["title"], format_pages_yaml(e["pages"]), e["written"], e["flashcards"], e["tasks"])
         for e in stats["syllabus"]
     ]
     if rows:
-        tw = max(display_width("syllabus entry"), *(display_width(r[0]) for r in rows))
-        pw = max(display_width("pages"), *(display_width(r[1]) for r in rows))
-        lines.append("")
-        lines.append(f"{pad('syllabus entry', tw)}  {pad('pages', pw)}  written  flashcards  tasks")
         other = stats.get("other_pages") or {}
         if any(other.values()):
-            rows.append(("other pages", "", other["written"], other["flashcards"], other["tasks"]))
+            rows.append((words["other"], "", other["written"], other["flashcards"], other["tasks"]))
+        tw = max(display_width(words["entry"]), *(display_width(r[0]) for r in rows))
+        pw = max(display_width(words["pages"]), *(display_width(r[1]) for r in rows))
+        ww, fw, kw = (display_width(words[k]) for k in ("written", "flashcards", "tasks"))
+        lines.append("")
+        lines.append(
+            f"{pad(words['entry'], tw)}  {pad(words['pages'], pw)}  "
+            f"{words['written']}  {words['flashcards']}  {words['tasks']}"
+        )
         for title, pages, w, f, t in rows:
-            lines.append(f"{pad(title, tw)}  {pad(pages, pw)}  {w:>7}  {f:>10}  {t:>5}")
+            lines.append(f"{pad(title, tw)}  {pad(pages, pw)}  {w:>{ww}}  {f:>{fw}}  {t:>{kw}}")
     if stats["beyond_scope"]:
         lines.append("")
-        lines.append("beyond the exam scope (by topic):")
+        lines.append(words["beyond"])
         for row in stats["beyond_scope"]:
             lines.append(
-                f"  {row['topic']}: written {row['written']}, flashcards {row['flashcards']}"
+                "  "
+                + words["topic"].format(
+                    topic=row["topic"], written=row["written"], flashcards=row["flashcards"]
+                )
             )
     return "\n".join(lines)
 
@@ -96,4 +123,4 @@ def format_pages_yaml(pages: list[int | str]) -> str:
     return ", ".join(str(p) for p in pages)
 
 
-__all__ = ["bank_stats", "format_pages", "format_stats"]
+__all__ = ["STATS_WORDS", "bank_stats", "format_pages", "format_stats"]

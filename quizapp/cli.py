@@ -19,7 +19,28 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
-    """A mistake in how the command was called: one line, exit 2."""
+    """A mistake in how the command was called: one line, exit 2.
+
+    Made with :meth:`say` it carries an i18n key and is printed in the interface language;
+    ``str()`` is its English text.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key, self.values = key, values
+
+    @classmethod
+    def say(cls, key: str, **values: object) -> UsageError:
+        from .i18n import translate
+
+        return cls(translate(key, "en", **values), key, **values)
+
+    def text(self, lang: str) -> str:
+        if self.key is None:
+            return str(self)
+        from .i18n import translate
+
+        return translate(self.key, lang, **self.values)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -336,6 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):  # a command group without its action, e.g. `quizapp bank`
         args.help_parser.print_help(sys.stderr)
         return EXIT_USAGE
+    settings: Settings | None = None
     try:
         settings = resolve(
             data_dir=args.data_dir,
@@ -347,7 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace, Settings], int] = args.run
         return run(args, settings)
     except (UsageError, SettingsError) as exc:
-        sys.stderr.write(f"quizapp: {'오류' if _Parser.lang == 'ko' else 'error'}: {exc}\n")
+        lang = settings.lang if settings is not None else _Parser.lang
+        text = exc.text(lang)
+        sys.stderr.write(f"quizapp: {'오류' if lang == 'ko' else 'error'}: {text}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write(f"quizapp: {'중단됨' if _Parser.lang == 'ko' else 'interrupted'}\n")

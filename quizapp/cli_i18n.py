@@ -75,8 +75,8 @@ HELP_KO = {
     "show or set the study plan (exam date, new cards per day)": (
         "학습 계획 보기/설정 (시험일, 하루 새 카드 수)"
     ),
-    "training tasks: every profile's best accuracy, ranked": (
-        "학습 과제: 프로필별 최고 정확도 순위"
+    "training tasks: every profile's best metric (accuracy, or lowest RMSLE), ranked": (
+        "학습 과제: 프로필별 최고 성적 (정확도, 또는 가장 낮은 RMSLE) 순위"
     ),
     "the teacher's view: class report, similar code": "교사용: 반 보고서, 비슷한 코드",
     "grade files or folders against a practical task's hidden tests": (
@@ -108,6 +108,16 @@ HELP_KO = {
     "and the reference's mutants": (
         "숨은 테스트가 모범 답안을 통과시키고, 알려진 실수와 변형(뮤턴트)을 잡는지 확인"
     ),
+    "judge typed answers as review, quiz and the exam would (a cloze: one text per "
+    "blank, separated by /)": (
+        "입력한 답을 복습·퀴즈·시험과 똑같이 채점 (빈칸 문제: 빈칸마다 답 하나, /로 구분)"
+    ),
+    "a written item's id": "필기 문항의 ID",
+    "answers to judge": "채점할 답",
+    'one {"item": ID, "answer": TEXT or [TEXT, ...]} per line': (
+        '한 줄에 {"item": ID, "answer": 텍스트 또는 [텍스트, ...]} 하나'
+    ),
+    "one JSON object per answer": "답마다 JSON 객체 하나",
     "count items, flashcards, tasks and exams per syllabus entry": (
         "범위별 문제, 플래시카드, 과제, 모의고사 수"
     ),
@@ -125,6 +135,15 @@ HELP_KO = {
     "Anki's 'Notes in Plain Text' .txt or an .apkg": "Anki의 '일반 텍스트 노트' .txt 또는 .apkg",
     "the items file to write": "만들 문제 파일",
     "replace --out if it exists": "--out 파일이 있으면 덮어쓰기",
+    "for notes of items already in the bank that were edited in Anki, write "
+    "what changed as a diff beside --out (NAME.changes.diff) to review": (
+        "문제 은행에 이미 있는 문항을 Anki에서 고친 노트는 바뀐 내용을 --out 옆에 "
+        "diff로 저장 (NAME.changes.diff, 검토용)"
+    ),
+    "the predicted exam score on your exam date and tonight's plan to raise it most": (
+        "시험일의 예상 점수와 그 점수를 가장 많이 올릴 오늘 밤 학습 계획"
+    ),
+    "the minutes you have tonight (default 30)": "오늘 밤 공부할 수 있는 시간(분) (기본 30)",
     "reviews that would fall after it are pulled forward to its eve": (
         "시험일 뒤로 잡힐 복습을 시험 전날로 당깁니다"
     ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .i18n_class import CLASS_MESSAGES
+from .i18n_cli import CLI_MESSAGES
 from .i18n_plan import PLAN_MESSAGES
 
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
@@ -959,6 +960,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(CLASS_MESSAGES)
+MESSAGES.update(CLI_MESSAGES)
 MESSAGES.update(PLAN_MESSAGES)
 
 
@@ -967,3 +969,8 @@ def translate(key: str, lang: str, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def count_text(key: str, count: int, lang: str) -> str:
+    """``count`` with its noun: ``cli.count.<key>.one`` or ``.many`` (English plurals)."""
+    return translate(f"cli.count.{key}.{'one' if count == 1 else 'many'}", lang, count=count)

@@ -114,4 +114,32 @@ CLASS_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "반 보고서를 만들 수 없습니다: {error}",
         "en": "Class report failed: {error}",
     },
+    # the class folder a teacher grades (BadInput.say)
+    "class.input.not_utf8": {
+        "ko": "{name}: UTF-8 텍스트가 아닙니다",
+        "en": "{name}: not UTF-8 text",
+    },
+    "class.input.unreadable": {
+        "ko": "{name}을(를) 읽을 수 없습니다: {error}",
+        "en": "cannot read {name}: {error}",
+    },
+    "class.input.no_py": {
+        "ko": "{path}: 이 폴더에 .py 파일이 없습니다",
+        "en": "{path}: no .py files in this folder",
+    },
+    "class.input.not_file": {
+        "ko": "파일도 폴더도 아닙니다: {path}",
+        "en": "not a file or folder: {path}",
+    },
+    "class.input.missing": {"ko": "파일이 없습니다: {path}", "en": "file not found: {path}"},
+    "class.input.no_practical": {
+        "ko": "모의고사 구성 {blueprint!r}에는 채점할 실기 부분이 없습니다",
+        "en": "blueprint {blueprint!r} has no practical section to grade",
+    },
+    "class.input.no_folder": {"ko": "폴더가 없습니다: {path}", "en": "folder not found: {path}"},
+    "class.input.not_folder": {"ko": "폴더가 아닙니다: {path}", "en": "not a folder: {path}"},
+    "class.input.no_students": {
+        "ko": "{path}: .py 파일이 든 학생 폴더가 없습니다 (FOLDER/<학생>/<과제>.py)",
+        "en": "{path}: no student folders with .py files (FOLDER/<student>/<task>.py)",
+    },
 }

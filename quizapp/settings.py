@@ -30,7 +30,27 @@ SANDBOXES = ("auto", "linux", "portable")  # grader.backends.CHOICES (not import
 
 
 class SettingsError(Exception):
-    """A setting cannot be used; the message is one line for the user."""
+    """A setting cannot be used; the message is one line for the user.
+
+    Made with :meth:`say` it carries an i18n key (``settings.error.*``); ``str()`` is English.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key, self.values = key, values
+
+    @classmethod
+    def say(cls, key: str, **values: object) -> SettingsError:
+        from .i18n import translate
+
+        return cls(translate(key, "en", **values), key, **values)
+
+    def text(self, lang: str) -> str:
+        if self.key is None:
+            return str(self)
+        from .i18n import translate
+
+        return translate(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -83,7 +103,7 @@ def read_config(data_dir: Path) -> dict[str, object]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: cannot read the config file: {exc}") from None
+        raise SettingsError.say("settings.error.unreadable", path=path, error=exc) from None
     try:
         config = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -91,8 +111,8 @@ def read_config(data_dir: Path) -> dict[str, object]:
     known = {"banks", "db", "lang", "profile", "sandbox"}
     unknown = sorted(set(config) - known)
     if unknown:
-        raise SettingsError(
-            f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        raise SettingsError.say(
+            "settings.error.unknown", path=path, name=unknown[0], known=", ".join(sorted(known))
         )
     return config
 
@@ -110,22 +130,22 @@ def resolve(
     config = read_config(folder)
     config_banks = config.get("banks", [])
     if not isinstance(config_banks, list) or not all(isinstance(b, str) for b in config_banks):
-        raise SettingsError(f"{folder / CONFIG_FILE}: `banks` must be a list of folder paths")
+        raise SettingsError.say("settings.error.banks", path=folder / CONFIG_FILE)
     all_banks = [Path(b).expanduser() for b in config_banks] + [
         Path(b).expanduser() for b in banks or []
     ]
     chosen_lang = lang or config.get("lang") or default_lang()
     if chosen_lang not in LANGS:
-        raise SettingsError(f"unknown language {chosen_lang!r}; use one of: {', '.join(LANGS)}")
+        raise SettingsError.say("settings.error.lang", lang=chosen_lang, known=", ".join(LANGS))
     db_url = db or config.get("db")
     if db_url is not None and not isinstance(db_url, str):
-        raise SettingsError(f"{folder / CONFIG_FILE}: `db` must be a database URL string")
+        raise SettingsError.say("settings.error.db", path=folder / CONFIG_FILE)
     chosen_profile = profile or config.get("profile") or default_profile()
     sandbox = os.environ.get("QUIZAPP_SANDBOX") or config.get("sandbox") or "auto"
     if sandbox not in SANDBOXES:
         where = "QUIZAPP_SANDBOX" if os.environ.get("QUIZAPP_SANDBOX") else folder / CONFIG_FILE
-        raise SettingsError(
-            f"{where}: unknown sandbox {sandbox!r}; use one of: {', '.join(SANDBOXES)}"
+        raise SettingsError.say(
+            "settings.error.sandbox", path=where, sandbox=sandbox, known=", ".join(SANDBOXES)
         )
     return Settings(
         data_dir=folder,

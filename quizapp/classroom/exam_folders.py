@@ -45,21 +45,21 @@ def practical_parts(blueprint: Blueprint, bank: Bank) -> list[Part]:
             Part(str(section.title), pool, section.size(), section.points_each, not everything)
         )
     if not parts:
-        raise BadInput(f"blueprint {blueprint.id!r} has no practical section to grade")
+        raise BadInput.say("class.input.no_practical", blueprint=blueprint.id)
     return parts
 
 
 def student_folders(folder: Path, shown: str) -> dict[str, Path]:
     """The student folders of a class folder (hidden ones left out), by name."""
     if not folder.exists():
-        raise BadInput(f"folder not found: {shown}")
+        raise BadInput.say("class.input.no_folder", path=shown)
     if not folder.is_dir():
-        raise BadInput(f"not a folder: {shown}")
+        raise BadInput.say("class.input.not_folder", path=shown)
     found = {
         p.name: p for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".")
     }
     if not any(any(p.glob("*.py")) for p in found.values()):
-        raise BadInput(f"{shown}: no student folders with .py files (FOLDER/<student>/<task>.py)")
+        raise BadInput.say("class.input.no_students", path=shown)
     return found
 
 

@@ -16,7 +16,20 @@ from pathlib import Path
 
 
 class BadInput(ValueError):
-    """A path that cannot be graded; the message is one line for the user."""
+    """A path that cannot be graded; the message is one line for the user.
+
+    Made with :meth:`say` it carries an i18n key (``class.input.*``); ``str()`` is English.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key, self.values = key, values
+
+    @classmethod
+    def say(cls, key: str, **values: object) -> BadInput:
+        from ..i18n import translate
+
+        return cls(translate(key, "en", **values), key, **values)
 
 
 @dataclass(frozen=True)
@@ -29,9 +42,11 @@ class HandedIn:
         try:
             return self.path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise BadInput(f"{self.name}: not UTF-8 text") from None
+            raise BadInput.say("class.input.not_utf8", name=self.name) from None
         except OSError as exc:
-            raise BadInput(f"cannot read {self.name}: {exc.strerror or exc}") from None
+            raise BadInput.say(
+                "class.input.unreadable", name=self.name, error=exc.strerror or exc
+            ) from None
 
 
 def _skipped(relative: Path) -> bool:
@@ -47,7 +62,7 @@ def in_folder(folder: Path, shown: str) -> list[HandedIn]:
         student = relative.parts[0] if len(relative.parts) > 1 else path.stem
         found.append(HandedIn(path, str(Path(shown) / relative), student))
     if not found:
-        raise BadInput(f"{shown}: no .py files in this folder")
+        raise BadInput.say("class.input.no_py", path=shown)
     return found
 
 
@@ -61,9 +76,9 @@ def collect(paths: Sequence[str]) -> list[HandedIn]:
         elif path.is_file():
             found.append(HandedIn(path, shown, path.stem))
         elif path.exists():
-            raise BadInput(f"not a file or folder: {shown}")
+            raise BadInput.say("class.input.not_file", path=shown)
         else:
-            raise BadInput(f"file not found: {shown}")
+            raise BadInput.say("class.input.missing", path=shown)
     seen: set[Path] = set()
     unique = []
     for handed in found:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import count_text, translate
 from ..settings import Settings
 from .bank import load_valid
 from .filters import ITEM_TYPES, card_filter
@@ -23,9 +24,9 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
 
     path = Path(args.file)
     if path.suffix != ".apkg":
-        raise UsageError(f"{path}: an Anki package ends in .apkg")
+        raise UsageError.say("cli.anki.not_apkg", path=path)
     if not path.parent.is_dir():
-        raise UsageError(f"{path}: folder {path.parent} does not exist")
+        raise UsageError.say("cli.anki.no_folder", path=path, folder=path.parent)
     chosen = card_filter(args.pages, args.topic, args.type, ITEM_TYPES, option="--types")
     if chosen.types is None:
         chosen = dataclasses.replace(chosen, types=frozenset({"written", "flashcard"}))
@@ -35,22 +36,32 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     ids = dict.fromkeys(card.item_id for card in Catalogue(bank).select(chosen))
     items = [bank.items[i] for i in ids]
     if not items:
-        print("no item matches the given --pages, --topic and --types", file=sys.stderr)
+        print(translate("cli.anki.nothing_chosen", settings.lang), file=sys.stderr)
         return EXIT_FAIL
     stamps = ModTimes(settings.data_dir / STATE_FILE)
     decks = build_decks(bank, items, settings.lang, stamps)
     try:
         write_package(decks, path)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError.say("cli.anki.unwritable", path=path, error=exc.strerror or exc) from None
     try:
         stamps.save()
     except OSError as exc:  # the package is written; the next export counts all as changed
-        print(f"{stamps.path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        message = translate(
+            "cli.anki.unwritable", settings.lang, path=stamps.path, error=exc.strerror or exc
+        )
+        print(message, file=sys.stderr)
     filled = sum(1 for d in decks if d.notes)
     print(
-        f"wrote {len(items)} notes in {filled} deck{'' if filled == 1 else 's'} to {path} "
-        f"({stamps.changed} new or changed, {stamps.unchanged} unchanged since the last export)"
+        translate(
+            "cli.anki.exported",
+            settings.lang,
+            notes=len(items),
+            decks=count_text("decks", filled, settings.lang),
+            path=path,
+            changed=stamps.changed,
+            unchanged=stamps.unchanged,
+        )
     )
     return EXIT_OK
 
@@ -64,14 +75,14 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
 
     source, out = Path(args.file), Path(args.out)
     if out.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"--out {out}: an items file ends in .yaml (BANK_DIR/items/NAME.yaml)")
+        raise UsageError.say("cli.anki.not_yaml", out=out)
     if out.exists() and not args.force:
-        raise UsageError(f"--out {out}: the file exists; pass --force to replace it")
+        raise UsageError.say("cli.anki.exists", out=out)
     if not source.is_file():
-        raise UsageError(f"{source}: no such file")
+        raise UsageError.say("cli.anki.no_file", path=source)
     suffix = source.suffix.casefold()
     if suffix not in (*_TEXT_SUFFIXES, *_PACKAGE_SUFFIXES):
-        raise UsageError(f"{source}: expected Anki's plain-text export (.txt) or a package (.apkg)")
+        raise UsageError.say("cli.anki.wrong_kind", path=source)
     try:
         notes, skipped = (read_apkg if suffix in _PACKAGE_SUFFIXES else read_text)(source)
     except ImportFailure as exc:
@@ -89,35 +100,47 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         try:
             write_diff(diff, bank, changed, source)
         except OSError as exc:
-            raise UsageError(f"{diff}: cannot write: {exc.strerror or exc}") from None
-    summary = _already_there(len(done.existing), len(changed), diff if args.update else None)
+            raise UsageError.say(
+                "cli.anki.unwritable", path=diff, error=exc.strerror or exc
+            ) from None
+    summary = _already_there(
+        len(done.existing), len(changed), diff if args.update else None, settings.lang
+    )
     if not done.items:
         if done.existing:
-            print(f"{source}: no new note; {summary}")
+            print(translate("cli.anki.no_new", settings.lang, path=source, summary=summary))
             return EXIT_OK
-        print(f"{source}: no note could be imported; nothing written", file=sys.stderr)
+        print(translate("cli.anki.none_imported", settings.lang, path=source), file=sys.stderr)
         return EXIT_FAIL
     try:
         write_items(out, done.items, source.name)
     except OSError as exc:
-        raise UsageError(f"--out {out}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError.say(
+            "cli.anki.out_unwritable", out=out, error=exc.strerror or exc
+        ) from None
     cards = sum(1 for i in done.items if i["type"] == "flashcard")
     parts = [
-        f"wrote {len(done.items)} items ({cards} flashcards, {len(done.items) - cards} cloze) "
-        f"to {out}",
+        translate(
+            "cli.anki.imported",
+            settings.lang,
+            items=len(done.items),
+            cards=cards,
+            cloze=len(done.items) - cards,
+            out=out,
+        ),
         *([summary] if done.existing else []),
-        f"{len(problems)} warning{'' if len(problems) == 1 else 's'}",
+        count_text("warnings", len(problems), settings.lang),
     ]
     print("; ".join(parts))
     return EXIT_OK
 
 
-def _already_there(existing: int, changed: int, diff: Path | None) -> str:
+def _already_there(existing: int, changed: int, diff: Path | None, lang: str) -> str:
     """How many notes were skipped as items the banks already hold, and what to do
     about the ones edited in Anki."""
-    text = f"skipped {existing} note{'' if existing == 1 else 's'} already in the bank"
+    text = translate("cli.anki.skipped", lang, notes=count_text("notes", existing, lang))
     if not changed:
         return text
     if diff is not None:
-        return f"{text} ({changed} changed in Anki: review {diff})"
-    return f"{text} ({changed} changed in Anki: pass --update to see the changes)"
+        return translate("cli.anki.changed_review", lang, text=text, changed=changed, diff=diff)
+    return translate("cli.anki.changed_hint", lang, text=text, changed=changed)

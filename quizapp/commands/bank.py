@@ -14,19 +14,20 @@ from question_bank.cache import load_banks_cached
 from question_bank.flashcard_check import giveaway_warnings
 from question_bank.kinds import kind_warnings
 from question_bank.scope import scope_warnings
-from question_bank.stats import bank_stats, format_stats
+from question_bank.stats import STATS_WORDS, bank_stats, format_stats
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import count_text, translate
 from ..settings import Settings
 
 
-def existing_folders(folders: list[Path]) -> list[Path]:
+def existing_folders(folders: list[Path], lang: str = "en") -> list[Path]:
     """The given bank folders, or a usage error naming the first one that is missing."""
     for folder in folders:
         if not folder.exists():
-            raise UsageError(f"bank folder not found: {folder}")
+            raise UsageError(translate("cli.bank.folder_missing", lang, folder=folder))
         if not folder.is_dir():
-            raise UsageError(f"not a folder: {folder}")
+            raise UsageError(translate("cli.bank.not_folder", lang, folder=folder))
     return folders
 
 
@@ -38,7 +39,7 @@ def load(
     ``cached`` serves an unchanged, valid bank from the data folder's cache;
     `bank check` reads the files every time.
     """
-    folders = existing_folders([*settings.banks, *extra])
+    folders = existing_folders([*settings.banks, *extra], settings.lang)
     if not cached:
         return load_banks(folders)
     return load_banks_cached(folders, settings.data_dir / "cache")
@@ -51,7 +52,7 @@ def load_valid(settings: Settings) -> Bank | None:
         return bank
     for problem in problems:
         print(problem, file=sys.stderr)
-    print("the bank has problems; fix them first (quizapp bank check)", file=sys.stderr)
+    print(translate("cli.bank.has_problems", settings.lang), file=sys.stderr)
     return None
 
 
@@ -62,18 +63,31 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     warnings = [*scope_warnings(bank), *giveaway_warnings(bank), *kind_warnings(bank)]
     for problem in sorted([*problems, *warnings]):
         print(problem)
+    lang = settings.lang
     if problems:
         files = len({p.path for p in problems})
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+        message = translate(
+            "cli.bank.problems",
+            lang,
+            problems=count_text("problems", len(problems), lang),
+            files=count_text("files", files, lang),
+        )
+        print(message, file=sys.stderr)
         return EXIT_FAIL
+    warned = f", {count_text('warnings', len(warnings), lang)}" if warnings else ""
     print(
-        f"ok: {len(bank.folders)} bank folder{'s' if len(bank.folders) != 1 else ''}, "
-        f"{len(bank.written)} written items, {len(bank.flashcards)} flashcards, "
-        f"{len(bank.tasks)} tasks, {len(bank.exams)} exams, "
-        f"{len(bank.syllabus)} syllabus entries"
-        + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else "")
-        + f" ({elapsed:.2f} s)"
+        translate(
+            "cli.bank.ok",
+            lang,
+            folders=count_text("folders", len(bank.folders), lang),
+            written=len(bank.written),
+            flashcards=len(bank.flashcards),
+            tasks=len(bank.tasks),
+            exams=len(bank.exams),
+            syllabus=len(bank.syllabus),
+            warnings=warned,
+            seconds=f"{elapsed:.2f}",
+        )
     )
     return EXIT_OK
 
@@ -86,5 +100,6 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
-        print(format_stats(stats))
+        words = {k: translate(f"cli.bank_stats.{k}", settings.lang) for k in STATS_WORDS}
+        print(format_stats(stats, words))
     return EXIT_OK

@@ -16,6 +16,7 @@ answer has a row, 1 when the bank has problems, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -24,7 +25,6 @@ from typing import Any
 
 from question_bank import Bank, Cloze, Flashcard, Item
 from question_bank.matching import Judgement
-from question_bank.messages import suggest
 from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
@@ -42,12 +42,16 @@ class _BadAnswer(ValueError):
 
 
 def run_try(args: argparse.Namespace, settings: Settings) -> int:
-    requests = list(_requests(args))
+    # a row's `error` in --json stays English (a stable text for scripts, like its keys);
+    # the table shows it in the interface language
+    error_lang = "en" if args.json else settings.lang
+    requests = list(_requests(args, settings.lang, error_lang))
     bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL
     rows = [
-        _row(bank, item_id, answer, settings.lang, where) for item_id, answer, where in requests
+        _row(bank, item_id, answer, settings.lang, where, error_lang)
+        for item_id, answer, where in requests
     ]
     if args.json:
         for row in rows:
@@ -57,25 +61,30 @@ def run_try(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _requests(args: argparse.Namespace) -> Iterator[tuple[Any, Any, str | None]]:
+def _requests(
+    args: argparse.Namespace, lang: str, error_lang: str
+) -> Iterator[tuple[Any, Any, str | None]]:
     """(item id, answer, where it came from) for each answer to judge; usage errors first."""
+    t = partial(translate, lang=lang)
     if args.file is not None:
         if args.item_id is not None:
-            raise UsageError("give either ITEM_ID ANSWER... or --file, not both")
+            raise UsageError(t("cli.try.both"))
         path = Path(args.file)
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
-            raise UsageError(f"file not found: {path}") from None
+            raise UsageError(t("cli.try.no_file", path=path)) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {path}: {exc}") from None
-        return _file_requests(path, lines)
+            raise UsageError(t("cli.try.unreadable", path=path, error=exc)) from None
+        return _file_requests(path, lines, partial(translate, lang=error_lang))
     if args.item_id is None or not args.answers:
-        raise UsageError("give an item id and at least one answer, or --file ANSWERS.jsonl")
+        raise UsageError(t("cli.try.nothing"))
     return iter([(args.item_id, answer, None) for answer in args.answers])
 
 
-def _file_requests(path: Path, lines: list[str]) -> Iterator[tuple[Any, Any, str | None]]:
+def _file_requests(
+    path: Path, lines: list[str], t: Callable[..., str]
+) -> Iterator[tuple[Any, Any, str | None]]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -83,28 +92,37 @@ def _file_requests(path: Path, lines: list[str]) -> Iterator[tuple[Any, Any, str
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield None, None, f"{where}: not JSON ({exc.msg})"
+            yield None, None, t("cli.try.not_json", where=where, error=exc.msg)
             continue
         if not isinstance(data, dict) or "item" not in data or "answer" not in data:
-            yield None, None, f'{where}: expected {{"item": ID, "answer": TEXT or [TEXT, ...]}}'
+            yield None, None, t("cli.try.bad_line", where=where)
             continue
         yield data["item"], data["answer"], where
 
 
-def _row(bank: Bank, item_id: Any, answer: Any, lang: str, where: str | None) -> Row:
+def _row(
+    bank: Bank, item_id: Any, answer: Any, lang: str, where: str | None, error_lang: str
+) -> Row:
     row: Row = {"item": item_id, "answer": answer}
     if item_id is None:
         return {**row, "error": where}
+    t = partial(translate, lang=error_lang)
     prefix = f"{where}: " if where else ""
     item = bank.items.get(item_id) if isinstance(item_id, str) else None
     if item is None:
-        hint = suggest(str(item_id), bank.items) if isinstance(item_id, str) else ""
-        kind = "a task, not a written item" if item_id in bank.tasks else f"unknown item{hint}"
-        return {**row, "error": f"{prefix}{item_id!r}: {kind}"}
+        if item_id in bank.tasks:
+            return {**row, "error": t("cli.try.is_task", prefix=prefix, item=item_id)}
+        close = (
+            difflib.get_close_matches(item_id, list(bank.items), n=1, cutoff=0.6)
+            if isinstance(item_id, str)
+            else []
+        )
+        hint = t("cli.did_you_mean", word=repr(close[0])) if close else ""
+        return {**row, "error": t("cli.try.unknown", prefix=prefix, item=item_id, hint=hint)}
     if isinstance(item, Flashcard):
-        return {**row, "error": f"{prefix}{item_id!r} is a flashcard: self-rated, not checked"}
+        return {**row, "error": t("cli.try.flashcard", prefix=prefix, item=item_id)}
     try:
-        response = _response(item, answer)
+        response = _response(item, answer, t)
     except _BadAnswer as exc:
         return {**row, "error": f"{prefix}{exc}"}
     judgement = judge(item, response, bank.glossary)
@@ -119,7 +137,7 @@ def _row(bank: Bank, item_id: Any, answer: Any, lang: str, where: str | None) ->
     }
 
 
-def _response(item: Item, answer: Any) -> Response:
+def _response(item: Item, answer: Any, t: Callable[..., str]) -> Response:
     """The answer as the screen would collect it."""
     if isinstance(item, Cloze):
         count = len(item.blanks)
@@ -128,20 +146,18 @@ def _response(item: Item, answer: Any) -> Response:
         elif isinstance(answer, list) and all(isinstance(p, str) for p in answer):
             parts = answer
         else:
-            raise _BadAnswer("a cloze answer is a text or a list of texts, one per blank")
+            raise _BadAnswer(t("cli.try.cloze_shape"))
         if len(parts) != count:
-            raise _BadAnswer(
-                f"this cloze has {count} blanks, got {len(parts)} (separate them with /)"
-            )
+            raise _BadAnswer(t("cli.try.cloze_count", count=count, got=len(parts)))
         return parts
     if isinstance(answer, list):
         if all(isinstance(p, str) for p in answer):
             return answer
-        raise _BadAnswer("an answer is a text or a list of texts")
+        raise _BadAnswer(t("cli.try.answer_shape"))
     if isinstance(answer, bool | int | float):
         return answer
     if not isinstance(answer, str):
-        raise _BadAnswer("an answer is a text or a list of texts")
+        raise _BadAnswer(t("cli.try.answer_shape"))
     return answer
 
 

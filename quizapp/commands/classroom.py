@@ -26,7 +26,7 @@ def open_classroom(settings: Settings) -> Classroom:
     try:
         return Classroom(open_database(settings.database_url))
     except StoreError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text(settings.lang)) from None
 
 
 def open_output(name: str) -> IO[str]:
@@ -34,7 +34,7 @@ def open_output(name: str) -> IO[str]:
     try:
         return Path(name).open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise UsageError(f"cannot write {name}: {exc.strerror or exc}") from None
+        raise UsageError.say("cli.cannot_write", path=name, error=exc.strerror or exc) from None
 
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
@@ -48,7 +48,9 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
     try:
         report = build_report(classroom, bank)
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     finally:
         classroom.close()
@@ -81,7 +83,7 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
 
     threshold = args.threshold / 100
     if not 0 < threshold <= 1:
-        raise UsageError("--threshold is a percentage between 1 and 100")
+        raise UsageError.say("cli.class.threshold")
     bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL
@@ -90,7 +92,7 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
         handed = collect([args.folder])
         sources = read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
     comparison = similarity(task, handed, sources, settings.lang, sys.stdout)
     if comparison is None:
         return EXIT_OK

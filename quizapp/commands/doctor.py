@@ -233,7 +233,8 @@ def run_restore(settings: Settings) -> int:
     try:
         restored = restore_latest(path, datetime.now())
     except StoreError as exc:
-        print(translate("doctor.restore_failed", settings.lang, error=exc), file=sys.stderr)
+        error = exc.text(settings.lang)
+        print(translate("doctor.restore_failed", settings.lang, error=error), file=sys.stderr)
         return EXIT_FAIL
     print(translate("doctor.restored", settings.lang, day=restored.day, path=path))
     if restored.damaged is not None:

@@ -21,9 +21,9 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
     if args.exam_id == PREVIEW:
         return run_preview(args, settings)
     if args.preview_id is not None:
-        raise UsageError(f"unexpected argument {args.preview_id!r} after the exam id")
+        raise UsageError.say("cli.exam.extra_argument", value=args.preview_id)
     if args.seed is not None or args.json or args.markdown:
-        raise UsageError("--seed, --json and --markdown belong to `quizapp exam preview ID`")
+        raise UsageError.say("cli.exam.preview_only")
     return run_tui(args, settings)
 
 
@@ -31,13 +31,13 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     from ..exam.preview import draw_paper, paper_json, paper_markdown
 
     if args.preview_id is None:
-        raise UsageError("exam preview needs a blueprint id: quizapp exam preview ID")
+        raise UsageError.say("cli.exam.preview_needs_id")
     bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL
     if args.preview_id not in bank.exams:
         known = ", ".join(sorted(bank.exams))
-        raise UsageError(f"unknown exam {args.preview_id!r} (known: {known})")
+        raise UsageError.say("cli.unknown_exam", exam=args.preview_id, known=known)
     paper = draw_paper(bank, args.preview_id, args.seed)
     if args.json:
         print(json.dumps(paper_json(paper, bank), ensure_ascii=False, indent=2))
@@ -50,6 +50,8 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"--markdown: cannot write {target}: {exc.strerror or exc}") from None
+        raise UsageError.say(
+            "cli.exam.markdown_unwritable", path=target, error=exc.strerror or exc
+        ) from None
     print(translate("preview.written", settings.lang, path=target))
     return EXIT_OK

@@ -44,13 +44,13 @@ def card_filter(
         try:
             page_ranges = tuple(parse_pages_arg(pages))
         except ValueError as exc:
-            raise UsageError(f"--pages: {exc}") from None
+            raise UsageError.say("cli.bad_pages", error=exc) from None
     chosen = None
     if types:
         chosen = frozenset(t.strip() for part in types for t in part.split(",") if t.strip())
         unknown = sorted(chosen - set(known_types))
         if unknown:
-            raise UsageError(
-                f"{option}: unknown type {unknown[0]!r} (known: {', '.join(known_types)})"
+            raise UsageError.say(
+                "cli.unknown_type", option=option, type=unknown[0], known=", ".join(known_types)
             )
     return CardFilter(pages=page_ranges, topic=topic, types=chosen)

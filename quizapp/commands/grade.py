@@ -53,9 +53,9 @@ def known_task(bank: Bank, task_id: str, *, bad_bank: bool = False) -> Task:
     task = bank.tasks.get(task_id)
     if task is not None:
         return task
-    known = ", ".join(sorted(bank.tasks)) or "none"
-    hint = " — the bank has problems, see `quizapp bank check`" if bad_bank else ""
-    raise UsageError(f"unknown task {task_id!r} (known: {known}){hint}")
+    known = ", ".join(sorted(bank.tasks)) or "-"
+    key = "cli.unknown_task.bad_bank" if bad_bank else "cli.unknown_task"
+    raise UsageError.say(key, task=task_id, known=known)
 
 
 def sandbox_for(settings: Settings) -> str:
@@ -100,7 +100,7 @@ def workers_for(args: argparse.Namespace, files: int) -> int:
     """``--jobs``, else every core (no more workers than files)."""
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError.say("cli.at_least_one", option="--jobs")
     return jobs or max(1, min(os.cpu_count() or 1, files))
 
 
@@ -152,7 +152,7 @@ def handed_files(paths: Sequence[str]) -> tuple[list[HandedIn], list[str]]:
         handed = collect(paths)
         return handed, read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
 
 
 def similarity(
@@ -177,7 +177,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_exam(args, settings)
     if args.task_id is None or not args.files:
-        raise UsageError("give a task id and at least one file or folder to grade")
+        raise UsageError.say("cli.grade.nothing")
     task = _task(settings, args.task_id)
     handed, sources = handed_files(args.files)
     sandbox = sandbox_for(settings)

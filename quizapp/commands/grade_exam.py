@@ -29,16 +29,16 @@ from .grade import graded_in_order, progress_bar, sandbox_for, workers_for
 def _blueprint(bank: Bank, problems: bool, blueprint_id: str) -> Blueprint:
     blueprint = bank.exams.get(blueprint_id)
     if blueprint is None:
-        known = ", ".join(sorted(bank.exams)) or "none"
-        hint = " — the bank has problems, see `quizapp bank check`" if problems else ""
-        raise UsageError(f"unknown blueprint {blueprint_id!r} (known: {known}){hint}")
+        known = ", ".join(sorted(bank.exams)) or "-"
+        key = "cli.unknown_blueprint.bad_bank" if problems else "cli.unknown_blueprint"
+        raise UsageError.say(key, exam=blueprint_id, known=known)
     return blueprint
 
 
 def _folder(args: argparse.Namespace) -> str:
     given = [p for p in (args.task_id, *args.files) if p is not None]
     if len(given) != 1:
-        raise UsageError("--exam grades one class folder: quizapp grade --exam BLUEPRINT FOLDER")
+        raise UsageError.say("cli.grade.one_folder")
     return str(given[0])
 
 
@@ -57,7 +57,7 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
         handed = handed_in(parts, students, shown)
         sources = read_all(handed)
     except BadInput as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), exc.key, **exc.values) from None
     out = open_output(args.csv) if getattr(args, "csv", None) else None
     for section in blueprint.sections:
         if section.kind == "written":

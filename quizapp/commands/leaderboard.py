@@ -18,6 +18,7 @@ import sys
 from question_bank import TrainingTask
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import translate
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..training_view import format_board
@@ -33,8 +34,8 @@ def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
     if task_id is None:
         return training
     if task_id not in training:
-        known = ", ".join(training) or "none"
-        raise UsageError(f"{task_id!r} is not a training task (training tasks: {known})")
+        known = ", ".join(training) or "-"
+        raise UsageError.say("cli.not_training", task=task_id, known=known)
     return {task_id: training[task_id]}
 
 
@@ -44,7 +45,9 @@ def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
         with open_store(settings) as store:
             boards = {task: store.leaderboard(task, tasks) for task in tasks}
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     if args.json:
         for rows in boards.values():

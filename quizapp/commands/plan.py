@@ -28,11 +28,13 @@ def run_plan(args: argparse.Namespace, settings: Settings) -> int:
                 return EXIT_FAIL
             found = exam_plan(StudyService(store, bank), minutes)
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     except PlanUnavailable as exc:
         message = translate(f"plan.error.{exc.reason}", settings.lang, **exc.values)
-        print(f"quizapp: error: {message}", file=sys.stderr)
+        print(translate("cli.error", settings.lang, message=message), file=sys.stderr)
         return EXIT_FAIL
     if args.json:
         print(json.dumps(plan_json(found), ensure_ascii=False, indent=2))

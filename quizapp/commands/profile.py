@@ -33,9 +33,9 @@ def _as_dict(info: ProfileInfo, names: list[str]) -> dict[str, object]:
 def run_profile(args: argparse.Namespace, settings: Settings) -> int:
     exam_date = parse_exam_date(args.exam_date) if args.exam_date else None
     if args.exam_date and args.no_exam_date:
-        raise UsageError("give either --exam-date or --no-exam-date, not both")
+        raise UsageError.say("cli.one_of_two", first="--exam-date", second="--no-exam-date")
     if args.new_per_day is not None and args.new_per_day < 0:
-        raise UsageError("--new-per-day must be 0 or more")
+        raise UsageError.say("cli.at_least_zero", option="--new-per-day")
     try:
         with open_store(settings) as store:
             if exam_date is not None:
@@ -47,7 +47,9 @@ def run_profile(args: argparse.Namespace, settings: Settings) -> int:
             info = store.profiles.info()
             names = store.profiles.names()
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     shown = _as_dict(info, names)
     if args.json:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from typing import Any
 
 from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK
+from ..i18n import count_text, translate
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..study import StudyService, progress_stats
@@ -21,46 +23,77 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f}%"
 
 
-def format_progress(stats: dict[str, Any]) -> str:
+def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
+    t = partial(translate, lang=lang)
     due = stats["due_by_kind"]
+    streak = stats["streak_days"]
     lines = [
-        f"profile {stats['profile']}",
-        f"reviews: {stats['reviews_total']} in total, {stats['reviews_today']} today; "
-        f"streak {stats['streak_days']} day{'s' if stats['streak_days'] != 1 else ''}; "
-        f"retention (30 days) {_percent(stats['retention_30d'])}"
-        f" of {stats['retention_30d_reviews']} reviews",
-        f"due now: {stats['due_now']} (written {due['written']}, flashcards {due['flashcard']}, "
-        f"tasks {due['task']}); new today: {stats['new_today']} of {stats['daily_new_limit']}, "
-        f"{stats['new_available']} more available",
-        f"items seen: {stats['items_seen']} of {stats['items_total']}; "
-        f"mistakes to revisit: {stats['mistakes']}",
+        t("cli.stats.profile", name=stats["profile"]),
+        t(
+            "cli.stats.reviews",
+            total=stats["reviews_total"],
+            today=stats["reviews_today"],
+            streak=count_text("days", streak, lang),
+            retention=_percent(stats["retention_30d"]),
+            retention_reviews=stats["retention_30d_reviews"],
+        ),
+        t(
+            "cli.stats.due",
+            due=stats["due_now"],
+            written=due["written"],
+            flashcards=due["flashcard"],
+            tasks=due["task"],
+            new_today=stats["new_today"],
+            limit=stats["daily_new_limit"],
+            available=stats["new_available"],
+        ),
+        t(
+            "cli.stats.seen",
+            seen=stats["items_seen"],
+            total=stats["items_total"],
+            mistakes=stats["mistakes"],
+        ),
     ]
     if stats["exam_date"]:
         days = stats["days_to_exam"]
-        when = "today" if days == 0 else (f"in {days} days" if days > 0 else f"{-days} days ago")
-        lines.append(f"exam: {stats['exam_date']} ({when})")
+        when = (
+            t("cli.stats.exam_today")
+            if days == 0
+            else t("cli.stats.exam_in", days=days)
+            if days > 0
+            else t("cli.stats.exam_ago", days=-days)
+        )
+        lines.append(t("cli.stats.exam_date", date=stats["exam_date"], when=when))
     if stats["mastery"]:
-        lines.append("mastery (items recalled with ≥ 90% probability):")
+        lines.append(t("cli.stats.mastery"))
         width = max(display_width(m["title"]) for m in stats["mastery"])
+        page = t("cli.stats.page")
         for m in stats["mastery"]:
             lines.append(
-                f"  {pad(m['title'], width)}  p. {m['pages']:<14} "
+                f"  {pad(m['title'], width)}  {page} {m['pages']:<14} "
                 f"{m['mastered']:>3}/{m['items']:<3} {m['percent']:5.1f}%"
             )
     attempts = stats["exam_attempts"]
     if attempts:
-        lines.append("mock exams:")
+        lines.append(t("cli.stats.exams"))
         for a in attempts:
             if a["finished_at"] is None:
-                lines.append(
-                    f"  #{a['id']} {a['blueprint']}: unfinished (started {a['started_at']})"
+                row = t(
+                    "cli.stats.unfinished",
+                    id=a["id"],
+                    blueprint=a["blueprint"],
+                    started=a["started_at"],
                 )
             else:
-                verdict = "passed" if a["passed"] else "failed"
-                lines.append(
-                    f"  #{a['id']} {a['blueprint']}: {a['score_percent']:.1f}% {verdict} "
-                    f"({a['finished_at']})"
+                row = t(
+                    "cli.stats.finished",
+                    id=a["id"],
+                    blueprint=a["blueprint"],
+                    score=f"{a['score_percent']:.1f}",
+                    verdict=t("cli.stats.passed" if a["passed"] else "cli.stats.failed"),
+                    finished=a["finished_at"],
                 )
+            lines.append("  " + row)
     return "\n".join(lines)
 
 
@@ -72,10 +105,12 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
                 return EXIT_FAIL
             stats = progress_stats(StudyService(store, bank))
     except StoreError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(
+            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
+        )
         return EXIT_FAIL
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
-        print(format_progress(stats))
+        print(format_progress(stats, settings.lang))
     return EXIT_OK

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_OK, EXIT_USAGE, UsageError
+from ..i18n import translate
 from ..settings import Settings
 from .filters import QUIZ_TYPES, card_filter
 
@@ -58,7 +59,7 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
     if screen == "quiz":
         chosen = card_filter(args.pages, args.topic, args.type, QUIZ_TYPES)
         if args.count is not None and args.count < 1:
-            raise UsageError("--count must be at least 1")
+            raise UsageError.say("cli.at_least_one", option="--count")
         return Start(
             "quiz",
             card_filter=chosen,
@@ -69,12 +70,12 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
     if screen == "practice" and args.task_id:
         known = task_ids(settings)
         if args.task_id not in known:
-            raise UsageError(f"unknown task {args.task_id!r} (known: {', '.join(known)})")
+            raise UsageError.say("cli.unknown_task", task=args.task_id, known=", ".join(known))
         return Start("practice", task_id=args.task_id)
     if screen == "exam" and getattr(args, "exam_id", None):
         known = exam_ids(settings)
         if args.exam_id not in known:
-            raise UsageError(f"unknown exam {args.exam_id!r} (known: {', '.join(known)})")
+            raise UsageError.say("cli.unknown_exam", exam=args.exam_id, known=", ".join(known))
         return Start("exam", exam_id=args.exam_id)
     return Start(screen)
 
@@ -82,7 +83,7 @@ def build_start(args: argparse.Namespace, settings: Settings) -> object:
 def run_tui(args: argparse.Namespace, settings: Settings) -> int:
     for folder in settings.banks:
         if not folder.is_dir():
-            raise UsageError(f"bank folder not found: {folder}")
+            raise UsageError.say("cli.bank.folder_missing", folder=folder)
     start = build_start(args, settings)
     from grader.choice import SandboxUnavailable, choose
 
@@ -91,9 +92,10 @@ def run_tui(args: argparse.Namespace, settings: Settings) -> int:
     except SandboxUnavailable as exc:
         raise UsageError(str(exc)) from None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        sys.stderr.write(
-            "quizapp: error: the app needs a terminal; see `quizapp --help` for commands\n"
+        message = translate(
+            "cli.error", settings.lang, message=translate("cli.needs_terminal", settings.lang)
         )
+        sys.stderr.write(message + "\n")
         return EXIT_USAGE
     from ..tui.app import make_app
 

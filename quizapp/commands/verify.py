@@ -12,12 +12,15 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 
 from grader import Grader
 from grader.verify import TaskVerdict, jobs, verify
 from question_bank import Task, TrainingTask
+from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..i18n import count_text, translate
 from ..settings import Settings
 from .bank import load_valid
 from .grade import sandbox_for
@@ -45,13 +48,10 @@ def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
     tested = {t.id: t for t in bank.tasks.values() if not isinstance(t, TrainingTask)}
     for task_id in ids:
         if isinstance(bank.tasks.get(task_id), TrainingTask):
-            raise UsageError(
-                f"{task_id!r} is a training task: it has no hidden tests to verify "
-                "(bench/bench_training.py measures its reference)"
-            )
+            raise UsageError.say("cli.training_not_verified", task=task_id)
         if task_id not in tested:
-            known = ", ".join(sorted(tested)) or "none"
-            raise UsageError(f"unknown task {task_id!r} (known: {known})")
+            known = ", ".join(sorted(tested)) or "-"
+            raise UsageError.say("cli.unknown_task", task=task_id, known=known)
     return [tested[t] for t in ids] if ids else list(tested.values())
 
 
@@ -75,11 +75,13 @@ def _row(v: TaskVerdict) -> tuple[str, ...]:
     )
 
 
-def format_table(verdicts: list[TaskVerdict]) -> str:
+def format_table(verdicts: list[TaskVerdict], lang: str = "en") -> str:
     """The summary table, then each task's problems and surviving mutants as diffs."""
-    rows = [_HEADER, *map(_row, verdicts)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(_HEADER))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    t = partial(translate, lang=lang)
+    header = tuple(t(f"cli.verify.col.{name}") for name in _HEADER)
+    rows = [header, *map(_row, verdicts)]
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(_HEADER))]
+    lines = ["  ".join(pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     for v in verdicts:
         if v.ok:
             continue
@@ -87,23 +89,30 @@ def format_table(verdicts: list[TaskVerdict]) -> str:
         lines.append(f"{v.task}:")
         lines.extend(f"  {problem}" for problem in v.problems)
         for survivor in v.survived:
-            lines.append(f"  survivor {survivor.id}: {survivor.description}")
+            survived = t("cli.verify.survivor", id=survivor.id, description=survivor.description)
+            lines.append(f"  {survived}")
             lines.extend(f"    {line}" for line in survivor.diff.rstrip("\n").splitlines())
-    lines.extend(format_coverage(verdicts))
+    lines.extend(format_coverage(verdicts, lang))
     total = sum(v.mutants for v in verdicts)
     killed = sum(v.killed for v in verdicts)
     equivalent = sum(v.equivalent for v in verdicts)
     bad = sum(not v.ok for v in verdicts)
     lines.append("")
     lines.append(
-        f"{len(verdicts)} tasks, {total} mutants: {killed} killed, {equivalent} equivalent, "
-        f"{total - killed - equivalent} survived; "
-        + ("every task verified" if not bad else f"{bad} task(s) fall short")
+        t(
+            "cli.verify.summary",
+            tasks=count_text("tasks", len(verdicts), lang),
+            mutants=total,
+            killed=killed,
+            equivalent=equivalent,
+            survived=total - killed - equivalent,
+            verdict=t("cli.verify.all_ok") if not bad else t("cli.verify.short", bad=bad),
+        )
     )
     return "\n".join(lines)
 
 
-def format_coverage(verdicts: list[TaskVerdict]) -> list[str]:
+def format_coverage(verdicts: list[TaskVerdict], lang: str = "en") -> list[str]:
     """Each contract's input classes with how many drawn inputs fell in each, and the
     effects the generic checks verified (a class drawn by no check is marked ✗)."""
     lines: list[str] = []
@@ -111,11 +120,11 @@ def format_coverage(verdicts: list[TaskVerdict]) -> list[str]:
         if v.classes is None:
             continue
         if not lines:
-            lines += ["", "contract coverage (input class: inputs drawn; effects checked):"]
+            lines += ["", translate("cli.verify.coverage", lang)]
         drawn = [f"{c} {n}" if n else f"{c} 0 ✗" for c, n in v.classes.items()]
         lines.append(f"  {v.task}:")
-        lines.extend(_wrapped("classes: ", drawn))
-        lines.extend(_wrapped("effects: ", v.effects))
+        lines.extend(_wrapped(translate("cli.verify.classes", lang), drawn))
+        lines.extend(_wrapped(translate("cli.verify.effects", lang), v.effects))
     return lines
 
 
@@ -123,9 +132,9 @@ def _wrapped(head: str, words: list[str], width: int = 96) -> list[str]:
     lines, line = [], "    " + head
     for i, word in enumerate(words):
         piece = word + (", " if i < len(words) - 1 else "")
-        if len(line) + len(piece) > width and line.strip() != head.strip():
+        if display_width(line + piece) > width and line.strip() != head.strip():
             lines.append(line.rstrip())
-            line = "    " + " " * len(head)
+            line = "    " + " " * display_width(head)
         line += piece
     lines.append(line.rstrip())
     return lines
@@ -162,5 +171,5 @@ def run_verify(args: argparse.Namespace, settings: Settings) -> int:
                 sys.stdout.flush()
     progress.end()
     if not args.json:
-        print(format_table(verdicts))
+        print(format_table(verdicts, settings.lang))
     return EXIT_OK if all(v.ok for v in verdicts) else EXIT_FAIL

@@ -76,6 +76,12 @@ class DamagedStore(StoreError):
         else:
             how = "there is no backup yet; move the file away to start afresh"
         super().__init__(f"{path} is damaged ({problem}): {how} (the damaged file is kept)")
+        if self.backup_day is not None:
+            self.key = "fatal.damaged"
+            self.values = {"path": path, "problem": problem, "day": self.backup_day.isoformat()}
+        else:
+            self.key = "fatal.damaged_no_backup"
+            self.values = {"path": path, "problem": problem}
 
 
 def daily_backup(path: Path, today: date) -> Path | None:
@@ -119,11 +125,11 @@ def restore_latest(path: Path, now: datetime) -> Restored:
     ``<name>.damaged-<time>`` (with its -wal and -shm files), never overwritten."""
     found = backups(path)
     if not found:
-        raise StoreError(f"no backup of {path} in {backup_folder(path)}")
+        raise StoreError.say("store.no_backup", path=path, folder=backup_folder(path))
     day, newest = found[0]
     problem = damage(newest, full=True)
     if problem is not None:
-        raise StoreError(f"the backup {newest} is damaged too ({problem})")
+        raise StoreError.say("store.backup_damaged", path=newest, problem=problem)
     moved: Path | None = None
     if path.exists():
         moved = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")

@@ -60,7 +60,7 @@ class Database:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 return work(session)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the progress store: {one_line(exc)}") from exc
+            raise StoreError.say("store.read_failed", reason=one_line(exc)) from exc
 
     def query(self, work: Callable[[Connection], T]) -> T:
         """Like :meth:`read` on a Core connection: for the hot queries over many rows,
@@ -69,7 +69,7 @@ class Database:
             with self.engine.connect() as conn, conn.begin():
                 return work(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the progress store: {one_line(exc)}") from exc
+            raise StoreError.say("store.read_failed", reason=one_line(exc)) from exc
 
     def write(self, work: Callable[[Session], T], *, retry_conflicts: bool = False) -> T:
         """Run ``work`` in one committed transaction.
@@ -83,15 +83,12 @@ class Database:
                     return work(session)
             except IntegrityError as exc:
                 if not retry_conflicts or attempt == WRITE_ATTEMPTS - 1:
-                    raise StoreError(f"cannot save progress: {one_line(exc)}") from exc
+                    raise StoreError.say("store.save_failed", reason=one_line(exc)) from exc
             except SQLAlchemyError as exc:
                 if not is_lock_conflict(exc):
-                    raise StoreError(f"cannot save progress: {one_line(exc)}") from exc
+                    raise StoreError.say("store.save_failed", reason=one_line(exc)) from exc
                 if attempt == WRITE_ATTEMPTS - 1:
-                    raise StoreError(
-                        "the progress store stayed busy (another quizapp kept it locked); "
-                        "this change was not saved, try again"
-                    ) from exc
+                    raise StoreError.say("store.busy") from exc
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 

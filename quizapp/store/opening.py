@@ -60,12 +60,12 @@ def prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise StoreError(f"the data folder {folder} is a file, not a folder") from None
+        raise StoreError.say("store.folder_is_file", folder=folder) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise StoreError(f"cannot create the data folder {folder}: {reason}") from None
+        raise StoreError.say("store.folder_uncreatable", folder=folder, reason=reason) from None
     if not folder.is_dir():
-        raise StoreError(f"the data folder {folder} is not a folder")
+        raise StoreError.say("store.folder_not_folder", folder=folder)
     # SQLite writes its -wal and -shm files beside the database: the folder itself must
     # take new files. Try it (permission bits alone say nothing to root or on read-only mounts).
     try:
@@ -74,7 +74,7 @@ def prepare_folder(folder: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise StoreError(f"the data folder {folder} cannot be written: {reason}") from None
+        raise StoreError.say("store.folder_unwritable", folder=folder, reason=reason) from None
 
 
 def inspect_sqlite_file(path: Path) -> None:
@@ -82,19 +82,18 @@ def inspect_sqlite_file(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a progress store")
+        raise StoreError.say("store.path_is_folder", path=path)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise StoreError.say(
+            "store.unreadable_file", path=path, reason=exc.strerror or exc
+        ) from None
     if not header:
         return  # an empty file is an empty database
     if header != SQLITE_HEADER:
-        raise StoreError(
-            f"{path} is not a quizapp progress store (not an SQLite database); "
-            "move it away or choose another file with --db"
-        )
+        raise StoreError.say("store.not_sqlite", path=path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
@@ -111,29 +110,24 @@ def inspect_sqlite_file(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
             raise DamagedStore(path, str(exc)) from None
-        raise StoreError(f"{path} cannot be read as a progress store: {exc}") from None
+        raise StoreError.say("store.unreadable_store", path=path, reason=exc) from None
     foreign = sorted(tables - {"sqlite_sequence"})
     if VERSION_TABLE not in tables and foreign:
-        raise StoreError(
-            f"{path} is an SQLite database of another program (tables: {', '.join(foreign[:3])}); "
-            "choose another file with --db"
-        )
+        raise StoreError.say("store.foreign", path=path, tables=", ".join(foreign[:3]))
     check_known(revisions, str(path))
     if not os.access(path, os.W_OK):
-        raise StoreError(f"{path} cannot be written (check its permissions)")
+        raise StoreError.say("store.read_only", path=path)
 
 
 def create_engine_for(url: URL, **kwargs: Any) -> Engine:
     try:
         return make_engine(url, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError, ImportError) as exc:
-        raise StoreError(
-            f"no database driver for {url.drivername!r} ({one_line(exc)}); "
-            "PostgreSQL needs `pip install quizapp[postgres]` and a URL like "
-            "postgresql+psycopg://user:password@host/dbname"
+        raise StoreError.say(
+            "store.no_driver", driver=url.drivername, reason=one_line(exc)
         ) from None
     except (ArgumentError, ValueError, TypeError) as exc:
-        raise StoreError(f"cannot use the database URL {describe(url)}: {one_line(exc)}") from None
+        raise StoreError.say("store.bad_url", url=describe(url), reason=one_line(exc)) from None
 
 
 def open_store(settings: Settings, *, clock: Clock = utc_now, safety: bool = False) -> Store:
@@ -186,7 +180,7 @@ def open_database(url: str | URL, *, clock: Clock = utc_now, **engine_kwargs: An
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StoreError(f"not a database URL: {url!s}; e.g. sqlite:///path/progress.db") from None
+        raise StoreError.say("store.not_url", url=str(url)) from None
     path = sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
     if path is not None:
         prepare_folder(path.parent)
@@ -212,26 +206,29 @@ def _upgrade(engine: Engine, url: URL, where: str) -> None:
                 if url.get_backend_name() == "sqlite":
                     tables = set(inspect(conn).get_table_names())
                     if VERSION_TABLE not in tables and tables - {"sqlite_sequence"}:
-                        raise StoreError(f"{where} is an SQLite database of another program")
+                        raise StoreError.say("store.foreign_short", path=where)
                 upgrade(conn, where)
             return
         except StoreError:
             raise
         except SQLAlchemyError as exc:
             if not is_lock_conflict(exc) or attempt == WRITE_ATTEMPTS - 1:
-                raise StoreError(_open_failure(url, where, exc)) from None
+                raise _open_failure(url, where, exc) from None
             time.sleep(0.05 * (attempt + 1))
 
 
-def _open_failure(url: URL, where: str, exc: SQLAlchemyError) -> str:
+def _open_failure(url: URL, where: str, exc: SQLAlchemyError) -> StoreError:
     detail = one_line(exc)
     lowered = detail.lower()
     if url.get_backend_name() == "sqlite":
         if "readonly" in lowered or "read-only" in lowered:
-            return f"{where} cannot be written: {detail}"
-        if "not a database" in lowered:
-            return f"{where} is not a quizapp progress store: {detail}"
-        return f"cannot open the progress store {where}: {detail}"
-    if isinstance(exc, OperationalError):
-        return f"cannot reach the database server at {where}: {detail}"
-    return f"cannot use the database at {where}: {detail}"
+            key = "store.open.read_only"
+        elif "not a database" in lowered:
+            key = "store.open.not_store"
+        else:
+            key = "store.open.failed"
+    elif isinstance(exc, OperationalError):
+        key = "store.open.unreachable"
+    else:
+        key = "store.open.unusable"
+    return StoreError.say(key, path=where, reason=detail)

@@ -22,9 +22,9 @@ def _info(row: Profile) -> ProfileInfo:
 def check_profile_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise StoreError("the profile name is empty; use --profile NAME")
+        raise StoreError.say("store.empty_profile")
     if len(cleaned) > ID_LENGTH:
-        raise StoreError(f"the profile name is longer than {ID_LENGTH} characters")
+        raise StoreError.say("store.long_profile", limit=ID_LENGTH)
     return cleaned
 
 
@@ -54,7 +54,7 @@ class Profiles:
         def work(session: Session) -> ProfileInfo:
             row = session.get(Profile, self._profile)
             if row is None:
-                raise StoreError("the profile was deleted while the app was running")
+                raise StoreError.say("store.profile_deleted")
             return _info(row)
 
         return self._db.read(work)
@@ -64,16 +64,14 @@ class Profiles:
 
     def set_daily_new_limit(self, limit: int) -> ProfileInfo:
         if not 0 <= limit <= MAX_DAILY_NEW:
-            raise StoreError(
-                f"new cards per day must be between 0 and {MAX_DAILY_NEW}, not {limit}"
-            )
+            raise StoreError.say("store.new_limit", most=MAX_DAILY_NEW, limit=limit)
         return self._update(daily_new_limit=limit)
 
     def _update(self, **values: object) -> ProfileInfo:
         def work(session: Session) -> ProfileInfo:
             row = session.get(Profile, self._profile)
             if row is None:
-                raise StoreError("the profile was deleted while the app was running")
+                raise StoreError.say("store.profile_deleted")
             for key, value in values.items():
                 setattr(row, key, value)
             return _info(row)

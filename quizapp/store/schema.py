@@ -66,9 +66,8 @@ def check_known(revisions: tuple[str, ...], where: str) -> None:
         except CommandError:
             known = None
         if known is None:
-            raise StoreError(
-                f"{where} was written by a newer quizapp (schema {revision}, this app knows up to "
-                f"{HEAD_REVISION}); update quizapp to use it"
+            raise StoreError.say(
+                "store.newer_schema", path=where, revision=revision, head=HEAD_REVISION
             )
 
 

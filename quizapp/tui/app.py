@@ -199,7 +199,7 @@ class QuizApp(App[None]):
 
         missing = [str(b) for b in self.settings.banks if not b.is_dir()]
         if missing:
-            return Loaded(error=f"bank folder not found: {missing[0]}")
+            return Loaded(error=self.t("cli.bank.folder_missing", folder=missing[0]))
         bank, problems = load_banks_cached(self.settings.banks, self.settings.data_dir / "cache")
         if problems:
             return Loaded(bank=bank, problems=problems)
@@ -211,7 +211,7 @@ class QuizApp(App[None]):
             message = self.t(key, path=exc.path, problem=exc.problem, day=day)
             return Loaded(bank=bank, error=message)
         except StoreError as exc:
-            return Loaded(bank=bank, error=str(exc))
+            return Loaded(bank=bank, error=exc.text(self.lang))
         return Loaded(bank=bank, store=store)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -541,7 +541,7 @@ class QuizApp(App[None]):
         try:
             opening = proctor.open(blueprint_id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
             return
         if isinstance(opening, Busy):
             self.notify(

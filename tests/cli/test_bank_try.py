@@ -127,3 +127,18 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         assert run.code == 2, args
         assert run.err.startswith("quizapp: error: "), run.err
         assert "Traceback" not in run.err
+
+
+def test_rows_that_cannot_be_judged_read_korean_in_the_table() -> None:
+    run = quizapp("--lang", "ko", "bank", "try", "lstm-cell-update-cloz", "망각/입력")
+    assert run.code == 0, run.err
+    assert "없는 문항 ('lstm-cell-update-cloze'을(를) 찾나요?)" in run.out
+    short = quizapp("--lang", "ko", "bank", "try", "lstm-cell-update-cloze", "망각/입력")
+    assert "빈칸이 3개인데 답은 2개입니다 (/로 구분하세요)" in short.out
+    card = quizapp("--lang", "ko", "bank", "try", "fc-tensor-what", "x")
+    assert "플래시카드입니다" in card.out and "flashcard" not in card.out
+    usage = quizapp("--lang", "ko", "bank", "try", "tensor-argmax-name")
+    assert usage.code == 2
+    assert usage.err == (
+        "quizapp: 오류: 문항 ID와 답을 하나 이상 주거나 --file ANSWERS.jsonl을 주세요\n"
+    )

@@ -4,10 +4,13 @@ Korean, usage errors in one Korean line; English stays English."""
 from __future__ import annotations
 
 import argparse
+import functools
 import re
+from pathlib import Path
 
 import pytest
 
+from question_bank import Cloze, load_bank
 from quizapp.cli import build_parser, main
 
 # Latin words a Korean help page may show: program, library and file-format names, and the
@@ -16,7 +19,7 @@ ALLOWED = {
     *("quizapp", "ai", "essential", "sqlalchemy", "url", "sqlite", "json", "anki", "apkg"),
     *("txt", "moss", "winnowing", "torch", "python", "py", "id", "cnn", "fashion", "preview"),
     *("written", "single_choice", "flashcard", "exam", "help", "ko", "en", "kb", "csv"),
-    *("quizapp_home", "out", "items", "yaml"),
+    *("quizapp_home", "out", "items", "yaml", "diff", "rmsle"),
 }
 
 
@@ -35,6 +38,8 @@ def every_command() -> list[list[str]]:
 
 
 def english_words(text: str) -> set[str]:
+    # options, metavars, placeholders, code, and file names (ANSWERS.jsonl, NAME.changes.diff)
+    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)
     text = re.sub(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|<[^>]+>|\{[^}]*\}|`[^`]*`", " ", text)
     names = {c for path in every_command() for c in path}
     return {
@@ -70,3 +75,132 @@ def test_english_stays_english(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--lang", "en", "quiz", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("usage: ") and "how many questions (default 10)" in out
+
+
+# Beyond the help pages: what each command prints under --lang ko. Latin text allowed there:
+# identifiers (ids with hyphens, quoted values, paths, item types), PyTorch and library names,
+# and bank content the author wrote in English (syllabus titles such as "optimizer").
+OUTPUT_ALLOWED = {
+    *ALLOWED,
+    *("cloze", "multiple_choice", "numeric", "short_answer", "true_false", "task"),
+    *("root", "jsonl", "file", "answers", "item_id", "answer", "cpu", "rmsle"),
+}
+
+
+@functools.cache
+def bank_words() -> frozenset[str]:
+    """Latin words of the bank's own content a command shows as written: syllabus titles,
+    topics, and cloze texts (whose blanks `bank try` echoes)."""
+    bank = load_bank()
+    texts = [entry.title for entry in bank.syllabus]
+    texts += [str(getattr(item, "topic", None) or "") for item in bank.items.values()]
+    texts += [item.text for item in bank.items.values() if isinstance(item, Cloze)]
+    return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z][A-Za-z_]+", t))
+
+
+def output_english(text: str) -> set[str]:
+    allowed = OUTPUT_ALLOWED | bank_words() | {c for path in every_command() for c in path}
+    text = re.sub(r"[\w.]+=[\w.]+", " ", text)  # contract classes and effects: key=value
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\S*/\S*|\S+\.\w+\b", " ", text)
+    text = re.sub(
+        r"--?[\w-]+|\b\w+(?:-\w+)+\b|(?<![A-Za-z])[A-Z][A-Z_0-9]+(?![A-Za-z])|#\d+", " ", text
+    )
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z_]+", text) if w.lower() not in allowed}
+
+
+@pytest.fixture
+def korean_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUIZAPP_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USER", "민지")
+    return tmp_path
+
+
+def run_ko(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        code = main(["--lang", "ko", *args])
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+OUTPUTS = [
+    (["stats"], 0),
+    (["bank", "stats"], 0),
+    (["bank", "check"], 0),
+    (["bank", "check", "no-such-folder"], 2),
+    (["bank", "try", "lstm-cell-update-cloze", "망각/입력", "망각/입력/tanh"], 0),
+    (["bank", "try", "lstm-cell-update-cloz", "x"], 0),
+    (["bank", "try", "fc-tensor-what", "x"], 0),
+    (["bank", "try", "cnn-fashion", "x"], 0),
+    (["bank", "try", "tensor-argmax-name"], 2),
+    (["bank", "verify", "train-digits-cnn"], 2),
+    (["bank", "verify", "tensor-argmax"], 0),
+    (["leaderboard"], 0),
+    (["leaderboard", "nope"], 2),
+    (["exam", "preview"], 2),
+    (["exam", "preview", "nope"], 2),
+    (["exam", "written-drill", "extra"], 2),
+    (["exam", "written-drill", "--seed", "1"], 2),
+    (["plan"], 1),
+    (["grade"], 2),
+    (["grade", "nope", "x.py"], 2),
+    (["grade", "tensor-argmax", "missing.py"], 2),
+    (["grade", "--exam", "ai-essential-mock", "missing-folder"], 2),
+    (["class", "similar", "tensor-argmax", "missing-folder"], 2),
+    (["grade", "--exam", "nope", "folder"], 2),
+    (["grade", "--exam", "ai-essential-mock", "a", "b"], 2),
+    (["quiz", "--type", "bogus"], 2),
+    (["quiz", "--count", "0"], 2),
+    (["practice", "nope"], 2),
+    (["class", "report"], 0),
+    (["class", "similar", "nope", "folder", "--threshold", "0"], 2),
+    (["export", "anki", "deck.zip"], 2),
+    (["export", "anki", "no-folder/deck.apkg"], 2),
+    (["export", "anki", "deck.apkg", "--topic", "없는 주제"], 1),
+    (["import", "anki", "notes.txt", "--out", "items.yml.txt"], 2),
+    (["import", "anki", "no-notes.txt", "--out", "items.yaml"], 2),
+    # the progress store's errors, as each command prints them
+    (["--db", "not-a-url", "stats"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "stats"], 1),
+    (["--db", "sqlite:///{tmp}", "leaderboard"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "plan"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "profile"], 1),
+    (["--db", "sqlite:///{tmp}/notes.txt", "class", "report"], 2),
+    (["--profile", " ", "stats"], 1),
+    (["profile", "--new-per-day", "100000"], 1),
+    (["--db", "sqlite:///{tmp}/progress.db", "doctor", "--restore"], 1),
+]
+
+
+@pytest.mark.parametrize(("args", "code"), OUTPUTS, ids=[" ".join(a) for a, _ in OUTPUTS])
+def test_every_command_speaks_korean(
+    args: list[str], code: int, korean_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (korean_home / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    got, out = run_ko([a.format(tmp=korean_home) for a in args], capsys)
+    assert got == code, out
+    assert out.strip() and re.search(r"[가-힣]", out), out
+    assert not output_english(out), f"English in `{' '.join(args)}`: {output_english(out)}\n{out}"
+
+
+def test_settings_errors_are_korean(
+    korean_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = korean_home / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('colour = "blue"\n', encoding="utf-8")
+    code, out = run_ko(["stats"], capsys)
+    assert code == 2
+    assert out == (
+        f"quizapp: 오류: {home / 'config.toml'}: 없는 설정 'colour' "
+        "(있는 설정: banks, db, lang, profile, sandbox)\n"
+    )
+    (home / "config.toml").unlink()
+    monkeypatch.setenv("QUIZAPP_SANDBOX", "docker")
+    code, out = run_ko(["stats"], capsys)
+    assert code == 2
+    assert out == (
+        "quizapp: 오류: QUIZAPP_SANDBOX: 없는 샌드박스 'docker'; "
+        "다음 중 하나를 쓰세요: auto, linux, portable\n"
+    )

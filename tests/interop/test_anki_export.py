@@ -22,7 +22,8 @@ def export(
     chosen = ("--lang", lang) if lang else ()
     run = quizapp(*chosen, "export", "anki", out, *options)
     assert run.code == 0, run.err
-    assert run.out.startswith("wrote ")
+    summary = "에 노트 " if lang == "ko" else "wrote "  # the summary follows --lang
+    assert summary in run.out
     folder = tmp_path / f"{name}.read"
     folder.mkdir()
     return read_package(out, folder)
@@ -93,7 +94,7 @@ def test_unchanged_notes_keep_their_modification_time(tmp_path: Path) -> None:
     mods = {n.guid: n.mod for n in first.notes}
     time.sleep(1.1)  # a changed note must get a later second than the first export
     second_run = quizapp("--lang", "ko", "export", "anki", tmp_path / "two.apkg", *some)
-    assert "0 new or changed" in second_run.out
+    assert "새로 생기거나 바뀐 것 0개" in second_run.out
     second = read_package(tmp_path / "two.apkg", mkdir(tmp_path / "two.read"))
     assert {n.guid: n.mod for n in second.notes} == mods
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
@@ -51,6 +52,9 @@ def test_run_stats_prints_json_with_the_spec_fields(
         "finished_at",
     }
     assert run_stats(argparse.Namespace(json=False), settings) == 0
+    assert capsys.readouterr().out.startswith("프로필 kim\n복습: 전체 0회")  # Settings: Korean
+    english = dataclasses.replace(settings, lang="en")
+    assert run_stats(argparse.Namespace(json=False), english) == 0
     assert capsys.readouterr().out.startswith("profile kim\nreviews: 0 in total")
 
 
@@ -64,7 +68,7 @@ def test_run_stats_reports_an_unusable_store_in_one_line(
     assert run_stats(argparse.Namespace(json=True), settings) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.count("\n") == 1 and "not a quizapp progress store" in captured.err
+    assert captured.err.count("\n") == 1 and "quizapp 진도 저장소가 아닙니다" in captured.err
     assert (home / "progress.db").read_text() == "not a database"
 
 

@@ -114,7 +114,7 @@ class ExamResultsScreen(QuizScreen[None]):
             try:
                 self.show_results(self.runner.results(self.runner.reload(self.attempt)))
             except StoreError as exc:
-                self.set_head(str(exc), "failed")
+                self.set_head(exc.text(self.lang), "failed")
 
     # -- grading ------------------------------------------------------------------------
 

@@ -265,7 +265,7 @@ class ExamSitScreen(QuizScreen[None]):
         try:
             self.attempt = self.runner.reload(self.attempt)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
 
     def store(self, index: int, response: Any) -> bool:
         """Store an answer now; the question list and status follow what was stored."""
@@ -274,7 +274,9 @@ class ExamSitScreen(QuizScreen[None]):
         try:
             self.runner.answer(self.attempt, index, response)
         except StoreError as exc:
-            self.notify(self.t("exam.not_saved", error=exc), severity="error", markup=False)
+            self.notify(
+                self.t("exam.not_saved", error=exc.text(self.lang)), severity="error", markup=False
+            )
             return False
         self.reload()
         if index == self.index and not self.switching:
@@ -341,7 +343,7 @@ class ExamSitScreen(QuizScreen[None]):
         try:
             self.runner.flag(self.attempt, self.index, not self.question.flagged)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
             return
         self.reload()
         self.update_status()

@@ -81,7 +81,7 @@ class PracticeScreen(QuizScreen[None]):
         try:
             self.rows = task_summaries(service, self.pages)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
             return
         table = self.query_one(DataTable)
         selected = self.selected_id()

@@ -62,7 +62,7 @@ class SettingsScreen(QuizScreen[None]):
         try:
             store.profiles.set_exam_date(chosen)
         except StoreError as exc:
-            self.say(str(exc), error=True)
+            self.say(exc.text(self.lang), error=True)
             return
         self.say(
             self.t("settings.saved_date", date=chosen.isoformat())
@@ -82,6 +82,6 @@ class SettingsScreen(QuizScreen[None]):
             self.say(self.t("settings.bad_number", value=event.value.strip()), error=True)
             return
         except StoreError as exc:
-            self.say(str(exc), error=True)
+            self.say(exc.text(self.lang), error=True)
             return
         self.say(self.t("settings.saved_limit", limit=limit))

@@ -239,7 +239,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             history = service.practice.history(self.training.id)
             standings = service.practice.leaderboard(self.training.id, self.training.metric)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
             return
         metrics = [s.result.training.metric if s.result.training else None for s in history]
         self.query_one(TrainingPanel).show(metrics[::-1], standings)
@@ -260,7 +260,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
                     submitted = service.practice.history(self.practice_task.id)
                     draft = submitted[0].code if submitted else None
             except StoreError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+                self.notify(exc.text(self.lang), severity="error", markup=False)
                 draft = None
         if draft is not None:
             return draft
@@ -298,7 +298,11 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             else:
                 service.practice.save_draft(self.practice_task.id, text)
         except StoreError as exc:
-            self.notify(self.t("task.save_failed", error=exc), severity="error", markup=False)
+            self.notify(
+                self.t("task.save_failed", error=exc.text(self.lang)),
+                severity="error",
+                markup=False,
+            )
             return
         self.saved_text = text
 
@@ -370,7 +374,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         try:
             return self.record(code, result)
         except StoreError as exc:
-            return Graded(result, counted=False, store_error=str(exc))
+            return Graded(result, counted=False, store_error=exc.text(self.lang))
 
     def record(self, code: str, result: GradeResult) -> Graded:
         """Count the verdict: as the session's answer to the task's card, or as practice.
@@ -506,7 +510,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         try:
             return service.practice.history(self.practice_task.id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.text(self.lang), severity="error", markup=False)
             return []
 
     def action_history(self) -> None:
