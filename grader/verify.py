@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .contract import declared
+from .contract_classes import declared
 from .handle import Handle
 from .mutate import Mutant, mutants
 from .result import GradeResult

@@ -133,6 +133,8 @@ print(json.dumps({{
 # what only a worker imports: torch comes with them
 WORKER_SIDE = {
     "grader.child",
+    "grader.contract",  # draws a task's inputs with torch (its plain part: contract_classes)
+    "grader.contract_probe",
     "grader.example_run",
     "grader.layertrace",
     "grader.plain",
