@@ -29,7 +29,7 @@ sections:
     kind: written
     pages: ["181-182"]
     types: [single_choice]
-    count: 3
+    count: 4
     points_each: 2
 """
 
@@ -67,13 +67,13 @@ async def test_results_fit_the_pane_and_the_model_answer_is_whole(
         table = screen.query_one("#results-questions", DataTable)
         pane = detail(summary)
         assert "…" not in pane, summary  # no squeezed table cells
-        assert "0/6" in pane, summary  # the section's score, whole
+        assert "0/8" in pane, summary  # the section's score, whole
         assert "LSTM출력모양과파라미터수(긴제목의필기구역)" in pane, summary
         assert "위에서부터다시공부하세요" in pane, summary  # a heading wraps, never cut
 
         assert screen.results is not None
         items = [q.item_id for q in screen.results.attempt.questions]
-        assert "lstm-m-output-shape" in items  # the pages hold three single choices
+        assert "lstm-m-output-shape" in items  # the pages hold four single choices: all drawn
         table.focus()
         table.move_cursor(row=items.index("lstm-m-output-shape") + 1)
         await pilot.pause()
