@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from question_bank import load_bank
 from quizapp.settings import resolve
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.screens.exam_results import ExamResultsScreen
@@ -29,7 +30,7 @@ sections:
     kind: written
     pages: ["181-182"]
     types: [single_choice]
-    count: 4
+    count: {count}
     points_each: 2
 """
 
@@ -47,7 +48,11 @@ async def test_results_fit_the_pane_and_the_model_answer_is_whole(
 ) -> None:
     bank = tmp_path / "bank"
     (bank / "exams").mkdir(parents=True)
-    (bank / "exams" / "lstm.yaml").write_text(LSTM, encoding="utf-8")
+    drill = bank / "exams" / "lstm.yaml"
+    drill.write_text(LSTM.format(count=1), encoding="utf-8")
+    loaded = load_bank([bank])
+    pool = len(loaded.written_pool(loaded.exams["lstm-shapes"].sections[0]))  # draw them all
+    drill.write_text(LSTM.format(count=pool), encoding="utf-8")
     settings = resolve(
         data_dir=str(tmp_path / "data"), banks=[str(bank)], lang="ko", profile="student"
     )
@@ -67,13 +72,13 @@ async def test_results_fit_the_pane_and_the_model_answer_is_whole(
         table = screen.query_one("#results-questions", DataTable)
         pane = detail(summary)
         assert "…" not in pane, summary  # no squeezed table cells
-        assert "0/8" in pane, summary  # the section's score, whole
+        assert f"0/{2 * pool}" in pane, summary  # the section's score, whole
         assert "LSTM출력모양과파라미터수(긴제목의필기구역)" in pane, summary
         assert "위에서부터다시공부하세요" in pane, summary  # a heading wraps, never cut
 
         assert screen.results is not None
         items = [q.item_id for q in screen.results.attempt.questions]
-        assert "lstm-m-output-shape" in items  # the pages hold four single choices: all drawn
+        assert "lstm-m-output-shape" in items  # every single choice of the pages is drawn
         table.focus()
         table.move_cursor(row=items.index("lstm-m-output-shape") + 1)
         await pilot.pause()
