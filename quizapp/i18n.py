@@ -240,7 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "⏱ 모의고사 시간 종료: {title} — 저장된 답으로 채점합니다 · e: 모의고사 목록",
         "en": "⏱ Mock exam out of time: {title} — graded with the saved answers · e: the exam list",
     },
-    "home.no_attempts": {"ko": "아직 없음 — `e`로 시작", "en": "None yet — press `e`"},
+    "home.no_attempts": {"ko": "아직 없음 — e로 시작", "en": "None yet — press e"},
     "home.due": {
         "ko": "복습할 카드 {total}장\n필기 {written} · 카드 {flashcards} · 실기 {tasks}\n새 카드 {new}장 대기",
         "en": "{total} cards due\nwritten {written} · flashcards {flashcards} · tasks {tasks}\n{new} new waiting",

@@ -25,7 +25,7 @@ SHORT_SCREEN = 30  # rows: below, two steps and no "more" line (the side column 
 
 class PlanPanel(Static):
     DEFAULT_CSS = """
-    PlanPanel { height: auto; padding: 0 1 1 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    PlanPanel { height: auto; padding: 0 1 1 1; }
     PlanPanel.-hidden { display: none; }
     """
 
@@ -86,6 +86,8 @@ class PlanPanel(Static):
             lines.append(t("plan.nothing"))
         short = self.app.size.height < SHORT_SCREEN
         shown = SHOWN_STEPS - 1 if short else SHOWN_STEPS
+        if self.screen.has_class("-narrow"):
+            shown = 1  # 80 columns: a step wraps over several lines of the side column
         for n, (what, minutes, gain) in enumerate(steps[:shown], 1):
             lines.append(
                 t(
