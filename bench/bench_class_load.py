@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Bank, load_banks
 from quizapp.classroom.report import build_report
 from quizapp.store import Classroom, ReviewRequest, StoreError, open_database, open_url

@@ -7,8 +7,8 @@ tests/grader/training_submissions/*_bad_*.py) — and every correct one (good_*.
 prints:
 
 - per set: failing files, how many carry a diagnosis, the share;
-- per diagnosis id: how many files it explains (runtime-*: grader.explain; the training
-  ids: grader.training_diagnose; the rest: a task's catalogue or a source-read detector);
+- per diagnosis id: how many files it explains (runtime-*: grader.verdict.explain; the training
+  ids: grader.verdict.training_diagnose; the rest: a task's catalogue or a source-read detector);
 - correct files that got a diagnosis (there should be none) and the files left without one.
 
 Run: ``python bench/bench_diagnoses.py``. Prints numbers; asserts nothing.

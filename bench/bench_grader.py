@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from grader import Grader
-from grader.backends import BACKENDS, linux_missing
+from grader.workers.backends import BACKENDS, linux_missing
 from question_bank import Task, load_bank
 
 ROOT = Path(__file__).resolve().parent.parent

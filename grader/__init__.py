@@ -1,12 +1,12 @@
 """The grader: runs submissions in a sandbox and judges them against hidden tests.
 
 Importing this package never imports torch: torch lives only in the worker
-processes (:mod:`grader.zygote`) and the sandboxes they fork. It logs through
+processes (:mod:`grader.workers.zygote`) and the sandboxes they fork. It logs through
 :mod:`logging` (a logger per module under ``grader``) and prints nothing: an
 app that wants the messages configures a handler.
 
 Its names are loaded on first use, so that a light module such as
-:mod:`grader.choice` or :mod:`grader.text` costs no more than itself.
+:mod:`grader.sandbox.choice` or :mod:`grader.text` costs no more than itself.
 """
 
 import importlib
@@ -14,19 +14,19 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .handle import Handle
-    from .result import CheckResult, GradeResult, RunResult
-    from .supervisor import Grader
+    from grader.verdict.result import CheckResult, GradeResult, RunResult
+    from grader.workers.handle import Handle
+    from grader.workers.pool import Grader
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = ["CheckResult", "GradeResult", "Grader", "Handle", "RunResult"]
 _HOMES = {
-    "CheckResult": "result",
-    "GradeResult": "result",
-    "RunResult": "result",
-    "Grader": "supervisor",
-    "Handle": "handle",
+    "CheckResult": "verdict.result",
+    "GradeResult": "verdict.result",
+    "RunResult": "verdict.result",
+    "Grader": "workers.pool",
+    "Handle": "workers.handle",
 }
 
 

@@ -18,8 +18,8 @@ prints as ``name`` — is its English text.
 
 The same probe runs twice, in two different sandboxed processes: against the
 task's reference solution and against the submission. It never decides
-anything: it reports plain data (see :mod:`grader.plain`), and the judge in
-the app's process (:mod:`grader.judge`) compares the submission's
+anything: it reports plain data (see :mod:`grader.inside.plain`), and the judge in
+the app's process (:mod:`grader.verdict.judge`) compares the submission's
 observations with the reference's, check by check, using the reference's
 points, tolerances and wording. Observations are compared in order, so a
 probe must not branch on what the submission returns.
@@ -41,9 +41,9 @@ from typing import Any, cast
 
 import torch
 
-from . import contract_probe, layertrace, plain, tracebacks, weights
-from .messages import TextError, msg
-from .text import Text, as_text, in_lang, tr
+from grader.inside import contract_probe, layertrace, plain, tracebacks, weights
+from grader.text import Text, as_text, in_lang, tr
+from grader.verdict.messages import TextError, msg
 
 _TORCH_MANUAL_SEED = torch.manual_seed
 _RANDN, _RAND, _RANDINT = torch.randn, torch.rand, torch.randint
@@ -392,7 +392,7 @@ class Probe:
     ) -> None:
         """One check per input drawn from the task's contract, with the generic checks
         (result, aliasing, arguments left alone, global torch state): see
-        :mod:`grader.contract_probe`. ``given()`` builds the ``type: given`` arguments
+        :mod:`grader.inside.contract_probe`. ``given()`` builds the ``type: given`` arguments
         (a model, a loader …) afresh for each case."""
         contract = self.contract
         if contract is None:
@@ -420,7 +420,7 @@ class Probe:
         return _GRAD.__get__(tensor)
 
     def load_weights(self, model: Any, key: str) -> list[tuple[int, weights.Slot, Any, str]]:
-        """Give ``model`` the reference model's weights (see :mod:`grader.weights`).
+        """Give ``model`` the reference model's weights (see :mod:`grader.inside.weights`).
 
         ``key`` names the model when a probe builds several with different shapes.
         """

@@ -12,7 +12,7 @@ in a form the grader can draw inputs from, what the prompt promises:
 
 Each listed option is an input *class* (``x.dtype=float64``, ``x.layout=transposed``,
 ``x.shape=min`` …); the grader draws at least one input of every class
-(:mod:`grader.contract`), and ``quizapp bank verify`` fails a task whose contract
+(:mod:`grader.inside.contract`), and ``quizapp bank verify`` fails a task whose contract
 declares a class no check drew. This module only validates the section (the bank
 never imports torch); the grader reads it as plain data.
 """

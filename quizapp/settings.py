@@ -10,7 +10,7 @@ user data folder. It may hold ``config.toml``::
     sandbox = "portable"             # the grader's sandbox: auto (default), linux or portable
 
 ``$QUIZAPP_SANDBOX`` overrides ``sandbox``: ``auto`` picks ``linux`` where the
-kernel offers what it needs and ``portable`` elsewhere (grader/backends.py).
+kernel offers what it needs and ``portable`` elsewhere (grader/workers/backends.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ APP_NAME = "quizapp"
 CONFIG_FILE = "config.toml"
 DB_FILE = "progress.db"
 LANGS = ("ko", "en")
-SANDBOXES = ("auto", "linux", "portable")  # grader.backends.CHOICES (not imported: kept light)
+SANDBOXES = (
+    "auto",
+    "linux",
+    "portable",
+)  # grader.workers.backends.CHOICES (not imported: kept light)
 
 
 class SettingsError(Exception):

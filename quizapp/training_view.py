@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grader.result import TrainingReport
+from grader.verdict.result import TrainingReport
 from question_bank.text import display_width, pad
 
 from .i18n import translate

@@ -61,8 +61,9 @@ def shared_grader() -> Iterator[Grader]:
     (to kill or close its workers) is marked ``slow``; ``make test-fast`` starts only this one.
     """
     from grader import Grader
+    from question_bank import bundled_bank_dir
 
-    with Grader(workers=2) as pool:
+    with Grader(workers=2, hidden=[bundled_bank_dir()]) as pool:
         pool.warm_up()
         yield pool
 

@@ -114,7 +114,7 @@ def test_import_linter_contracts_are_kept() -> None:
 
 def test_the_tui_command_loads_neither_the_store_nor_the_grader_before_its_first_frame() -> None:
     """`quizapp` (the TUI) checks its options and the sandbox choice (through the light
-    grader.choice) before drawing; the store, pydantic and the grader's machinery load after
+    grader.sandbox.choice) before drawing; the store, pydantic and the grader's machinery load after
     the first frame. Without a terminal it stops right before the app would start."""
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "quizapp"],
@@ -128,6 +128,6 @@ def test_the_tui_command_loads_neither_the_store_nor_the_grader_before_its_first
         for line in run.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "grader.choice" in loaded
-    heavy = {"sqlalchemy", "pydantic", "grader.supervisor", "quizapp.commands.grade", "torch"}
+    assert "grader.sandbox.choice" in loaded
+    heavy = {"sqlalchemy", "pydantic", "grader.workers.pool", "quizapp.commands.grade", "torch"}
     assert not loaded & heavy

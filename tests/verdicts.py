@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from grader.handle import Handle
-from grader.result import CheckResult, GradeResult, TrainingReport
 from grader.text import tr
+from grader.verdict.result import CheckResult, GradeResult, TrainingReport
+from grader.workers.handle import Handle
 
 
 def verdict(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 
 from .similarity import Comparison
 from .submissions import HandedIn

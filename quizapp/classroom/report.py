@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import fmean
 
-from grader.result import GradeResult
 from grader.text import Text
+from grader.verdict.result import GradeResult
 from question_bank import Bank
 
 from ..store import Classroom, ExamAttempt

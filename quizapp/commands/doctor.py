@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import backends
+from grader.workers import backends
 
 from ..cli import EXIT_FAIL, EXIT_OK
 from ..i18n import translate

@@ -28,9 +28,9 @@ from contextlib import contextmanager
 from typing import IO
 
 from grader import Grader, GradeResult
-from grader.choice import SandboxUnavailable, choose
+from grader.sandbox.choice import SandboxUnavailable, choose
 from grader.text import in_lang
-from question_bank import Bank, Task
+from question_bank import Bank, Task, bundled_bank_dir
 
 from ..classroom.gradebook import write_file_rows
 from ..classroom.similarity import MIN_FINGERPRINTS, Comparison, compare_all, distinctive_size
@@ -110,12 +110,18 @@ def graded_in_order(
     *,
     show_output: bool = False,
     sandbox: str | None = None,
+    names: Sequence[str] = (),
 ) -> Iterator[GradeResult]:
     """Every (task, source) graded by one grader's warm workers, all queued at once;
-    the verdicts come back in order, each as soon as it and those before it are done."""
-    with Grader(workers=workers, sandbox=sandbox) as grader:
+    the verdicts come back in order, each as soon as it and those before it are done.
+    ``names`` (the files', in the same order) only go into the grader's log."""
+    with Grader(workers=workers, sandbox=sandbox, hidden=[bundled_bank_dir()]) as grader:
         grader.warm_up()
-        handles = [grader.submit(t, source, show_output=show_output) for t, source in pairs]
+        named = [*names, *[None] * (len(pairs) - len(names))]
+        handles = [
+            grader.submit(t, source, show_output=show_output, name=name)
+            for (t, source), name in zip(pairs, named, strict=True)
+        ]
         for handle in handles:
             result = handle.result()
             assert isinstance(result, GradeResult)
@@ -189,6 +195,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
         workers_for(args, len(handed)),
         show_output=bool(getattr(args, "show_output", False)),
         sandbox=sandbox,
+        names=[file.name for file in handed],
     )
     with progress_bar(len(handed), task.id) as advance:
         for file, result in zip(handed, results, strict=True):

@@ -85,7 +85,7 @@ def run_tui(args: argparse.Namespace, settings: Settings) -> int:
         if not folder.is_dir():
             raise UsageError.say("cli.bank.folder_missing", folder=folder)
     start = build_start(args, settings)
-    from grader.choice import SandboxUnavailable, choose
+    from grader.sandbox.choice import SandboxUnavailable, choose
 
     try:  # a sandbox that cannot run here is said now, not at the first grade
         choose(settings.sandbox)

@@ -15,8 +15,8 @@ import sys
 from functools import partial
 
 from grader import Grader
-from grader.verify import TaskVerdict, jobs, verify
-from question_bank import Task, TrainingTask
+from grader.quality.verify import TaskVerdict, jobs, verify
+from question_bank import Task, TrainingTask, bundled_bank_dir
 from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
@@ -163,7 +163,9 @@ def run_verify(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAIL
     progress = _Progress(jobs(tasks))
     verdicts: list[TaskVerdict] = []
-    with Grader(workers=os.cpu_count() or 1, sandbox=sandbox_for(settings)) as grader:
+    workers = os.cpu_count() or 1
+    hidden = [bundled_bank_dir()]
+    with Grader(workers=workers, sandbox=sandbox_for(settings), hidden=hidden) as grader:
         for verdict in verify(grader, tasks, progress.tick):
             verdicts.append(verdict)
             if args.json:

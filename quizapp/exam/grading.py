@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Task
 
 from .runner import GradeFn

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Bank, Blueprint, Task, format_pages, overlaps
 
 from ..store import ExamAttempt, StoreError

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 
 from .database import Database
 from .models import DraftRow, TaskSubmissionRow

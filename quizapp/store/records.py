@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 
 
 @dataclass(frozen=True)

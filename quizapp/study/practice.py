@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from fsrs import Rating
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 
 from ..store import AppliedReview, Clock, Draft, ReviewRequest, Standing, Store, Submission
 from .scheduler import StudyScheduler

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 from fsrs import Rating
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Flashcard, Item, Task
 from question_bank.matching import Judgement
 

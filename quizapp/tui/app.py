@@ -156,8 +156,9 @@ class QuizApp(App[None]):
         with self._grader_lock:
             if self._grader is None:
                 from grader import Grader
+                from question_bank import bundled_bank_dir
 
-                self._grader = Grader(sandbox=self.settings.sandbox)
+                self._grader = Grader(sandbox=self.settings.sandbox, hidden=[bundled_bank_dir()])
             return self._grader
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="grader-warm-up")

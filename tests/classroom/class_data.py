@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from grader.result import CheckResult, Diagnosis, GradeResult
 from grader.text import tr
+from grader.verdict.result import CheckResult, Diagnosis, GradeResult
 from question_bank import Bank
 from quizapp.store import Store, open_url
 from quizapp.study import StudyDay, StudyScheduler, StudyService

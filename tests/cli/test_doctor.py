@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grader.backends import linux_missing
+from grader.workers.backends import linux_missing
 from tests.helpers import quizapp
 
 

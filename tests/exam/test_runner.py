@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Bank, Task, load_bank
 from quizapp.exam import (
     ExamRunner,

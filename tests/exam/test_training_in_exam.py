@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from grader import Grader
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Bank, Task, TrainingTask, load_bank
 from quizapp.exam import ExamRunner, draw_questions
 from quizapp.exam.grading import grade_with

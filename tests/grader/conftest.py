@@ -14,7 +14,8 @@ import pytest
 from _pytest.mark.structures import ParameterSet
 
 from grader import Grader
-from grader.backends import BACKENDS, linux_missing
+from grader.workers.backends import BACKENDS, linux_missing
+from question_bank import bundled_bank_dir
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +25,7 @@ def grader(shared_grader: Grader) -> Grader:
 
 @pytest.fixture(scope="session")
 def portable_grader() -> Iterator[Grader]:
-    with Grader(sandbox="portable") as shared:
+    with Grader(sandbox="portable", hidden=[bundled_bank_dir()]) as shared:
         shared.warm_up()
         yield shared
 

@@ -14,7 +14,7 @@ import psutil
 import pytest
 
 from grader import Grader, GradeResult, RunResult
-from grader.backends import LinuxRunner
+from grader.workers.backends import LinuxRunner
 from question_bank import Bank
 
 from ..helpers import wait_until

@@ -19,10 +19,11 @@ from types import SimpleNamespace
 import pytest
 
 import grader
-from grader import Grader, backends
-from grader.backends import SandboxUnavailable, choose, linux_missing
-from grader.runtime import hide_gpus
-from grader.worker import zygote_env
+from grader import Grader
+from grader.inside.runtime import hide_gpus
+from grader.workers import backends
+from grader.workers.backends import SandboxUnavailable, choose, linux_missing
+from grader.workers.worker import zygote_env
 
 LINUX_HERE = linux_missing() is None
 
@@ -110,8 +111,9 @@ os.listdir = lambda path=".": no_proc(path) or real_listdir(path)
 import importlib
 for module in {app_side!r}:
     importlib.import_module(module)
-from grader import backends, rlimits
-from grader.worker import zygote_env
+from grader.sandbox import rlimits
+from grader.workers import backends
+from grader.workers.worker import zygote_env
 app_imported_torch = "torch" in sys.modules
 # torch is the system's (a real macOS or Windows has its own build): imported as it is here
 ctypes.CDLL, sys.platform = real_cdll, REAL_PLATFORM
@@ -132,17 +134,17 @@ print(json.dumps({{
 
 # what only a worker imports: torch comes with them
 WORKER_SIDE = {
-    "grader.child",
-    "grader.contract",  # draws a task's inputs with torch (its plain part: contract_classes)
-    "grader.contract_probe",
-    "grader.example_run",
-    "grader.layertrace",
-    "grader.plain",
+    "grader.inside.child",
+    "grader.inside.contract",  # draws a task's inputs with torch (its plain part: contract_classes)
+    "grader.inside.contract_probe",
+    "grader.inside.example_run",
+    "grader.inside.layertrace",
+    "grader.inside.plain",
     "grader.probe",
-    "grader.weights",
-    "grader.spawned",
-    "grader.training_child",  # reads models with plain's and weights' pristine references
-    "grader.zygote",
+    "grader.inside.weights",
+    "grader.workers.spawned",
+    "grader.inside.training_child",  # reads models with plain's and weights' pristine references
+    "grader.workers.zygote",
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import torch
 
-from grader.compare import compare
-from grader.plain import encode
+from grader.inside.plain import encode
+from grader.verdict.compare import compare
 
 
 def _close(ref: float, got: float, atol: float) -> dict[str, str] | None:

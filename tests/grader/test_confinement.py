@@ -17,7 +17,7 @@ import pytest
 
 import grader
 from grader import Grader
-from grader.backends import linux_missing
+from grader.workers.backends import linux_missing
 from question_bank import Bank, Task
 
 pytestmark = pytest.mark.skipif(linux_missing() is not None, reason=str(linux_missing()))

@@ -1,4 +1,4 @@
-"""Inputs drawn from a contract (grader.contract): deterministic, every class at its boundary."""
+"""Inputs drawn from a contract (grader.inside.contract): deterministic, every class at its boundary."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import torch
 
-from grader.contract import Case, cases, declared, effects, same, snapshot
-from grader.supervisor import contract_of
+from grader.inside.contract import Case, cases, declared, effects, same, snapshot
+from grader.jobs.task import contract_of
 from question_bank import load_bank
 
 BANK = load_bank()
@@ -103,7 +103,7 @@ def test_sentences_hold_each_declared_class() -> None:
 
 
 def test_a_where_no_input_meets_is_a_bank_bug() -> None:
-    from grader.contract import ContractError
+    from grader.inside.contract import ContractError
 
     contract = {**_contract(n={"type": "int", "range": [1, 3]}), "where": "n > 5"}
     with pytest.raises(ContractError, match="no input of class n=min"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from grader import Grader
-from grader.diagnose import plain
+from grader.verdict.diagnose import plain
 from question_bank import Bank
 
 from ..helpers import quizapp

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader import Grader
-from grader.examples import decode, encode, notes_of, parse
+from grader.inside.examples import decode, encode, notes_of, parse
 from question_bank import Bank
 
 CRASHING = Path(__file__).parent / "crashing"

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from grader import Grader, GradeResult
-from grader.explain import explain, explain_all
+from grader.verdict.explain import explain, explain_all
 from question_bank import Bank
 
 HERE = Path(__file__).parent / "crashing"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from grader import Grader
-from grader.backends import linux_missing
+from grader.workers.backends import linux_missing
 from question_bank import Bank, TrainingTask
 
 HERE = Path(__file__).parent / "training_submissions"
@@ -85,7 +85,7 @@ def test_a_forged_transfer_freeze_fails(
 def test_an_impostor_reads_as_what_it_is() -> None:
     from torch import nn
 
-    from grader.plain import genuine, type_name
+    from grader.inside.plain import genuine, type_name
 
     impostor = type("Linear", (nn.Module,), {"__module__": "torch.nn.modules.linear"})
     assert type_name(nn.Linear(2, 3)) == "torch.nn.Linear"
@@ -153,7 +153,7 @@ def train(model, x, y):
     end = time.process_time() + 3
     while time.process_time() < end:
         pass
-    clock = sys.modules["grader.training_child"]
+    clock = sys.modules["grader.inside.training_child"]
     clock._clock_start[0] = 10.0**9
     clock.cpu_seconds = lambda: 0.0
     os.times = lambda: os.times_result((0.0, 0.0, 0.0, 0.0, 0.0))

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from grader.compare import compare
-from grader.judge import Reference, ReferenceBroken, grade, reference_from
-from grader.messages import MESSAGES
-from grader.outcome import Outcome
 from grader.text import Text, tr
+from grader.verdict.compare import compare
+from grader.verdict.judge import Reference, ReferenceBroken, grade, reference_from
+from grader.verdict.messages import MESSAGES
+from grader.verdict.outcome import Outcome
 
 
 def en(text: Text | None) -> str | None:

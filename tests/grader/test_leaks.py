@@ -135,8 +135,8 @@ def _disguised(line: str, how: str) -> str:
 @pytest.mark.parametrize("how", ["zero-width", "full-width", "spaced", "joiners"])
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_screen_sees_through_disguised_lines(task: Task, how: str, lang: str) -> None:
-    from grader.judge import Screen
-    from grader.messages import msg
+    from grader.verdict.judge import Screen
+    from grader.verdict.messages import msg
 
     screen = Screen(task.read("hidden_tests.py"))
     for line in _hidden_lines(task):
@@ -146,8 +146,8 @@ def test_the_screen_sees_through_disguised_lines(task: Task, how: str, lang: str
 
 
 def test_the_screen_hides_reference_lines_but_not_the_students_own(task: Task) -> None:
-    from grader.judge import Screen
-    from grader.messages import msg
+    from grader.verdict.judge import Screen
+    from grader.verdict.messages import msg
 
     reference = task.read("solution.py")
     line = max(reference.splitlines(), key=len).strip()

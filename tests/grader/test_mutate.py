@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from grader.mutate import OPERATORS, Mutant, mutants
+from grader.quality.mutate import OPERATORS, Mutant, mutants
 
 
 def _changed_lines(before: str, mutant: Mutant) -> list[str]:

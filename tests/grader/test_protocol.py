@@ -9,7 +9,15 @@ import threading
 
 import pytest
 
-from grader.protocol import MAX_FRAME, FdReceiver, FrameReader, ProtocolError, decode, encode, send
+from grader.wire.protocol import (
+    MAX_FRAME,
+    FdReceiver,
+    FrameReader,
+    ProtocolError,
+    decode,
+    encode,
+    send,
+)
 
 
 def test_frames_survive_any_chopping_of_the_stream() -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from grader import Grader, GradeResult
-from grader.training_diagnose import diagnoses, one_class
+from grader.verdict.training_diagnose import diagnoses, one_class
 from question_bank import Bank
 
 HERE = Path(__file__).parent / "training_mistakes"

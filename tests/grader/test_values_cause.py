@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from grader.judge import Reference
-from grader.outcome import Outcome
-from grader.values_cause import HYPOTHESES, values_cause
+from grader.verdict.judge import Reference
+from grader.verdict.outcome import Outcome
+from grader.verdict.values_cause import HYPOTHESES, values_cause
 
 RNG = np.random.default_rng(7)
 LOGITS = RNG.normal(size=(4, 3)).astype(np.float32)  # (N, C)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from grader import Grader, GradeResult
-from grader.diagnose import plain
+from grader.verdict.diagnose import plain
 from question_bank import Bank
 
 HERE = Path(__file__).parent / "values_differ"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.result import Diagnosis
+from grader.verdict.result import Diagnosis
 from question_bank import Bank, load_bank
 from quizapp.store import Schedule
 from quizapp.study import Rating, StudyScheduler, StudyService

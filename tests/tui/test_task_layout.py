@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from grader.handle import Handle
-from grader.result import Diagnosis
 from grader.text import tr
+from grader.verdict.result import Diagnosis
+from grader.workers.handle import Handle
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.screens.task import Graded, TaskScreen
 from quizapp.tui.widgets.check_report import CheckReport

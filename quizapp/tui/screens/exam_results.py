@@ -27,7 +27,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from question_bank import Task
 from quizapp.exam import GradingIncomplete
 from quizapp.exam.view import (

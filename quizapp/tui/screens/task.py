@@ -40,7 +40,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from grader.result import GradeResult, RunResult
+from grader.verdict.result import GradeResult, RunResult
 from question_bank import TrainingTask
 from quizapp.store import StoreError
 from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score

@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from grader.result import GradeResult, RunResult
 from grader.text import in_lang
+from grader.verdict.result import GradeResult, RunResult
 from quizapp.study.practice_view import format_duration, format_score
 from quizapp.training_view import training_line
 

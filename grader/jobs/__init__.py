@@ -1,0 +1,1 @@
+"""The kinds of job the pool runs: grade, plain run, training, reference, and their helpers."""

@@ -1,0 +1,1 @@
+"""How good a task's hidden tests are: mutants of the reference and the verification of a bank."""
