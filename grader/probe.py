@@ -36,14 +36,14 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from types import TracebackType
-from typing import Any, cast
+from typing import Any
 
 import torch
 
-from grader.inside import contract_probe, layertrace, plain, tracebacks, weights
+from grader.inside import contract_probe, layertrace, plain, weights
+from grader.inside.checking import Check, ProbeError, ProbeMismatch, Record, Words
 from grader.text import Text, as_text, in_lang, tr
-from grader.verdict.messages import TextError, msg
+from grader.verdict.messages import msg
 
 _TORCH_MANUAL_SEED = torch.manual_seed
 _RANDN, _RAND, _RANDINT = torch.randn, torch.rand, torch.randint
@@ -64,21 +64,6 @@ def _class_name(cls: type) -> str:
     return str(cls.__qualname__)
 
 
-class ProbeMismatch(TextError):
-    """The submission cannot be exercised as the task says; the message is for the student."""
-
-
-class ProbeError(Exception):
-    """A mistake in a hidden test itself (a bank bug, caught by the reference run)."""
-
-
-class Stop(Exception):
-    """A required check failed: the rest of the probe cannot run."""
-
-
-Record = dict[str, Any]
-Words = str | Text  # a name or label: a Text from tr(), or English only
-
 TRAIN_MODE_OUTPUT = tr(
     "train mode: output values with the reference's weights (no dropout in this model)",
     "학습 모드: 모범 답안과 같은 가중치로 계산한 출력 값 (이 모델에는 드롭아웃이 없음)",
@@ -87,43 +72,6 @@ TRAIN_MODE_OUTPUT = tr(
 
 def _optional(words: Words | None) -> Text | None:
     return None if words is None else as_text(words)
-
-
-class _Check:
-    def __init__(self, probe: Probe, record: Record, required: bool) -> None:
-        self.probe = probe
-        self.record = record
-        self.required = required
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> bool:
-        probe = self.probe
-        if exc is not None:
-            if _ISINSTANCE(exc, TextError):
-                self.record["error"] = cast(TextError, exc).text
-            elif _ISINSTANCE(exc, ProbeError):
-                raise exc
-            else:
-                if tracebacks.is_out_of_memory(exc):
-                    probe.memory_hit = True
-                self.record["error"] = tracebacks.describe(exc, probe.memory_mb)
-                fault = layertrace.fault(exc)
-                if fault is not None:
-                    self.record["fault"] = fault
-        probe._current = None
-        probe._generator = probe._setup_generator
-        probe._emit(self.record)
-        if self.required and self.record["error"] is not None:
-            probe.stopped_by = self.record["name"]
-            raise Stop(self.record["name"])
-        return True
 
 
 class Probe:
@@ -157,7 +105,7 @@ class Probe:
 
     # -- checks ------------------------------------------------------------------
 
-    def check(self, name: Words, points: float = 1, *, required: bool = False) -> _Check:
+    def check(self, name: Words, points: float = 1, *, required: bool = False) -> Check:
         """A named check worth ``points``; use it as ``with p.check(...):``."""
         title = as_text(name)
         name = in_lang(title, "en")
@@ -177,7 +125,7 @@ class Probe:
         self._current = record
         self._generator = _GENERATOR().manual_seed(self.seed ^ zlib.crc32(name.encode()))
         layertrace.TRACER.reset()
-        return _Check(self, record, required)
+        return Check(self, record, required)
 
     def _record(self, observation: dict[str, Any]) -> None:
         if self._current is None:

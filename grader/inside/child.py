@@ -24,8 +24,9 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from grader.inside import example_run, layertrace, tracebacks, training_child
+from grader.inside.checking import ProbeError, Stop
 from grader.inside.examples import decode as decode_examples
-from grader.probe import Probe, ProbeError, Stop
+from grader.probe import Probe
 from grader.sandbox import confine as sandbox
 from grader.sandbox.limits import Limits
 from grader.text import Text

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from grader.inside import contract as drawn
+from grader.inside.checking import ProbeError
 from grader.text import tr
 
 if TYPE_CHECKING:
@@ -200,8 +201,6 @@ def run(
     given: Callable[[], dict[str, Any]] | None = None,
 ) -> None:
     """One check per case drawn from ``contract`` (see the module's docstring)."""
-    from grader.probe import ProbeError
-
     try:
         found = drawn.cases(contract, p.seed ^ zlib.crc32(b"contract"))
     except drawn.ContractError as exc:
