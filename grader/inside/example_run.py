@@ -24,6 +24,7 @@ from grader.inside import layertrace, tracebacks
 from grader.inside.examples import same_output
 from grader.text import Text
 from grader.verdict import explain
+from grader.verdict.faults import Layer
 
 WIDTH = 78  # the report is read in an 80-column terminal
 _SHOWN = 60  # characters of a value shown
@@ -85,7 +86,7 @@ def _table(
     rows: list[tuple[str, str, str]] = []
     total = 0
     for data in [*layers, *([failing] if failing else [])]:
-        layer = explain.Layer.read(data)
+        layer = Layer.read(data)
         if layer is None:
             continue
         count = data.get("params")
