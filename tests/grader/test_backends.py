@@ -134,9 +134,11 @@ print(json.dumps({{
 
 # what only a worker imports: torch comes with them
 WORKER_SIDE = {
+    "grader.inside.checking",  # a probe's check: reads faults through layertrace (torch)
     "grader.inside.child",
     "grader.inside.contract",  # draws a task's inputs with torch (its plain part: contract_classes)
     "grader.inside.contract_probe",
+    "grader.inside.contract_values",
     "grader.inside.example_run",
     "grader.inside.layertrace",
     "grader.inside.plain",
