@@ -267,6 +267,51 @@ def _structure_checks(task: TrainingTaskLike, modules: set[str]) -> list[CheckRe
     return checks
 
 
+def _cpu_s(outcome: Outcome, conversation: Conversation) -> float:
+    """The run's CPU seconds: measured from outside (the whole process tree, grandchildren
+    included); what the sandbox says of itself only where the backend cannot measure."""
+    cpu_s = conversation.measured_cpu_s
+    if cpu_s is None:
+        cpu_s = (conversation.trained or {}).get("cpu_s")
+    if not isinstance(cpu_s, int | float):
+        cpu_s = float((outcome.ended or {}).get("cpu_s") or 0.0)
+    return cpu_s
+
+
+def _measure(
+    task: TrainingTaskLike, conversation: Conversation, predictions: list[Any]
+) -> tuple[float | None, Text | None]:
+    """The metric of the predictions against the test labels, or why there is none."""
+    answers = load_answers(task)
+    if len(predictions) != len(answers):
+        return None, msg("train_predictions_count", got=len(predictions), count=len(answers))
+    if conversation.regression and (unusable := _unusable(predictions)) is not None:
+        return None, unusable
+    return round(metrics.compute(task.metric, predictions, answers.tolist()), 4), None
+
+
+def _metric_message(
+    task: TrainingTaskLike, conversation: Conversation, metric: float | None, error: Text | None
+) -> Text:
+    """What the metric check says: below the target, or why nothing was measured."""
+    if metric is not None:
+        if metrics.reaches(task.metric, metric, task.target):
+            return {}
+        below = (
+            "train_metric_above" if metrics.lower_is_better(task.metric) else "train_metric_below"
+        )
+        return msg(
+            below,
+            metric=metrics.shown(task.metric),
+            value=f"{metric:.4f}",
+            target=f"{task.target:g}",
+            floor=f"{task.floor:g}",
+        )
+    if conversation.built and not conversation.structure_ok():
+        return msg("train_structure_missing")
+    return msg("train_not_measured", why=error or msg("not_run_plain"))
+
+
 def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation) -> GradeResult:
     """Score one training run against the test labels, which only this process reads."""
     budget = float(task.cpu_budget_s)
@@ -279,14 +324,7 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
     built = conversation.built or {}
     modules = set(built.get("modules") or [])
     parameters = built.get("parameters")
-    trained = conversation.trained or {}
-    # Measured from outside (the whole process tree, grandchildren included); what the
-    # sandbox says of itself only where the backend cannot measure.
-    cpu_s = conversation.measured_cpu_s
-    if cpu_s is None:
-        cpu_s = trained.get("cpu_s")
-    if not isinstance(cpu_s, int | float):
-        cpu_s = float((outcome.ended or {}).get("cpu_s") or 0.0)
+    cpu_s = _cpu_s(outcome, conversation)
     checks = _structure_checks(task, modules) if conversation.built else []
     within = float(cpu_s) <= budget
     if conversation.trained:
@@ -303,39 +341,12 @@ def verdict(task: TrainingTaskLike, outcome: Outcome, conversation: Conversation
             )
         )
     metric: float | None = None
-    predictions = conversation.predictions
-    if error is None and predictions is not None:
-        answers = load_answers(task)
-        if len(predictions) != len(answers):
-            error, error_kind = (
-                msg("train_predictions_count", got=len(predictions), count=len(answers)),
-                "submission",
-            )
-        elif conversation.regression and (unusable := _unusable(predictions)) is not None:
-            error, error_kind = unusable, "submission"
-        else:
-            metric = round(metrics.compute(task.metric, predictions, answers.tolist()), 4)
+    if error is None and conversation.predictions is not None:
+        metric, error = _measure(task, conversation, conversation.predictions)
+        error_kind = "submission" if error is not None else error_kind
     structure_ok = all(c.passed for c in checks)
     score = round(task.score(metric), 2) if metric is not None and structure_ok and within else 0.0
-    if metric is not None:
-        message: Text = {}
-        if not metrics.reaches(task.metric, metric, task.target):
-            below = (
-                "train_metric_above"
-                if metrics.lower_is_better(task.metric)
-                else "train_metric_below"
-            )
-            message = msg(
-                below,
-                metric=metrics.shown(task.metric),
-                value=f"{metric:.4f}",
-                target=f"{task.target:g}",
-                floor=f"{task.floor:g}",
-            )
-    elif conversation.built and not conversation.structure_ok():
-        message = msg("train_structure_missing")
-    else:
-        message = msg("train_not_measured", why=error or msg("not_run_plain"))
+    message = _metric_message(task, conversation, metric, error)
     metric_ok = metric is not None and metrics.reaches(task.metric, metric, task.target)
     checks.append(
         CheckResult(

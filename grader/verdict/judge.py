@@ -161,6 +161,15 @@ def _not_run(reference: Reference, error: Text | None, stopped_by: Any) -> Text:
     return msg("not_run_plain")
 
 
+def _reported_checks(outcome: Outcome) -> dict[str, dict[str, Any]]:
+    """The checks the run reported, by name (the first of a name; malformed ones left out)."""
+    got_by_name: dict[str, dict[str, Any]] = {}
+    for check in outcome.checks:
+        if isinstance(check, dict) and isinstance(check.get("name"), str):
+            got_by_name.setdefault(check["name"], check)
+    return got_by_name
+
+
 def grade(
     task_id: str,
     max_score: float,
@@ -183,10 +192,7 @@ def grade(
     problem = outcome.problem()
     error: Text | None = screen(problem.text, msg("check_failed")) if problem else None
     error_kind: ErrorKind | None = problem.kind if problem else None
-    got_by_name: dict[str, dict[str, Any]] = {}
-    for check in outcome.checks:
-        if isinstance(check, dict) and isinstance(check.get("name"), str):
-            got_by_name.setdefault(check["name"], check)
+    got_by_name = _reported_checks(outcome)
     stopped_by = outcome.done.get("stopped_by") if outcome.done else None
     if (
         error is None

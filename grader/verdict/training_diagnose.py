@@ -88,6 +88,17 @@ def diagnoses(
     :func:`one_class`)."""
     if not isinstance(watch, dict):
         return []
+    found = [*_output_causes(watch), *_scale_causes(watch, below_target)]
+    found += _order_causes(watch, below_target)
+    found += _loss_causes(
+        watch, below_target, nothing_else=not found, cpu_s=cpu_s, budget_s=budget_s
+    )
+    return found
+
+
+def _output_causes(watch: dict[str, Any]) -> list[Diagnosis]:
+    """What the model's outputs say: probabilities into a loss that wants logits, one column
+    without predict()."""
     found: list[Diagnosis] = []
     loss = watch.get("loss")
     checked, probabilities = _number(watch.get("checked")), _number(watch.get("probabilities"))
@@ -130,6 +141,12 @@ def diagnoses(
                 "predict(model, x)를 작성하세요 (p.84–85)",
             )
         )
+    return found
+
+
+def _scale_causes(watch: dict[str, Any], below_target: bool) -> list[Diagnosis]:
+    """What the first layer's outputs say of the inputs' scale, in training and prediction."""
+    found: list[Diagnosis] = []
     first_train, first_test = _number(watch.get("first_train")), _number(watch.get("first_test"))
     if (
         first_train is not None
@@ -166,6 +183,12 @@ def diagnoses(
                 train=_fmt(first_train),
             )
         )
+    return found
+
+
+def _order_causes(watch: dict[str, Any], below_target: bool) -> list[Diagnosis]:
+    """Whether the predictions ignore the tokens' order."""
+    found: list[Diagnosis] = []
     shuffled = [_number(watch.get(k)) for k in ("order_agreement", "tail_agreement")]
     agreement = max((v for v in shuffled if v is not None), default=None)
     if agreement is not None and agreement >= ORDER_BLIND and below_target:
@@ -183,6 +206,20 @@ def diagnoses(
                 share=agreement,
             )
         )
+    return found
+
+
+def _loss_causes(
+    watch: dict[str, Any],
+    below_target: bool,
+    *,
+    nothing_else: bool,
+    cpu_s: float | None,
+    budget_s: float,
+) -> list[Diagnosis]:
+    """What the loss curve says: nan, diverging, or still falling (only when nothing else was
+    found)."""
+    found: list[Diagnosis] = []
     values, broken = _losses(watch)
     tenths = _tenths(values)
     if broken:
@@ -207,7 +244,7 @@ def diagnoses(
                 last=_fmt(tenths[2]),
             )
         )
-    elif tenths is not None and below_target and not found and _still_falling(*tenths):
+    elif tenths is not None and below_target and nothing_else and _still_falling(*tenths):
         used = f"{cpu_s:.2f}" if cpu_s is not None else "?"
         found.append(
             _say(
