@@ -27,7 +27,7 @@ class GradeJob(Job):
             log.error("task %s cannot be graded: %s", task.id, exc)
             return self.failure(msg("task_ungradable", detail=exc.text))
         hidden = task.read("hidden_tests.py")
-        spec = shared.grade_spec(task, self.source, self.limits, hidden, reference)
+        spec = shared.grade_spec(task, self.source, self.limits, hidden, reference, self.name)
         outcome = runner.run(spec, wake_r, self.handle.cancelled)
         result = judge.grade(
             task.id,

@@ -27,6 +27,7 @@ class RunJob(Job):
             memory_mb=self.limits.memory_mb,
             hidden_paths=shared.hidden_paths(task),
             example=examples.encode(examples.parse(str(getattr(task, "prompt", "") or ""))),
+            name=self.name or "",
         )
         outcome = runner.run(spec, wake_r, self.handle.cancelled)
         problem = outcome.problem()

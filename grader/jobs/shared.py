@@ -97,6 +97,7 @@ class Shared:
                 seed=task_seed(task.id),
                 hidden_paths=self.hidden_paths(task),
                 exports=contract_exports(task),
+                name="solution.py",
             )
             outcome = runner.run(spec, None, never)  # shared by every job: not cancellable
             if outcome.worker_failure:  # not the task's fault: do not remember it
@@ -113,7 +114,13 @@ class Shared:
         return reference
 
     def grade_spec(
-        self, task: TaskLike, source: str, limits: Limits, hidden: str, reference: Reference
+        self,
+        task: TaskLike,
+        source: str,
+        limits: Limits,
+        hidden: str,
+        reference: Reference,
+        name: str | None = None,
     ) -> RunSpec:
         return RunSpec(
             mode="grade",
@@ -125,6 +132,7 @@ class Shared:
             seed=task_seed(task.id),
             hidden_paths=self.hidden_paths(task),
             exports=reference.exports,
+            name=name or "",
         )
 
     def signatures(
@@ -140,7 +148,10 @@ class Shared:
         future, mine = self._claim(self._signatures, key)
         if not mine:
             return future.result()
-        specs = [self.grade_spec(task, m.source, limits, hidden, reference) for m in mistakes]
+        specs = [
+            self.grade_spec(task, m.source, limits, hidden, reference, f"mistake {m.id}")
+            for m in mistakes
+        ]
         outcomes = self._run_shared(runner, task, specs)
         if outcomes is None:  # a worker failed: not the mistakes' fault, try again next time
             with self._lock:

@@ -37,6 +37,7 @@ class TrainJob(Job):
             hidden_paths=shared.hidden_paths(task),
             cpu_limit_s=self.limits.cpu_s,
             conversation=conversation,
+            name=self.name or "",
         )
         outcome = runner.run(spec, wake_r, self.handle.cancelled)
         if self.smoke:

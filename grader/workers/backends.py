@@ -17,22 +17,24 @@ chooses. A choice that cannot run here is a one-line
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from grader.sandbox.choice import (
-    BACKENDS as BACKENDS,  # the choice lives in a light module of its own
-)
+# the choice lives in a light module of its own
+from grader.sandbox.choice import BACKENDS as BACKENDS
 from grader.sandbox.choice import CHOICES as CHOICES
 from grader.sandbox.choice import ENV_VAR as ENV_VAR
 from grader.sandbox.choice import SandboxUnavailable as SandboxUnavailable
 from grader.sandbox.choice import choose as choose
 from grader.sandbox.choice import linux_missing as linux_missing
 from grader.verdict.outcome import Outcome
-from grader.workers.exchange import RunSpec
+from grader.workers.exchange import RunSpec, log_end
 from grader.workers.session import Session
 from grader.workers.worker import Worker, WorkerError, marked_processes
+
+log = logging.getLogger(__name__)
 
 
 def confinement(backend: str) -> dict[str, Any]:
@@ -119,6 +121,8 @@ class LinuxRunner:
 
     def run(self, spec: RunSpec, wake_fd: int | None, cancelled: Callable[[], bool]) -> Outcome:
         if not self.worker.alive:
+            if self.worker.marker:  # it ran before: a restart
+                log.info("%s: restarting the grading worker first", spec.label)
             try:
                 self.worker.start()
             except WorkerError as exc:
@@ -128,6 +132,7 @@ class LinuxRunner:
                 outcome.worker_failure = exc.text
                 return outcome
         outcome = Session(self.worker, spec, wake_fd).run()
+        log_end(spec, outcome)
         if outcome.worker_failure:
             self.worker.stop()  # restarted before the next job
         return outcome

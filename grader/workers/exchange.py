@@ -43,6 +43,12 @@ class RunSpec:
     cpu_limit_s: float | None = None
     conversation: Any = None  # mode "train": a grader.jobs.training.Conversation
     example: str = ""  # mode "run": the prompt's examples (grader.inside.examples.encode)
+    name: str = ""  # the submission's file name, for the log only (never sent)
+
+    @property
+    def label(self) -> str:
+        """The run as the log names it: mode, task and file."""
+        return f"{self.mode} {self.task_id or '-'} {self.name or '-'}"
 
     def zygote_frame(self, job_id: int) -> dict[str, Any]:
         """The ``run`` frame for a zygote, without the code (see :func:`grader.wire.frames.without_code`)."""
@@ -71,6 +77,17 @@ class RunSpec:
         )
 
 
+LIMITS = ("time", "cpu", "memory", "disk", "output", "processes")
+
+
+def log_end(spec: RunSpec, outcome: Outcome) -> None:
+    """Log how a run ended when it was stopped: a limit hit, or its worker failing."""
+    if outcome.reason in LIMITS:
+        log.info("%s: %s limit hit, the run was killed", spec.label, outcome.reason)
+    if outcome.worker_failure:
+        log.warning("%s: the worker failed: %s", spec.label, in_lang(outcome.worker_failure, "en"))
+
+
 class Exchange:
     """The protocol state of one run, fed with the bytes its channel delivers."""
 
@@ -78,6 +95,7 @@ class Exchange:
 
     def __init__(self, spec: RunSpec) -> None:
         self.job_id = next(Exchange._ids)
+        self.label = f"job {self.job_id} ({spec.label})"
         self.spec = spec
         self.outcome = Outcome(
             mode=spec.mode, time_limit_s=spec.time_limit_s, memory_mb=spec.memory_mb
@@ -107,7 +125,7 @@ class Exchange:
     def _tamper(self, why: Text) -> None:
         if self.outcome.tampering is None:
             self.outcome.tampering = why
-            log.warning("job %s: tampering: %s", self.job_id, in_lang(why, "en"))
+            log.warning("%s: tampering: %s", self.label, in_lang(why, "en"))
         self._kill("tampering")
 
     def _kill(self, reason: str) -> None:

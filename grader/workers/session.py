@@ -49,7 +49,7 @@ class Session(Exchange):
         try:
             parent.sendall(protocol.encode(self.spec.body_frame()))
         except OSError as exc:
-            log.info("job %s: the child did not take its code: %s", self.job_id, exc)
+            log.info("%s: the child did not take its code: %s", self.label, exc)
         finally:
             parent.settimeout(None)
 
@@ -96,7 +96,7 @@ class Session(Exchange):
             self.worker.send(message, fds=[child.fileno(), out_w, err_w])
             self._send_body(parent)
         except (OSError, Exception) as exc:
-            log.warning("job %s: cannot send the run to the worker: %s", self.job_id, exc)
+            log.warning("%s: cannot send the run to the worker: %s", self.label, exc)
             out.worker_failure = msg("worker_unavailable", detail=exc)
             for fd in (out_r, err_r):
                 os.close(fd)
@@ -121,7 +121,7 @@ class Session(Exchange):
             while out.ended is None or open_streams:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    log.warning("job %s: the worker stopped answering", self.job_id)
+                    log.warning("%s: the worker stopped answering", self.label)
                     out.worker_failure = msg("worker_stuck")
                     self.worker.stop()
                     break
@@ -137,7 +137,7 @@ class Session(Exchange):
                             open_streams.discard("channel")
                     elif tag == "control":
                         if not self._on_control():
-                            log.warning("job %s: the worker died", self.job_id)
+                            log.warning("%s: the worker died", self.label)
                             out.worker_failure = msg("worker_died")
                             self.worker.stop()
                             open_streams.clear()

@@ -184,6 +184,7 @@ class Worker:
             self.sock = None
         process, self.process = self.process, None
         if process is not None:
+            log.info("stopping the grading worker %s", process.pid)
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)  # the zygote leads its own session
             with contextlib.suppress(OSError):
