@@ -37,6 +37,4 @@ def test_a_file_without_a_name_is_logged_with_a_dash(
 ) -> None:
     with caplog.at_level(logging.INFO, logger="grader"):
         assert grader.grade(bank.tasks["tensor-argmax"], GOOD, timeout=120).passed
-    assert any(
-        m.startswith("finished: grade tensor-argmax -: passed") for m in _messages(caplog)
-    )
+    assert any(m.startswith("finished: grade tensor-argmax -: passed") for m in _messages(caplog))
