@@ -26,11 +26,7 @@ APP_NAME = "quizapp"
 CONFIG_FILE = "config.toml"
 DB_FILE = "progress.db"
 LANGS = ("ko", "en")
-SANDBOXES = (
-    "auto",
-    "linux",
-    "portable",
-)  # grader.workers.backends.CHOICES (not imported: kept light)
+SANDBOXES = ("auto", "linux", "portable")  # grader.sandbox.choice.CHOICES (kept light)
 
 
 class SettingsError(Exception):
