@@ -22,13 +22,13 @@ from question_bank import (
     Task,
     TrueFalse,
 )
+from question_bank.answers.check import judge
 from question_bank.cloze import render_cloze
 from question_bank.glossary import Glossary
 
 from ..i18n import translate
 from ..render import answer_markdown, page_line
 from ..store import ExamAttempt, ExamQuestion
-from ..study.checking import judge
 from ..study.feedback import match_note
 from ..training_view import metric_text, target_text
 from .draw import shuffled_choices
