@@ -9,12 +9,12 @@ returns all problems found, so that an author fixes everything in one pass.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .bank import content_dir
 from .bank_type import Bank
 from .blueprints import Blueprint, Section
 from .equivalents import load_equivalents
@@ -32,8 +32,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def bundled_bank_dir() -> Path:
-    """The bank shipped inside the ``question_bank`` package."""
-    return Path(str(resources.files("question_bank") / "bank"))
+    """The bank shipped inside the ``question_bank`` package (:mod:`question_bank.bank`)."""
+    return content_dir()
 
 
 class _Collector:
