@@ -36,6 +36,7 @@ from ..classroom.gradebook import write_file_rows
 from ..classroom.similarity import MIN_FINGERPRINTS, Comparison, compare_all, distinctive_size
 from ..classroom.submissions import BadInput, HandedIn, collect, read_all
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
 from ..training_view import training_line
@@ -66,16 +67,12 @@ def sandbox_for(settings: Settings) -> str:
         raise UsageError(str(exc)) from None
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
 def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
     """The human-readable report of one file in ``lang``: a header line, then one line per
     check (and what the submission printed, if it was asked for)."""
     verdict = translate("report.passed_word" if result.passed else "report.failed_word", lang)
     lines = [
-        f"{file}  {verdict.upper()}  {_points(result.score)}/{_points(result.max_score)}"
+        f"{file}  {verdict.upper()}  {points(result.score)}/{points(result.max_score)}"
         f"  ({result.duration_s:.2f} s)"
     ]
     if result.training is not None:

@@ -19,6 +19,7 @@ from ..classroom.exam_folders import exam_row, handed_in, practical_parts, stude
 from ..classroom.gradebook import ExamRow, write_exam_rows
 from ..classroom.submissions import BadInput, read_all
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
 from .bank import load
@@ -40,10 +41,6 @@ def _folder(args: argparse.Namespace) -> str:
     if len(given) != 1:
         raise UsageError.say("cli.grade.one_folder")
     return str(given[0])
-
-
-def _points(value: float) -> str:
-    return f"{value:g}"
 
 
 def run_exam(args: argparse.Namespace, settings: Settings) -> int:
@@ -95,5 +92,5 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _line(row: ExamRow) -> str:
-    tasks = ", ".join(f"{t} {_points(p)}" for t, p in row.points.items() if p is not None)
-    return f"{row.student}  {_points(row.total)}/{_points(row.max_total)}  ({tasks or '—'})"
+    tasks = ", ".join(f"{t} {points(p)}" for t, p in row.points.items() if p is not None)
+    return f"{row.student}  {points(row.total)}/{points(row.max_total)}  ({tasks or '—'})"

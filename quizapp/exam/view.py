@@ -26,6 +26,7 @@ from question_bank.answers.check import judge
 from question_bank.cloze import render_cloze
 from question_bank.glossary import Glossary
 
+from ..formatting import cell, percent, points
 from ..i18n import translate
 from ..render import answer_markdown, page_line
 from ..store import ExamAttempt, ExamQuestion
@@ -99,15 +100,6 @@ def grading_failures(failed: GradingIncomplete, lang: str) -> str:
         translate("exam.task_failed", lang, number=index + 1, error=in_lang(verdict.error, lang))
         for index, verdict in sorted(failed.failed.items())
     )
-
-
-def points(value: float) -> str:
-    return f"{round(value, 2):g}"
-
-
-def percent(value: float) -> str:
-    """59.6% stays 59.6% (never a rounded-up "60%" beside "failed")."""
-    return f"{round(value, 1):g}%"
 
 
 def verdict_line(results: Results, lang: str) -> str:
@@ -188,11 +180,6 @@ def kinds_line(results: Results, lang: str) -> str:
             )
         parts.append(text)
     return " · ".join(parts)
-
-
-def cell(text: str) -> str:
-    """Text that cannot break a Markdown table row."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def result_mark(question: ExamQuestion, max_points: float) -> str:
