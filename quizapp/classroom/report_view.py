@@ -214,6 +214,6 @@ def title_line(report: ClassReport, lang: str) -> str:
     )
 
 
-def format_report(report: ClassReport, lang: str) -> str:
+def format_class_report(report: ClassReport, lang: str) -> str:
     lines = [title_line(report, lang), "", *_table(student_rows(report, lang)), ""]
     return "\n".join([*lines, *summary_lines(report, lang)])

@@ -67,7 +67,7 @@ def sandbox_for(settings: Settings) -> str:
         raise UsageError(str(exc)) from None
 
 
-def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
+def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str:
     """The human-readable report of one file in ``lang``: a header line, then one line per
     check (and what the submission printed, if it was asked for)."""
     verdict = translate("report.passed_word" if result.passed else "report.failed_word", lang)
@@ -170,9 +170,9 @@ def similarity(
 
 def run_grade(args: argparse.Namespace, settings: Settings) -> int:
     if getattr(args, "exam", None):
-        from .grade_exam import run_exam
+        from .grade_exam import run_grade_exam
 
-        return run_exam(args, settings)
+        return run_grade_exam(args, settings)
     if args.task_id is None or not args.files:
         raise UsageError.say("cli.grade.nothing")
     task = _task(settings, args.task_id)
@@ -194,7 +194,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
                 row = result.json_row(settings.lang, file=file.name, student=file.student)
                 print(json.dumps(row, ensure_ascii=False))
             else:
-                print(format_report(file.name, result, settings.lang))
+                print(format_grade_report(file.name, result, settings.lang))
             sys.stdout.flush()
             advance()
     if out is not None:

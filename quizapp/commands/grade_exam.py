@@ -43,7 +43,7 @@ def _folder(args: argparse.Namespace) -> str:
     return str(given[0])
 
 
-def run_exam(args: argparse.Namespace, settings: Settings) -> int:
+def run_grade_exam(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     bank, problems = load(settings)
     blueprint = _blueprint(bank, bool(problems), args.exam)
