@@ -23,12 +23,11 @@ from question_bank import (
     TrueFalse,
 )
 from question_bank.answers.check import judge
-from question_bank.cloze import render_cloze
 from question_bank.glossary import Glossary
 
 from ..formatting import cell, percent, points
 from ..i18n import translate
-from ..render import answer_markdown, page_line
+from ..render import answer_markdown, page_line, prompt_markdown
 from ..store import ExamAttempt, ExamQuestion
 from ..study.feedback import match_note
 from ..training_view import metric_text, target_text
@@ -80,15 +79,6 @@ def response_text(item: Any, response: Any, lang: str) -> str:
 
 def stored_response(question: ExamQuestion) -> Any:
     return decode_answer(question.answer) if is_answered(question) else None
-
-
-def question_text(item: Any) -> str:
-    """The question as the exam shows it (no answer, no page hint)."""
-    if isinstance(item, Task):
-        return f"## {item.title}\n\n{item.prompt}"
-    if isinstance(item, Cloze):
-        return render_cloze(item.text)
-    return str(item.prompt)
 
 
 # -- results -------------------------------------------------------------------------------
@@ -207,7 +197,7 @@ def written_review(
     def t(key: str, **values: object) -> str:
         return translate(key, lang, **values)
 
-    parts = [f"### {question.index + 1}. {t('exam.question')}", question_text(item)]
+    parts = [f"### {question.index + 1}. {t('exam.question')}", prompt_markdown(item)]
     if isinstance(item, SingleChoice | MultipleChoice):
         order = shown_choices(item, attempt.seed)
         parts.append("\n".join(f"{i}. {choice}" for i, choice in enumerate(order, 1)))
