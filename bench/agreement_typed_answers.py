@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from question_bank import load_bank
-from quizapp.study.checking import judge
+from question_bank.answers.check import judge
 
 SAMPLE = Path(__file__).parent / "data" / "typed_answers.jsonl"
 

@@ -4,26 +4,24 @@ Knows nothing of Textual, the store or torch; see docs/bank-format.md.
 """
 
 from .bank_type import Bank
+from .blueprints import Blueprint, Section
 from .loader import bundled_bank_dir, load_bank, load_banks
 from .models import (
     ITEM_TYPES,
     WRITTEN_TYPES,
-    Blueprint,
     Cloze,
     Flashcard,
     Item,
     MultipleChoice,
     Numeric,
-    Section,
     ShortAnswer,
     SingleChoice,
     SyllabusEntry,
-    Task,
-    TrainingTask,
     TrueFalse,
 )
 from .pages import PageRange, format_pages, overlaps, parse_page, parse_pages_arg
 from .problems import BankError, Location, Problem
+from .tasks import Task, TrainingTask
 
 __all__ = [
     "ITEM_TYPES",

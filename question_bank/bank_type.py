@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .blueprints import Blueprint, Section
 from .glossary import Glossary
-from .models import Blueprint, Item, Section, SyllabusEntry, Task
+from .models import Item, SyllabusEntry
 from .pages import overlaps
 from .problems import Location
 from .scope import in_section_scope
+from .tasks import Task
 
 
 @dataclass

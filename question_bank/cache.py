@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .bank import content_dir
 from .bank_type import Bank
 from .loader import bundled_bank_dir, load_banks
 from .problems import Problem
@@ -26,6 +27,7 @@ KEEP = 4  # entries kept per cache folder
 def fingerprint(folders: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent
+    content = content_dir()  # fingerprinted as a folder of its own (``folders``)
     for root in [package, *folders]:
         digest.update(f"root {root}\n".encode())
         if not root.exists():
@@ -34,7 +36,7 @@ def fingerprint(folders: Sequence[Path]) -> str:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames.sort()
             if skip_bank and Path(dirpath) == package:
-                dirnames[:] = [d for d in dirnames if d not in ("bank", "__pycache__")]
+                dirnames[:] = [d for d in dirnames if d != "__pycache__" and package / d != content]
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
                 try:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .answers.typed import judge_text
 from .bank_type import Bank
 from .glossary import Glossary, TermSet
-from .matching import judge_text
 from .models import Cloze, Item, MultipleChoice, Reject, ShortAnswer, SingleChoice
 from .problems import Problem
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .models import Item, SyllabusEntry, Task
+from .models import Item, SyllabusEntry
 from .pages import PageRange
 from .problems import Problem
+from .tasks import Task
 
 if TYPE_CHECKING:
     from .bank_type import Bank

@@ -9,38 +9,31 @@ returns all problems found, so that an author fixes everything in one pass.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .bank import content_dir
 from .bank_type import Bank
+from .blueprints import Blueprint, Section
 from .equivalents import load_equivalents
 from .glossary import TermSet, load_glossary, merge_sets
 from .glossary_check import option_problems
 from .messages import describe, kind_of, suggest
 from .mistakes import MISTAKES_FILE, load_mistakes
-from .models import (
-    ITEM_TYPES,
-    TASK_FILES,
-    Blueprint,
-    ItemFile,
-    Section,
-    SyllabusEntry,
-    Task,
-    TrainingTask,
-)
+from .models import ITEM_TYPES, ItemFile, SyllabusEntry
 from .pages import format_pages
 from .problems import BankError, Location, Problem
+from .tasks import TASK_FILES, Task, TrainingTask
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def bundled_bank_dir() -> Path:
-    """The bank shipped inside the ``question_bank`` package."""
-    return Path(str(resources.files("question_bank") / "bank"))
+    """The bank shipped inside the ``question_bank`` package (:mod:`question_bank.bank`)."""
+    return content_dir()
 
 
 class _Collector:

@@ -7,9 +7,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .models import Blueprint, Item, Section, SyllabusEntry, Task
+from .blueprints import Blueprint, Section
+from .models import Item, SyllabusEntry
 from .pages import PageRange, overlaps
 from .problems import Problem
+from .tasks import Task
 
 if TYPE_CHECKING:
     from .bank_type import Bank

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from question_bank import Bank, PageRange, Task, overlaps
-from question_bank.answers import normalize
+from question_bank.answers.normal import normalize
 
 TASK_TYPE = "task"
 

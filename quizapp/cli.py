@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         "stats", help="count items, flashcards, tasks and exams per syllabus entry"
     )
     stats.add_argument("--json", action="store_true", help="print one JSON object")
-    stats.set_defaults(run=_lazy("bank", "run_stats"))
+    stats.set_defaults(run=_lazy("bank", "run_bank_stats"))
 
     export_to = _group(commands, "export", "export the bank for another program", "FORMAT")
     anki_out = export_to.add_parser(

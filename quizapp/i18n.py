@@ -307,7 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "study.blank": {"ko": "빈칸", "en": "Blank"},
     "study.right": {"ko": "✓ 정답", "en": "✓ Right"},
     "study.wrong_answer": {"ko": "✗ 오답 (입력: {given})", "en": "✗ Wrong (you answered: {given})"},
-    # what the answer matcher accepted and why (question_bank.matching)
+    # what the answer matcher accepted and why (question_bank.answers)
     "match.spelling": {
         "ko": "{typed} → {matched}: 띄어쓰기·대소문자·문장부호는 보지 않습니다",
         "en": "{typed} → {matched}: spacing, case and punctuation do not count",

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from question_bank import Bank
 from question_bank.text import display_width, pad
 
+from .formatting import points
 from .i18n import translate
 from .study.exam_plan import ExamPlan
 from .study.planner import Activity
 
 
 def points_text(value: float) -> str:
-    return f"{round(value, 1):g}"
+    """Predicted points (and minutes) to one decimal: a prediction claims no more."""
+    return points(value, places=1)
 
 
 def plan_steps(found: ExamPlan, bank: Bank, lang: str) -> Iterator[tuple[str, float, float]]:

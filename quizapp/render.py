@@ -1,4 +1,7 @@
-"""Items and tasks as Markdown, for the screens that show them whole (browse, feedback, review)."""
+"""Items and tasks as Markdown: the one renderer of a question, its answer and its notes,
+for the screens that show them whole (study, browse, feedback, the exam and its review),
+the exam preview and the Anki export. Cloze blanks are masked here (and in
+:mod:`quizapp.student_text` for one-line text) through :func:`question_bank.cloze.render_cloze`."""
 
 from __future__ import annotations
 
@@ -29,8 +32,9 @@ def page_line(entry: Item | Task, lang: str) -> str:
     return " · ".join(parts)
 
 
-def question_markdown(entry: Item | Task, lang: str) -> str:
-    """What the learner sees before answering (choices in bank order)."""
+def prompt_markdown(entry: Item | Task) -> str:
+    """The question without its choices (the screens show those as buttons), blanks masked:
+    a task's title and prompt, a flashcard's front, a cloze's text, an item's prompt."""
     match entry:
         case Task():
             return f"## {entry.title}\n\n{entry.prompt}"
@@ -38,11 +42,17 @@ def question_markdown(entry: Item | Task, lang: str) -> str:
             return entry.front
         case Cloze():
             return render_cloze(entry.text)
-        case SingleChoice() | MultipleChoice():
-            choices = "\n".join(f"{i}. {c}" for i, c in enumerate(entry.choices, 1))
-            return f"{entry.prompt}\n\n{choices}"
         case _:
             return entry.prompt
+
+
+def question_markdown(entry: Item | Task, lang: str) -> str:
+    """What the learner sees before answering, choices listed in bank order (for a page
+    that has no buttons: browsing, the exam preview, an Anki card)."""
+    if isinstance(entry, SingleChoice | MultipleChoice):
+        choices = "\n".join(f"{i}. {c}" for i, c in enumerate(entry.choices, 1))
+        return f"{prompt_markdown(entry)}\n\n{choices}"
+    return prompt_markdown(entry)
 
 
 def answer_markdown(entry: Item | Task, lang: str) -> str:

@@ -12,13 +12,10 @@ from typing import IO, Any
 from grader.text import in_lang
 from question_bank.text import display_width, pad
 
+from ..formatting import percent
 from ..i18n import translate
 from ..study.progress import attempt_json, iso, mastery_json
 from .report import MIN_ANSWERS, ClassReport, StudentReport
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
 
 
 def mean_mastery(student: StudentReport) -> float | None:
@@ -133,14 +130,14 @@ def student_rows(report: ClassReport, lang: str) -> list[list[str]]:
         earned = sum(score for score, _ in s.best.values())
         possible = sum(most for _, most in s.best.values())
         exams = translate(
-            "class.exams_value", lang, count=len(s.exams), best=_percent(best_exam(s))
+            "class.exams_value", lang, count=len(s.exams), best=percent(best_exam(s), fixed=True)
         )
         rows.append(
             [
                 s.profile,
                 str(s.reviews),
-                _percent(None if s.retention is None else 100 * s.retention),
-                _percent(mean_mastery(s)),
+                percent(None if s.retention is None else 100 * s.retention, fixed=True),
+                percent(mean_mastery(s), fixed=True),
                 f"{earned:g}/{possible:g} ({len(s.best)})" if s.best else "—",
                 exams if s.exams else "—",
                 _day(s.last_activity, lang),
@@ -161,11 +158,14 @@ def summary_lines(report: ClassReport, lang: str) -> list[str]:
     lines = [t("class.summary")]
     lines += section(
         t("class.weakest_entries"),
-        [f"{w.title} (p. {w.pages}): {_percent(w.percent)}" for w in report.weakest_entries],
+        [
+            f"{w.title} (p. {w.pages}): {percent(w.percent, fixed=True)}"
+            for w in report.weakest_entries
+        ],
     )
     lines += section(
         t("class.weakest_pages"),
-        [f"p. {w.pages}: {_percent(w.percent)}" for w in report.weakest_pages],
+        [f"p. {w.pages}: {percent(w.percent, fixed=True)}" for w in report.weakest_pages],
     )
     lines += section(
         t("class.failed_checks"),
@@ -194,7 +194,7 @@ def summary_lines(report: ClassReport, lang: str) -> list[str]:
                 "class.item_row",
                 item=r.card_id,
                 kind=r.kind,
-                success=_percent(100 * r.success),
+                success=percent(100 * r.success, fixed=True),
                 answers=r.answers,
                 students=r.students,
             )
@@ -214,6 +214,6 @@ def title_line(report: ClassReport, lang: str) -> str:
     )
 
 
-def format_report(report: ClassReport, lang: str) -> str:
+def format_class_report(report: ClassReport, lang: str) -> str:
     lines = [title_line(report, lang), "", *_table(student_rows(report, lang)), ""]
     return "\n".join([*lines, *summary_lines(report, lang)])

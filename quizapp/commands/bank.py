@@ -92,7 +92,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+def run_bank_stats(args: argparse.Namespace, settings: Settings) -> int:
     bank = load_valid(settings)
     if bank is None:
         return EXIT_FAIL

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from question_bank import Bank, Cloze, Flashcard, Item
-from question_bank.matching import Judgement
+from question_bank.answers.check import Response, judge
+from question_bank.answers.judgement import Judgement
 from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
-from ..study.checking import Response, judge
 from ..study.feedback import match_note
 from .bank import load_valid
 

@@ -39,7 +39,7 @@ def open_output(name: str) -> IO[str]:
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
     from ..classroom.report import build_report
-    from ..classroom.report_view import format_report, report_json, write_csv
+    from ..classroom.report_view import format_class_report, report_json, write_csv
 
     bank = load_valid(settings)
     if bank is None:
@@ -66,7 +66,7 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
         if not report.students:
             print(translate("class.no_profiles", settings.lang))
         else:
-            print(format_report(report, settings.lang))
+            print(format_class_report(report, settings.lang))
     return EXIT_OK
 
 

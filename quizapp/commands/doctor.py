@@ -201,7 +201,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def format_report(found: dict[str, Any], lang: str) -> str:
+def format_doctor_report(found: dict[str, Any], lang: str) -> str:
     lines = []
     for key, value in found.items():
         if key in ("problems", "sandbox_requested", "linux_backend"):
@@ -249,5 +249,5 @@ def run_doctor(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
     else:
-        print(format_report(found, settings.lang))
+        print(format_doctor_report(found, settings.lang))
     return EXIT_FAIL if found["problems"] else EXIT_OK

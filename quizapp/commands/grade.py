@@ -36,6 +36,7 @@ from ..classroom.gradebook import write_file_rows
 from ..classroom.similarity import MIN_FINGERPRINTS, Comparison, compare_all, distinctive_size
 from ..classroom.submissions import BadInput, HandedIn, collect, read_all
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
 from ..training_view import training_line
@@ -66,16 +67,12 @@ def sandbox_for(settings: Settings) -> str:
         raise UsageError(str(exc)) from None
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
-def format_report(file: str, result: GradeResult, lang: str = "en") -> str:
+def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str:
     """The human-readable report of one file in ``lang``: a header line, then one line per
     check (and what the submission printed, if it was asked for)."""
     verdict = translate("report.passed_word" if result.passed else "report.failed_word", lang)
     lines = [
-        f"{file}  {verdict.upper()}  {_points(result.score)}/{_points(result.max_score)}"
+        f"{file}  {verdict.upper()}  {points(result.score)}/{points(result.max_score)}"
         f"  ({result.duration_s:.2f} s)"
     ]
     if result.training is not None:
@@ -179,9 +176,9 @@ def similarity(
 
 def run_grade(args: argparse.Namespace, settings: Settings) -> int:
     if getattr(args, "exam", None):
-        from .grade_exam import run_exam
+        from .grade_exam import run_grade_exam
 
-        return run_exam(args, settings)
+        return run_grade_exam(args, settings)
     if args.task_id is None or not args.files:
         raise UsageError.say("cli.grade.nothing")
     task = _task(settings, args.task_id)
@@ -204,7 +201,7 @@ def run_grade(args: argparse.Namespace, settings: Settings) -> int:
                 row = result.json_row(settings.lang, file=file.name, student=file.student)
                 print(json.dumps(row, ensure_ascii=False))
             else:
-                print(format_report(file.name, result, settings.lang))
+                print(format_grade_report(file.name, result, settings.lang))
             sys.stdout.flush()
             advance()
     if out is not None:

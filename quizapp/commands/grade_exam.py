@@ -19,6 +19,7 @@ from ..classroom.exam_folders import exam_row, handed_in, practical_parts, stude
 from ..classroom.gradebook import ExamRow, write_exam_rows
 from ..classroom.submissions import BadInput, read_all
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
 from .bank import load
@@ -42,11 +43,7 @@ def _folder(args: argparse.Namespace) -> str:
     return str(given[0])
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
-def run_exam(args: argparse.Namespace, settings: Settings) -> int:
+def run_grade_exam(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     bank, problems = load(settings)
     blueprint = _blueprint(bank, bool(problems), args.exam)
@@ -95,5 +92,5 @@ def run_exam(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _line(row: ExamRow) -> str:
-    tasks = ", ".join(f"{t} {_points(p)}" for t, p in row.points.items() if p is not None)
-    return f"{row.student}  {_points(row.total)}/{_points(row.max_total)}  ({tasks or '—'})"
+    tasks = ", ".join(f"{t} {points(p)}" for t, p in row.points.items() if p is not None)
+    return f"{row.student}  {points(row.total)}/{points(row.max_total)}  ({tasks or '—'})"

@@ -12,6 +12,7 @@ from typing import Any
 from question_bank.text import display_width, pad
 
 from ..cli import EXIT_FAIL, EXIT_OK
+from ..formatting import percent
 from ..i18n import count_text, translate
 from ..settings import Settings
 from ..store import StoreError, open_store
@@ -19,13 +20,10 @@ from ..study import StudyService, progress_stats
 from .bank import load_valid
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f}%"
-
-
 def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
     t = partial(translate, lang=lang)
     due = stats["due_by_kind"]
+    retention = stats["retention_30d"]  # a share, or None
     streak = stats["streak_days"]
     lines = [
         t("cli.stats.profile", name=stats["profile"]),
@@ -34,7 +32,7 @@ def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
             total=stats["reviews_total"],
             today=stats["reviews_today"],
             streak=count_text("days", streak, lang),
-            retention=_percent(stats["retention_30d"]),
+            retention=percent(retention and 100 * retention, fixed=True),
             retention_reviews=stats["retention_30d_reviews"],
         ),
         t(

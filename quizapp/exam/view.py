@@ -22,13 +22,13 @@ from question_bank import (
     Task,
     TrueFalse,
 )
-from question_bank.cloze import render_cloze
+from question_bank.answers.check import judge
 from question_bank.glossary import Glossary
 
+from ..formatting import cell, percent, points
 from ..i18n import translate
-from ..render import answer_markdown, page_line
+from ..render import answer_markdown, page_line, prompt_markdown
 from ..store import ExamAttempt, ExamQuestion
-from ..study.checking import judge
 from ..study.feedback import match_note
 from ..training_view import metric_text, target_text
 from .draw import shuffled_choices
@@ -81,15 +81,6 @@ def stored_response(question: ExamQuestion) -> Any:
     return decode_answer(question.answer) if is_answered(question) else None
 
 
-def question_text(item: Any) -> str:
-    """The question as the exam shows it (no answer, no page hint)."""
-    if isinstance(item, Task):
-        return f"## {item.title}\n\n{item.prompt}"
-    if isinstance(item, Cloze):
-        return render_cloze(item.text)
-    return str(item.prompt)
-
-
 # -- results -------------------------------------------------------------------------------
 
 
@@ -99,15 +90,6 @@ def grading_failures(failed: GradingIncomplete, lang: str) -> str:
         translate("exam.task_failed", lang, number=index + 1, error=in_lang(verdict.error, lang))
         for index, verdict in sorted(failed.failed.items())
     )
-
-
-def points(value: float) -> str:
-    return f"{round(value, 2):g}"
-
-
-def percent(value: float) -> str:
-    """59.6% stays 59.6% (never a rounded-up "60%" beside "failed")."""
-    return f"{round(value, 1):g}%"
 
 
 def verdict_line(results: Results, lang: str) -> str:
@@ -190,11 +172,6 @@ def kinds_line(results: Results, lang: str) -> str:
     return " · ".join(parts)
 
 
-def cell(text: str) -> str:
-    """Text that cannot break a Markdown table row."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def result_mark(question: ExamQuestion, max_points: float) -> str:
     """✓ full points, ◐ some, ✗ none, — unanswered."""
     if not is_answered(question):
@@ -220,7 +197,7 @@ def written_review(
     def t(key: str, **values: object) -> str:
         return translate(key, lang, **values)
 
-    parts = [f"### {question.index + 1}. {t('exam.question')}", question_text(item)]
+    parts = [f"### {question.index + 1}. {t('exam.question')}", prompt_markdown(item)]
     if isinstance(item, SingleChoice | MultipleChoice):
         order = shown_choices(item, attempt.seed)
         parts.append("\n".join(f"{i}. {choice}" for i, choice in enumerate(order, 1)))

@@ -5,8 +5,8 @@ default (WAL, busy timeout), any SQLAlchemy URL via ``--db``. Open it with
 :func:`open_store`; every answer is committed when it is given.
 """
 
+from ..clock import Clock, utc_now
 from .classroom import CardTally, Classroom, Verdict
-from .clock import Clock, utc_now
 from .errors import StoreError
 from .leaderboard import Standing
 from .opening import open_database, open_store, open_url

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from .clock import Clock
+from ..clock import Clock
 from .engine import is_sqlite, write_engine
 from .errors import StoreError
 

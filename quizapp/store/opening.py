@@ -21,8 +21,8 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from ..clock import Clock, utc_now
 from .backup import DamagedStore, daily_backup, damage
-from .clock import Clock, utc_now
 from .database import WRITE_ATTEMPTS, Database, is_lock_conflict, one_line
 from .engine import make_engine, write_engine
 from .errors import StoreError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import TracebackType
 
-from .clock import Clock
+from ..clock import Clock
 from .database import Database
 from .exams import Exams
 from .leaderboard import Standing, leaderboard

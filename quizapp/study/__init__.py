@@ -6,8 +6,9 @@ Imports neither Textual nor torch; the TUI screens and the CLI call into it.
 
 from fsrs import Rating
 
+from question_bank.answers.check import Response, check_answer, expected_text, logged_response
+
 from .cards import REVERSE_SUFFIX, CardFilter, CardRef, Catalogue
-from .checking import Response, check_answer, expected_text, response_text
 from .days import StudyDay
 from .errors import StudyError
 from .mastery import Mastery
@@ -40,6 +41,6 @@ __all__ = [
     "check_answer",
     "expected_text",
     "format_interval",
+    "logged_response",
     "progress_stats",
-    "response_text",
 ]

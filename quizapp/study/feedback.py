@@ -6,7 +6,7 @@ and for a cloze which blanks were right: ``빈칸 1 ✓ (망각 = forget) · 빈
 
 from __future__ import annotations
 
-from question_bank.matching import Judgement
+from question_bank.answers.judgement import Judgement
 
 from ..i18n import Translate
 

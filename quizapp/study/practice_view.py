@@ -17,6 +17,7 @@ from typing import Literal
 
 from question_bank import PageRange, Task
 
+from ..formatting import points
 from ..store import Submission
 from .cards import CardFilter
 from .service import StudyService
@@ -80,7 +81,7 @@ def can_reveal_solution(submissions: Sequence[Submission]) -> bool:
 
 def format_score(score: float, max_score: float) -> str:
     """``7/10``, ``2.5/10``, ``0/0.67`` (two decimals at most)."""
-    return f"{round(score, 2):g}/{round(max_score, 2):g}"
+    return f"{points(score)}/{points(max_score)}"
 
 
 def format_duration(seconds: float | None) -> str:

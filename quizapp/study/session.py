@@ -21,12 +21,12 @@ from fsrs import Rating
 
 from grader.verdict.result import GradeResult
 from question_bank import Flashcard, Item, Task
-from question_bank.matching import Judgement
+from question_bank.answers.check import Response, expected_text, judge, logged_response
+from question_bank.answers.judgement import Judgement
 
 from ..store import Clock, ReviewRequest, Schedule, Store, Submission
 from ..store.reviews import Compute
 from .cards import CardRef, Catalogue
-from .checking import Response, expected_text, judge, response_text
 from .errors import StudyError
 from .practice import TaskPractice
 from .scheduler import StudyScheduler, format_interval
@@ -180,7 +180,9 @@ class StudySession:
         judgement = judge(card.content, response, self.catalogue.bank.glossary)
         correct = judgement.correct
         rating = Rating.Good if correct else Rating.Again
-        return self._record(card, rating, correct, response_text(response), duration_ms, judgement)
+        return self._record(
+            card, rating, correct, logged_response(response), duration_ms, judgement
+        )
 
     def rate(self, rating: Rating, duration_ms: int | None = None) -> Outcome:
         """Self-rate a flashcard: Again, Hard, Good or Easy."""

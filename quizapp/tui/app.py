@@ -9,9 +9,8 @@ worker processes).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -21,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from ..clock import Clock, utc_now
 from ..i18n import translate
 from ..settings import Settings
 from .commands import ScreenCommands
@@ -34,12 +34,6 @@ if TYPE_CHECKING:
     from quizapp.exam import ExamRunner, Proctor, Settled
     from quizapp.store import ExamAttempt, Store
     from quizapp.study import CardFilter, StudyService
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from question_bank import Bank, overlaps
-from question_bank.answers import normalize
+from question_bank.answers.normal import normalize
 from question_bank.stats import bank_stats
 from tests.bank import test_computed_part_a, test_computed_part_b, test_computed_part_c
 

@@ -21,7 +21,7 @@ from question_bank import (
     SingleChoice,
     TrueFalse,
 )
-from question_bank.answers import numeric_correct
+from question_bank.answers.numbers import numeric_correct
 
 Value = int | float | str | tuple[int, ...]
 

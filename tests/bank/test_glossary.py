@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from question_bank import Bank, load_banks
+from question_bank.answers.typed import judge_text
 from question_bank.glossary import Glossary, term_key
 from question_bank.glossary_check import wrong_options
-from question_bank.matching import judge_text
 
 MakeBank = Callable[..., Path]
 
@@ -210,7 +210,7 @@ def test_no_glossary_entry_makes_any_wrong_option_right(bank: Bank) -> None:
 
 @pytest.mark.parametrize("typed", ["망각", "forget", "Forget", "망각이요", "forget 게이트"])
 def test_the_lstm_cloze_takes_both_languages(bank: Bank, typed: str) -> None:
-    from question_bank.matching import judge_typed
+    from question_bank.answers.typed import judge_typed
 
     item = bank.items["lstm-cell-update-cloze"]
     assert judge_typed(item, [typed, "입력", "tanh"], bank.glossary).correct  # type: ignore[arg-type]

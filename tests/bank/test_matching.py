@@ -1,4 +1,4 @@
-"""The typed-answer matching rules (question_bank.matching), one table row per case.
+"""The typed-answer matching rules (question_bank.answers), one table row per case.
 
 Each rule has cases that must be accepted and cases that must stay wrong, in Korean
 and in English; the counts are reported in the closing note of issue 20.
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from question_bank.answers.numbers import judge_number
+from question_bank.answers.typed import judge_text, judge_typed
 from question_bank.glossary import Glossary, TermSet
-from question_bank.matching import judge_number, judge_text, judge_typed
 from question_bank.models import Cloze, Numeric, Reject, ShortAnswer
 
 GLOSSARY = Glossary(

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from question_bank import TrainingTask, load_banks
-from question_bank.models import NN_MODULES
+from question_bank.tasks import NN_MODULES
 from tests.helpers import quizapp
 
 from .test_validation import problems_of

@@ -13,7 +13,7 @@ import pytest
 
 from question_bank import Bank, load_bank
 from quizapp.classroom.report import build_report
-from quizapp.classroom.report_view import format_report, report_json, write_csv
+from quizapp.classroom.report_view import format_class_report, report_json, write_csv
 from quizapp.store import Classroom, open_database
 from tests.classroom.class_data import fill_class
 from tests.store.helpers import START, FakeClock, write_sample_bank
@@ -86,7 +86,7 @@ def test_json_csv_and_text_carry_the_same_report(classroom: Classroom, bank: Ban
     assert [r["profile"] for r in rows] == ["kim", "lee", "park", "quiet"]
     assert rows[0]["mastery: 텐서"] == "85.7" and rows[1]["best: tk"] == "5"
     assert rows[3]["last_activity"] == "" and rows[0]["exam_attempts"] == "2"
-    text = format_report(report, "ko")
+    text = format_class_report(report, "ko")
     assert "반 보고서 — 학생 4명 (활동 3명)" in text
     assert "tk · output shape: 2/3명" in text
     assert "softmax-on-logits: 2명 — 로짓에 소프트맥스" in text

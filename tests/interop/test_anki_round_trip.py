@@ -23,8 +23,8 @@ from anki.collection import (
 from markdown_it import MarkdownIt
 
 from question_bank import Cloze, load_bank
+from question_bank.answers.check import check_answer
 from quizapp.anki.export import PARENT_DECK
-from quizapp.study.checking import check_answer
 from tests.helpers import Run, quizapp
 
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from question_bank import Bank, Cloze, Numeric
-from quizapp.study import check_answer, expected_text, response_text
+from quizapp.study import check_answer, expected_text, logged_response
 from tests.store.helpers import RIGHT, WRONG
 
 
@@ -72,9 +72,9 @@ def test_flashcards_are_not_checked(bank: Bank) -> None:
 
 
 def test_answers_as_logged_and_expected_answers_as_shown(bank: Bank) -> None:
-    assert response_text(["c", "a"]) == '["c", "a"]'
-    assert response_text(True) == "true"
-    assert response_text(" relu ") == " relu "
+    assert logged_response(["c", "a"]) == '["c", "a"]'
+    assert logged_response(True) == "true"
+    assert logged_response(" relu ") == " relu "
     assert expected_text(bank.items["mc"]) == "a / c"
     assert expected_text(bank.items["num"]) == "896 ± 0.5"
     assert expected_text(bank.items["cz"]) == "CrossEntropyLoss / logits"

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input, Markdown, Select, Static
 
+from quizapp.formatting import clip
 from quizapp.settings import Settings, resolve
 from quizapp.tui.app import QuizApp
-from quizapp.tui.screens.browse import BrowseScreen, clip
+from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.item import ItemScreen
 from tests.conftest import write_tree
 

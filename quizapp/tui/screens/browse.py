@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from question_bank import ITEM_TYPES, format_pages, parse_pages_arg
+from quizapp.formatting import clip
 
 from ...bank_search import TASK_TYPE, Query, all_tags, build_index, entries, entry_type, search
 from .base import QuizScreen
@@ -24,14 +25,6 @@ if TYPE_CHECKING:
 MIN_TEXT = 20  # terminal cells (a Korean character takes two)
 MAX_PAGES = 16
 SCROLLBAR = 2
-
-
-def clip(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells (with "…"), so that a Korean headline does
-    not push the table wider than the screen (``len`` would count it half as wide)."""
-    if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 class BrowseScreen(QuizScreen[None]):

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
 from question_bank import format_pages
+from quizapp.formatting import cell
 from quizapp.i18n import Translate
 
 from .base import QuizScreen
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
 def percent_text(value: float) -> str:
     """59.6% stays 59.6% (not a "60%" next to "failed")."""
     return f"{round(value, 1):g}%"
-
-
-def cell(text: str) -> str:
-    """Text that cannot break a Markdown table row."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def draws(section: Section, t: Translate) -> str:

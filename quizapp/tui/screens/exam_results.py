@@ -33,7 +33,6 @@ from quizapp.exam import GradingIncomplete
 from quizapp.exam.view import (
     grading_failures,
     is_answered,
-    points,
     response_text,
     result_mark,
     stored_response,
@@ -43,6 +42,7 @@ from quizapp.exam.view import (
     verdict_line,
     written_review,
 )
+from quizapp.formatting import points
 from quizapp.markdown_fit import fit_tables
 from quizapp.store import StoreError
 from quizapp.student_text import cut, plain

@@ -26,11 +26,11 @@ from quizapp.exam.view import (
     format_clock,
     is_answered,
     question_mark,
-    question_text,
     response_text,
     shown_choices,
     stored_response,
 )
+from quizapp.render import prompt_markdown
 from quizapp.store import StoreError
 
 from ..widgets.answer import Answered, MultiChoiceList, answer_widget
@@ -171,11 +171,11 @@ class ExamSitScreen(QuizScreen[None]):
             hint.update("")
             self.set_focus(self.query_one("#exam-card"))
         elif isinstance(content, Task):
-            text.update(RichMarkdown(question_text(content)))
+            text.update(RichMarkdown(prompt_markdown(content)))
             hint.update(self.t("exam.hint.task"))
             self.set_focus(self.query_one("#exam-card"))
         else:
-            text.update(RichMarkdown(question_text(content)))
+            text.update(RichMarkdown(prompt_markdown(content)))
             widget = self.answer_widgets.get(index)
             if widget is None:
                 seed = self.attempt.seed

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from quizapp.exam.view import format_clock
+from quizapp.formatting import points
 
 from .base import QuizScreen
 from .exam_blueprint import BlueprintScreen, attempt_result, percent_text
@@ -23,10 +24,6 @@ from .exam_blueprint import BlueprintScreen, attempt_result, percent_text
 if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
-
-
-def points_text(points: float) -> str:
-    return f"{points:g}"
 
 
 class ExamsScreen(QuizScreen[None]):
@@ -153,7 +150,7 @@ class ExamsScreen(QuizScreen[None]):
             "exams.start_confirm",
             minutes=f"{blueprint.minutes:g}",
             sections=self.sections_text(blueprint),
-            points=points_text(blueprint.max_points),
+            points=points(blueprint.max_points),
             pass_percent=f"{blueprint.pass_percent:g}",
         )
 
@@ -198,7 +195,7 @@ class ExamsScreen(QuizScreen[None]):
                 Text(bp.title),  # plain text, never markup
                 self.t("exams.minutes", minutes=f"{bp.minutes:g}"),
                 self.sections_text(bp),
-                points_text(bp.max_points),
+                points(bp.max_points),
                 f"{bp.pass_percent:g}%",
                 self.attempts_text(bp.id),
                 key=bp.id,

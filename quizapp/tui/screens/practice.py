@@ -5,7 +5,6 @@ underneath, so escape comes back to it)."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from question_bank import PageRange, format_pages, parse_pages_arg
+from quizapp.formatting import clip
 from quizapp.store import StoreError
 from quizapp.study.practice_view import TaskSummary, format_score, task_summaries
 
@@ -24,15 +24,6 @@ STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
 MAX_TITLE = 40  # terminal cells: a Korean character takes two
 NARROW_TITLE = 24  # below 100 columns: status, best score and tries stay in view
 MAX_PAGES = 16
-
-
-def clip(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut."""
-    if cell_len(text) <= cells:
-        return text
-    while cell_len(text) > cells - 1:
-        text = text[:-1]
-    return text + "…"
 
 
 class PracticeScreen(QuizScreen[None]):

@@ -20,6 +20,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
+from quizapp.formatting import percent
+
 from ..widgets.charts import draw_mastery, draw_retention, draw_reviews, draw_scores
 from .base import QuizScreen
 
@@ -35,10 +37,6 @@ class StatsData:
     numbers: dict[str, Any]  # progress_stats
     history: History
     practice: dict[str, int] | None = None  # practical tasks: total, passed, tried, due, attempts
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value, 1):g}%"
 
 
 class StatsScreen(QuizScreen[None]):

@@ -20,10 +20,9 @@ from textual.reactive import reactive
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from question_bank import Flashcard, Task
-from question_bank.cloze import render_cloze
 from quizapp.study.choices import shuffled
 
-from ...render import answer_markdown, page_line
+from ...render import answer_markdown, page_line, prompt_markdown
 from ...student_text import given_answer, list_line, markdown_escape
 from ...study.feedback import match_note
 from ..widgets.answer import Answered, answer_widget
@@ -122,7 +121,7 @@ class StudyScreen(QuizScreen[None]):
             await question.update(front + footer)
             self.query_one("#hint", Static).update(self.t("study.hint.reveal"))
         elif isinstance(content, Task):  # answered in the practice editor
-            await question.update(f"## {content.title}\n\n{content.prompt}")
+            await question.update(prompt_markdown(content))
             self.query_one("#hint", Static).update(self.t("study.hint.task"))
             self.shown_at = time.monotonic()
             self.state = "task"
@@ -130,8 +129,7 @@ class StudyScreen(QuizScreen[None]):
             self.action_open_task()
             return
         else:
-            text = render_cloze(content.text) if content.type == "cloze" else content.prompt
-            await question.update(text + footer)
+            await question.update(prompt_markdown(content) + footer)
             seed = f"{self.card.ref.card_id}:{self.session.answered}"
             widget, hint = answer_widget(
                 content, lambda item: shuffled(item.choices, seed), self.t, hints="study"

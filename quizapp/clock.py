@@ -1,4 +1,4 @@
-"""Time as the store and the study logic see it: aware UTC, from an injectable clock.
+"""Time as the store, the study logic and the app see it: aware UTC, from an injectable clock.
 
 Every function that needs "now" takes a :data:`Clock` so that tests can run on
 a fake one and get deterministic schedules.

@@ -13,7 +13,8 @@ import json
 import math
 from collections.abc import Sequence
 
-from question_bank import (
+from ..glossary import Glossary
+from ..models import (
     Cloze,
     Flashcard,
     Item,
@@ -23,9 +24,9 @@ from question_bank import (
     SingleChoice,
     TrueFalse,
 )
-from question_bank.answers import normalize
-from question_bank.glossary import Glossary
-from question_bank.matching import PARTICLES, Judgement, judge_typed, normal
+from .judgement import Judgement
+from .normal import PARTICLES, normal, normalize
+from .typed import judge_typed
 
 Response = str | bool | int | float | Sequence[str]
 
@@ -68,8 +69,8 @@ def check_answer(item: Item, response: Response, glossary: Glossary | None = Non
 
 def judge(item: Item, response: Response, glossary: Glossary | None = None) -> Judgement:
     """The verdict on ``response`` and how it was reached: typed answers go through
-    :mod:`question_bank.matching` (with the bank's ``glossary``), choices are compared."""
-    typed = response_text(response)
+    :mod:`.typed` (with the bank's ``glossary``), choices are compared."""
+    typed = logged_response(response)
     if isinstance(item, SingleChoice):
         right = isinstance(response, str) and response == item.answer
         return Judgement(right, typed, "choice" if right else "wrong")
@@ -95,17 +96,17 @@ def judge(item: Item, response: Response, glossary: Glossary | None = None) -> J
 
 def _judge_numeric(item: Numeric, response: Response) -> Judgement:
     if isinstance(response, bool):
-        return Judgement(False, response_text(response), "wrong")
+        return Judgement(False, logged_response(response), "wrong")
     if isinstance(response, int | float):
         if not math.isfinite(response):
             return Judgement(False, repr(response), "wrong")
         response = repr(float(response))
     if not isinstance(response, str):
-        return Judgement(False, response_text(response), "wrong")
+        return Judgement(False, logged_response(response), "wrong")
     return judge_typed(item, response)
 
 
-def response_text(response: Response) -> str:
+def logged_response(response: Response) -> str:
     """The answer as the review log keeps it: text as typed, a list as JSON."""
     if isinstance(response, bool):
         return "true" if response else "false"

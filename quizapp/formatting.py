@@ -1,0 +1,33 @@
+"""Small formatters the screens, views and commands share: points, percentages, and text
+cut to fit a table cell or a column of terminal cells."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+
+
+def points(value: float, places: int = 2) -> str:
+    """Points with at most ``places`` decimals and no trailing zeros: ``10``, ``7.5``,
+    ``6.67`` (a third of 20, never ``6.66667``)."""
+    return f"{round(value, places):g}"
+
+
+def percent(value: float | None, *, fixed: bool = False) -> str:
+    """A percentage to one decimal, ``—`` for none: ``59.6%`` stays 59.6% (never a rounded-up
+    "60%" beside "failed"); ``60%``, or ``60.0%`` when ``fixed`` (the CLI reports' columns)."""
+    if value is None:
+        return "—"
+    return f"{value:.1f}%" if fixed else f"{round(value, 1):g}%"
+
+
+def cell(text: str) -> str:
+    """Text that cannot break a Markdown table row."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def clip(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells (with "…"), so that a Korean headline does
+    not push a table wider than the screen (``len`` would count it half as wide)."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
