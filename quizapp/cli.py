@@ -13,34 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
+from .commands.status import EXIT_OK, EXIT_USAGE, UsageError
 from .settings import LANGS, Settings, SettingsError, resolve
-
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called: one line, exit 2.
-
-    Made with :meth:`say` it carries an i18n key and is printed in the interface language;
-    ``str()`` is its English text.
-    """
-
-    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
-        super().__init__(message)
-        self.key, self.values = key, values
-
-    @classmethod
-    def say(cls, key: str, **values: object) -> UsageError:
-        from .i18n import translate
-
-        return cls(translate(key, "en", **values), key, **values)
-
-    def text(self, lang: str) -> str:
-        if self.key is None:
-            return str(self)
-        from .i18n import translate
-
-        return translate(self.key, lang, **self.values)
 
 
 class _Parser(argparse.ArgumentParser):

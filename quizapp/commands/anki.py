@@ -7,11 +7,11 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import count_text, translate
 from ..settings import Settings
-from .bank import load_valid
 from .filters import ITEM_TYPES, card_filter
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 _TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
 _PACKAGE_SUFFIXES = (".apkg", ".colpkg")

@@ -27,12 +27,12 @@ from question_bank import Bank, Cloze, Flashcard, Item
 from question_bank.matching import Judgement
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..study.checking import Response, judge
 from ..study.feedback import match_note
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 Row = dict[str, Any]
 

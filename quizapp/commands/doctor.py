@@ -25,9 +25,9 @@ from typing import Any
 
 from grader import backends
 
-from ..cli import EXIT_FAIL, EXIT_OK
 from ..i18n import translate
 from ..settings import Settings
+from .status import EXIT_FAIL, EXIT_OK
 
 TORCH_TIMEOUT_S = 60
 TORCH_PROBE = """

@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 from .tui import run_tui
 
 PREVIEW = "preview"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..cli import UsageError
+from .status import UsageError
 
 if TYPE_CHECKING:
     from quizapp.study import CardFilter

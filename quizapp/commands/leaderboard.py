@@ -17,12 +17,12 @@ import sys
 
 from question_bank import TrainingTask
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..training_view import format_board
-from .bank import load
+from .shared import load
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
 def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:

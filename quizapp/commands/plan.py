@@ -7,14 +7,14 @@ import argparse
 import json
 import sys
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..plan_view import format_plan
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..study import StudyService
 from ..study.exam_plan import DEFAULT_MINUTES, PlanUnavailable, exam_plan, plan_json
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
 def run_plan(args: argparse.Namespace, settings: Settings) -> int:

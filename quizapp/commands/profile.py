@@ -8,10 +8,10 @@ import json
 import sys
 from datetime import date
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..store import ProfileInfo, StoreError, open_store
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
 def parse_exam_date(text: str) -> date:

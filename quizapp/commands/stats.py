@@ -11,12 +11,12 @@ from typing import Any
 
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK
 from ..i18n import count_text, translate
 from ..settings import Settings
 from ..store import StoreError, open_store
 from ..study import StudyService, progress_stats
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK
 
 
 def _percent(value: float | None) -> str:

@@ -9,10 +9,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_OK, EXIT_USAGE, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from .filters import QUIZ_TYPES, card_filter
+from .status import EXIT_OK, EXIT_USAGE, UsageError
 
 
 def task_ids(settings: Settings) -> list[str]:

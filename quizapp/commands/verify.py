@@ -19,11 +19,10 @@ from grader.verify import TaskVerdict, jobs, verify
 from question_bank import Task, TrainingTask
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import count_text, translate
 from ..settings import Settings
-from .bank import load_valid
-from .grade import sandbox_for
+from .shared import load_valid, sandbox_for
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 _HEADER = (
     "task",

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.cli import UsageError
 from quizapp.commands.profile import run_profile
 from quizapp.commands.stats import run_stats
+from quizapp.commands.status import UsageError
 from quizapp.settings import Settings
 from quizapp.store import open_url
 from tests.store.helpers import sqlite_url

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from question_bank import Bank, load_bank
-from quizapp.cli import UsageError
 from quizapp.commands.plan import run_plan
+from quizapp.commands.status import UsageError
 from quizapp.settings import Settings
 from quizapp.store import ReviewRequest, Store, open_url
 from quizapp.study import Rating, StudyScheduler
