@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .commands.status import EXIT_OK, EXIT_USAGE, UsageError
-from .settings import LANGS, Settings, SettingsError, resolve
+from .commands.status import EXIT_USAGE
+from .settings import LANGS, Settings, resolve
 
 
 class _Parser(argparse.ArgumentParser):
@@ -331,24 +331,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):  # a command group without its action, e.g. `quizapp bank`
         args.help_parser.print_help(sys.stderr)
         return EXIT_USAGE
-    settings: Settings | None = None
-    try:
-        settings = resolve(
+    from .commands.base import execute
+
+    def settings() -> Settings:
+        return resolve(
             data_dir=args.data_dir,
             banks=args.bank,
             db=args.db,
             lang=args.lang,
             profile=args.profile,
         )
-        run: Callable[[argparse.Namespace, Settings], int] = args.run
-        return run(args, settings)
-    except (UsageError, SettingsError) as exc:
-        lang = settings.lang if settings is not None else _Parser.lang
-        text = exc.text(lang)
-        sys.stderr.write(f"quizapp: {'오류' if lang == 'ko' else 'error'}: {text}\n")
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write(f"quizapp: {'중단됨' if _Parser.lang == 'ko' else 'interrupted'}\n")
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
+
+    return execute(args.run, args, settings, _Parser.lang)

@@ -37,11 +37,6 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
     classroom = open_classroom(settings)
     try:
         report = build_report(classroom, bank)
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
     finally:
         classroom.close()
     if args.csv == "-":

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from question_bank import TrainingTask
 
-from ..i18n import translate
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..training_view import format_board
 from .shared import load
-from .status import EXIT_FAIL, EXIT_OK, UsageError
+from .status import EXIT_OK, UsageError
 
 
 def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
@@ -41,14 +39,8 @@ def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
 
 def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
     tasks = _training_tasks(settings, args.task_id)
-    try:
-        with open_store(settings) as store:
-            boards = {task: store.leaderboard(task, tasks) for task in tasks}
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
+    with open_store(settings) as store:
+        boards = {task: store.leaderboard(task, tasks) for task in tasks}
     if args.json:
         for rows in boards.values():
             for row in rows:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from ..i18n import translate
 from ..plan_view import format_plan
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..study import StudyService
 from ..study.exam_plan import DEFAULT_MINUTES, PlanUnavailable, exam_plan, plan_json
 from .shared import load_valid
-from .status import EXIT_FAIL, EXIT_OK, UsageError
+from .status import EXIT_FAIL, EXIT_OK, CommandFailed, UsageError
 
 
 def run_plan(args: argparse.Namespace, settings: Settings) -> int:
@@ -27,15 +26,8 @@ def run_plan(args: argparse.Namespace, settings: Settings) -> int:
             if bank is None:
                 return EXIT_FAIL
             found = exam_plan(StudyService(store, bank), minutes)
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
     except PlanUnavailable as exc:
-        message = translate(f"plan.error.{exc.reason}", settings.lang, **exc.values)
-        print(translate("cli.error", settings.lang, message=message), file=sys.stderr)
-        return EXIT_FAIL
+        raise CommandFailed.say(f"plan.error.{exc.reason}", **exc.values) from None
     if args.json:
         print(json.dumps(plan_json(found), ensure_ascii=False, indent=2))
     else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from functools import partial
 from typing import Any
 
@@ -13,7 +12,7 @@ from question_bank.text import display_width, pad
 
 from ..i18n import count_text, translate
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..study import StudyService, progress_stats
 from .shared import load_valid
 from .status import EXIT_FAIL, EXIT_OK
@@ -98,17 +97,11 @@ def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        with open_store(settings) as store:
-            bank = load_valid(settings)
-            if bank is None:
-                return EXIT_FAIL
-            stats = progress_stats(StudyService(store, bank))
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
+    with open_store(settings) as store:
+        bank = load_valid(settings)
+        if bank is None:
+            return EXIT_FAIL
+        stats = progress_stats(StudyService(store, bank))
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:

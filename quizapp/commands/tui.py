@@ -9,10 +9,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..i18n import translate
 from ..settings import Settings
 from .filters import QUIZ_TYPES, card_filter
-from .status import EXIT_OK, EXIT_USAGE, UsageError
+from .status import EXIT_OK, UsageError
 
 
 def task_ids(settings: Settings) -> list[str]:
@@ -92,11 +91,7 @@ def run_tui(args: argparse.Namespace, settings: Settings) -> int:
     except SandboxUnavailable as exc:
         raise UsageError(str(exc)) from None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        message = translate(
-            "cli.error", settings.lang, message=translate("cli.needs_terminal", settings.lang)
-        )
-        sys.stderr.write(message + "\n")
-        return EXIT_USAGE
+        raise UsageError.say("cli.needs_terminal")
     from ..tui.app import make_app
 
     app = make_app(settings, start=start)
