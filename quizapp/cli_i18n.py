@@ -1,8 +1,9 @@
 """The command line in Korean (`--lang ko`, or a Korean locale): argparse's own words, every
 command's help, and the one-line usage errors.
 
-The parser is built in English (cli.py stays one readable list of options); for Korean
-its texts are swapped from :data:`HELP_KO` once built, and argparse's built-in phrases
+The parsers are built in English (each command's beside it in :mod:`quizapp.commands`);
+for Korean their texts are swapped from :data:`HELP_KO` once built (a command's own options
+when they are added, on parsing it), and argparse's built-in phrases
 ("usage:", "options", "the following arguments are required: …") come from
 :data:`ARGPARSE_KO` through argparse's gettext hook. The language is known before
 parsing: ``--lang`` on the command line, else the configured or locale default.
@@ -226,6 +227,12 @@ def speak_korean(parser: argparse.ArgumentParser) -> None:
         if id(node) in seen:
             return
         seen.add(id(node))
+        later = getattr(node, "when_defined", None)
+        if isinstance(later, list):  # a command whose options are added when it is parsed
+            later.append(translate)
+        translate(node)
+
+    def translate(node: argparse.ArgumentParser) -> None:
         node.description = HELP_KO.get(node.description or "", node.description)
         node.epilog = HELP_KO.get(node.epilog or "", node.epilog)
         for group in node._action_groups:  # titled when the parser was made

@@ -19,6 +19,16 @@ from .shared import load, load_valid
 from .status import EXIT_FAIL, EXIT_OK
 
 
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
+    parser.set_defaults(run=run_check)
+
+
+def stats_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_stats)
+
+
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)

@@ -41,6 +41,18 @@ class _BadAnswer(ValueError):
     """An answer of the wrong shape for its item: the row says so."""
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="a written item's id")
+    parser.add_argument("answers", nargs="*", metavar="ANSWER", help="answers to judge")
+    parser.add_argument(
+        "--file",
+        metavar="ANSWERS.jsonl",
+        help='one {"item": ID, "answer": TEXT or [TEXT, ...]} per line',
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per answer")
+    parser.set_defaults(run=run_try)
+
+
 def run_try(args: argparse.Namespace, settings: Settings) -> int:
     # a row's `error` in --json stays English (a stable text for scripts, like its keys);
     # the table shows it in the interface language

@@ -19,6 +19,28 @@ from .shared import handed_files, known_task, load_valid, open_output, similarit
 from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
+def report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--csv", metavar="FILE", help="also write one row per student (- for stdout)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_report)
+
+
+def similar_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", metavar="TASK_ID", help="the task the files answer")
+    parser.add_argument("folder", metavar="FOLDER", help="a folder of submissions (.py, recursive)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=60,
+        metavar="PERCENT",
+        help="list pairs at least this similar (default 60)",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per pair")
+    parser.set_defaults(run=run_similar)
+
+
 def open_classroom(settings: Settings) -> Classroom:
     """The store in use, every profile of it; an unreachable one is a usage error (exit 2)."""
     try:

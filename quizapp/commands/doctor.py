@@ -44,6 +44,17 @@ print(json.dumps({
 """
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--restore",
+        action="store_true",
+        help="put the newest daily backup of a damaged SQLite progress store in its place "
+        "(the damaged file is renamed, never deleted)",
+    )
+    parser.set_defaults(run=run_doctor)
+
+
 def torch_info() -> dict[str, Any]:
     """torch as a fresh interpreter sees it (with the user's GPUs, which the sandbox hides)."""
     try:

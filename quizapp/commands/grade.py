@@ -46,6 +46,33 @@ from .shared import (
 from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", nargs="?", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
+    parser.add_argument(
+        "files", nargs="*", metavar="PATH", help="Python files, or folders (every .py inside)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per file, one per line"
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="parallel workers (default: every core)"
+    )
+    parser.add_argument(
+        "--csv", metavar="FILE", help="write a gradebook: a row per file (per student with --exam)"
+    )
+    parser.add_argument(
+        "--exam",
+        metavar="BLUEPRINT_ID",
+        help="grade a class folder FOLDER/<student>/<task_id>.py against a blueprint's tasks",
+    )
+    parser.add_argument(
+        "--show-output",
+        action="store_true",
+        help="also print what each file printed while graded (for teachers; cut to a few KB)",
+    )
+    parser.set_defaults(run=run_grade)
+
+
 def _task(settings: Settings, task_id: str) -> Task:
     bank, problems = load(settings)
     return known_task(bank, task_id, bad_bank=bool(problems))

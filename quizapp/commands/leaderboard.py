@@ -23,6 +23,14 @@ from .shared import load
 from .status import EXIT_OK, UsageError
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "task_id", nargs="?", metavar="TASK_ID", help="one training task (default: all)"
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per row, one per line")
+    parser.set_defaults(run=run_leaderboard)
+
+
 def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
     """The training tasks to rank (all, or ``task_id``), each with its metric's name."""
     bank, _ = load(settings)

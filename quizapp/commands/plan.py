@@ -16,6 +16,14 @@ from .shared import load_valid
 from .status import EXIT_FAIL, EXIT_OK, CommandFailed, UsageError
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--minutes", type=int, metavar="N", help="the minutes you have tonight (default 30)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_plan)
+
+
 def run_plan(args: argparse.Namespace, settings: Settings) -> int:
     minutes = DEFAULT_MINUTES if args.minutes is None else args.minutes
     if minutes < 1:

@@ -13,6 +13,21 @@ from ..store import ProfileInfo, open_store
 from .status import EXIT_OK, UsageError
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument(
+        "--exam-date",
+        metavar="YYYY-MM-DD",
+        help="reviews that would fall after it are pulled forward to its eve",
+    )
+    when.add_argument("--no-exam-date", action="store_true", help="forget the exam date")
+    parser.add_argument(
+        "--new-per-day", type=int, metavar="N", help="new cards per day (default 20)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_profile)
+
+
 def parse_exam_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())

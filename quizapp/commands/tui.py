@@ -10,8 +10,31 @@ import sys
 from pathlib import Path
 
 from ..settings import Settings
-from .filters import QUIZ_TYPES, card_filter
+from .filters import QUIZ_TYPES, card_filter, selection_options
 from .status import EXIT_OK, UsageError
+
+
+def review_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(run=run_tui)
+
+
+def quiz_arguments(parser: argparse.ArgumentParser) -> None:
+    selection_options(parser, "--type")
+    parser.add_argument("--count", type=int, metavar="N", help="how many questions (default 10)")
+    parser.add_argument(
+        "--cram", action="store_true", help="practise without changing the schedule"
+    )
+    parser.add_argument(
+        "--learn-new",
+        action="store_true",
+        help="count cards seen for the first time against today's new-card limit",
+    )
+    parser.set_defaults(run=run_tui)
+
+
+def practice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", nargs="?", metavar="TASK_ID", help="open this task directly")
+    parser.set_defaults(run=run_tui)
 
 
 def task_ids(settings: Settings) -> list[str]:

@@ -39,6 +39,14 @@ _HEADER = (
 )
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="only these tasks")
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per task, one per line"
+    )
+    parser.set_defaults(run=run_verify)
+
+
 def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:
     """The tasks to verify (all by default); None when the bank has problems (printed)."""
     bank = load_valid(settings)
