@@ -118,6 +118,17 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=LANGS, help="language of the interface (default: from the locale)"
     )
     parser.add_argument("--profile", metavar="NAME", help="whose progress (default: the user name)")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log debug records: on stderr, or from the app to quizapp.log in the data folder "
+        "(also $QUIZAPP_LOG=debug)",
+    )
+    parser.add_argument(
+        "--log-file",
+        metavar="PATH",
+        help="append log records to this file instead (also $QUIZAPP_LOG_FILE)",
+    )
 
 
 def _lang_before_parsing(words: list[str]) -> str:
@@ -147,15 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):  # a command group without its action, e.g. `quizapp bank`
         args.help_parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from . import logs
     from .commands.base import execute
+    from .commands.tui import opens_the_app
 
     def settings() -> Settings:
-        return resolve(
+        wanted = logs.request(args.verbose, args.log_file)
+        resolved = resolve(
             data_dir=args.data_dir,
             banks=args.bank,
             db=args.db,
             lang=args.lang,
             profile=args.profile,
         )
+        logs.configure(wanted, app_folder=resolved.data_dir if opens_the_app(args) else None)
+        return resolved
 
     return execute(args.run, args, settings, _Parser.lang)

@@ -59,6 +59,14 @@ HELP_KO = {
     ),
     "language of the interface (default: from the locale)": "화면 언어 (기본: 시스템 로캘)",
     "whose progress (default: the user name)": "누구의 진도인지 (기본: 사용자 이름)",
+    "log debug records: on stderr, or from the app to quizapp.log in the data folder "
+    "(also $QUIZAPP_LOG=debug)": (
+        "디버그 기록 남기기: 표준 오류에, 앱에서는 데이터 폴더의 quizapp.log에 "
+        "(`QUIZAPP_LOG=debug`로도 가능)"
+    ),
+    "append log records to this file instead (also $QUIZAPP_LOG_FILE)": (
+        "기록을 대신 이 파일에 덧붙이기 (`QUIZAPP_LOG_FILE`로도 가능)"
+    ),
     "review due flashcards and items (spaced repetition)": "복습할 카드와 문제 (간격 반복)",
     "a quiz by pages, topic or type": "쪽, 주제, 유형으로 고른 퀴즈",
     "write PyTorch code for a practical task, graded by hidden tests": (

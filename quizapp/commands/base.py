@@ -12,6 +12,7 @@ quietly with 0.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 
@@ -20,6 +21,8 @@ from ..settings import Settings, SettingsError
 from .status import EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 Run = Callable[[argparse.Namespace, Settings], int]
+
+log = logging.getLogger(__name__)
 
 
 def execute(
@@ -35,8 +38,12 @@ def execute(
     try:
         resolved = settings if isinstance(settings, Settings) else settings()
         said = resolved.lang
-        return run(args, resolved)
+        log.debug("running %s.%s", run.__module__, getattr(run, "__qualname__", run))
+        code = run(args, resolved)
+        log.debug("exit %d", code)
+        return code
     except UserError as exc:
+        log.debug("stopped by %s", type(exc).__name__, exc_info=True)
         usage = isinstance(exc, UsageError | SettingsError)
         sys.stderr.write(f"quizapp: {'오류' if said == 'ko' else 'error'}: {exc.text(said)}\n")
         return EXIT_USAGE if usage else EXIT_FAIL

@@ -12,9 +12,7 @@ from ..i18n import translate
 from ..settings import Settings
 from .shared import load_valid
 from .status import EXIT_FAIL, EXIT_OK, UsageError
-from .tui import run_tui
-
-PREVIEW = "preview"
+from .tui import PREVIEW, run_tui
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,6 +13,14 @@ from ..settings import Settings
 from .filters import QUIZ_TYPES, card_filter, selection_options
 from .status import EXIT_OK, UsageError
 
+PREVIEW = "preview"  # `quizapp exam preview ID` prints a paper; `quizapp exam [ID]` is the app
+APP_COMMANDS = (None, "review", "quiz", "practice", "exam")
+
+
+def opens_the_app(args: argparse.Namespace) -> bool:
+    """Whether this command line runs the app, whose screen no log record may touch."""
+    return args.command in APP_COMMANDS and getattr(args, "exam_id", None) != PREVIEW
+
 
 def review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run_tui)
