@@ -1,8 +1,9 @@
 """The command line in Korean (`--lang ko`, or a Korean locale): argparse's own words, every
 command's help, and the one-line usage errors.
 
-The parser is built in English (cli.py stays one readable list of options); for Korean
-its texts are swapped from :data:`HELP_KO` once built, and argparse's built-in phrases
+The parsers are built in English (each command's beside it in :mod:`quizapp.commands`);
+for Korean their texts are swapped from :data:`HELP_KO` once built (a command's own options
+when they are added, on parsing it), and argparse's built-in phrases
 ("usage:", "options", "the following arguments are required: …") come from
 :data:`ARGPARSE_KO` through argparse's gettext hook. The language is known before
 parsing: ``--lang`` on the command line, else the configured or locale default.
@@ -58,6 +59,14 @@ HELP_KO = {
     ),
     "language of the interface (default: from the locale)": "화면 언어 (기본: 시스템 로캘)",
     "whose progress (default: the user name)": "누구의 진도인지 (기본: 사용자 이름)",
+    "log debug records: on stderr, or from the app to quizapp.log in the data folder "
+    "(also $QUIZAPP_LOG=debug)": (
+        "디버그 기록 남기기: 표준 오류에, 앱에서는 데이터 폴더의 quizapp.log에 "
+        "(`QUIZAPP_LOG=debug`로도 가능)"
+    ),
+    "append log records to this file instead (also $QUIZAPP_LOG_FILE)": (
+        "기록을 대신 이 파일에 덧붙이기 (`QUIZAPP_LOG_FILE`로도 가능)"
+    ),
     "review due flashcards and items (spaced repetition)": "복습할 카드와 문제 (간격 반복)",
     "a quiz by pages, topic or type": "쪽, 주제, 유형으로 고른 퀴즈",
     "write PyTorch code for a practical task, graded by hidden tests": (
@@ -226,6 +235,12 @@ def speak_korean(parser: argparse.ArgumentParser) -> None:
         if id(node) in seen:
             return
         seen.add(id(node))
+        later = getattr(node, "when_defined", None)
+        if isinstance(later, list):  # a command whose options are added when it is parsed
+            later.append(translate)
+        translate(node)
+
+    def translate(node: argparse.ArgumentParser) -> None:
         node.description = HELP_KO.get(node.description or "", node.description)
         node.epilog = HELP_KO.get(node.epilog or "", node.epilog)
         for group in node._action_groups:  # titled when the parser was made

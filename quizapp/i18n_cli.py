@@ -225,6 +225,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{path}: 없는 샌드박스 {sandbox!r}; 다음 중 하나를 쓰세요: {known}",
         "en": "{path}: unknown sandbox {sandbox!r}; use one of: {known}",
     },
+    "settings.error.log_level": {
+        "ko": "{name}: 없는 기록 수준 {value!r}; 다음 중 하나를 쓰세요: {known}",
+        "en": "{name}: unknown log level {value!r}; use one of: {known}",
+    },
+    "settings.error.log_file": {
+        "ko": "기록 파일 {path}에 쓸 수 없습니다: {error}",
+        "en": "cannot write the log file {path}: {error}",
+    },
     # quizapp stats
     "cli.stats.profile": {"ko": "프로필 {name}", "en": "profile {name}"},
     "cli.stats.reviews": {

@@ -22,6 +22,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import UserError
+
 APP_NAME = "quizapp"
 CONFIG_FILE = "config.toml"
 DB_FILE = "progress.db"
@@ -29,28 +31,11 @@ LANGS = ("ko", "en")
 SANDBOXES = ("auto", "linux", "portable")  # grader.sandbox.choice.CHOICES (kept light)
 
 
-class SettingsError(Exception):
+class SettingsError(UserError):
     """A setting cannot be used; the message is one line for the user.
 
     Made with :meth:`say` it carries an i18n key (``settings.error.*``); ``str()`` is English.
     """
-
-    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
-        super().__init__(message)
-        self.key, self.values = key, values
-
-    @classmethod
-    def say(cls, key: str, **values: object) -> SettingsError:
-        from .i18n import translate
-
-        return cls(translate(key, "en", **values), key, **values)
-
-    def text(self, lang: str) -> str:
-        if self.key is None:
-            return str(self)
-        from .i18n import translate
-
-        return translate(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,37 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import count_text, translate
 from ..settings import Settings
-from .bank import load_valid
-from .filters import ITEM_TYPES, card_filter
+from .filters import ITEM_TYPES, card_filter, selection_options
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 _TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
 _PACKAGE_SUFFIXES = (".apkg", ".colpkg")
+
+
+def export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.apkg", help="the package to write")
+    selection_options(parser, "--types", "--type")
+    parser.set_defaults(run=run_export)
+
+
+def import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FILE", help="Anki's 'Notes in Plain Text' .txt or an .apkg"
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="BANK_DIR/items/NAME.yaml", help="the items file to write"
+    )
+    parser.add_argument("--force", action="store_true", help="replace --out if it exists")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="for notes of items already in the bank that were edited in Anki, write "
+        "what changed as a diff beside --out (NAME.changes.diff) to review",
+    )
+    parser.set_defaults(run=run_import)
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:

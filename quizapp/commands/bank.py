@@ -6,54 +6,27 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
-from question_bank import Bank, Problem, load_banks
-from question_bank.cache import load_banks_cached
 from question_bank.flashcard_check import giveaway_warnings
 from question_bank.kinds import kind_warnings
 from question_bank.scope import scope_warnings
 from question_bank.stats import STATS_WORDS, bank_stats, format_stats
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import count_text, translate
 from ..settings import Settings
+from .shared import load, load_valid
+from .status import EXIT_FAIL, EXIT_OK
 
 
-def existing_folders(folders: list[Path], lang: str = "en") -> list[Path]:
-    """The given bank folders, or a usage error naming the first one that is missing."""
-    for folder in folders:
-        if not folder.exists():
-            raise UsageError(translate("cli.bank.folder_missing", lang, folder=folder))
-        if not folder.is_dir():
-            raise UsageError(translate("cli.bank.not_folder", lang, folder=folder))
-    return folders
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dirs", nargs="*", metavar="DIR", help="more bank folders to check")
+    parser.set_defaults(run=run_check)
 
 
-def load(
-    settings: Settings, extra: Sequence[Path] = (), *, cached: bool = True
-) -> tuple[Bank, list[Problem]]:
-    """The bundled bank plus the settings' and ``extra`` folders.
-
-    ``cached`` serves an unchanged, valid bank from the data folder's cache;
-    `bank check` reads the files every time.
-    """
-    folders = existing_folders([*settings.banks, *extra], settings.lang)
-    if not cached:
-        return load_banks(folders)
-    return load_banks_cached(folders, settings.data_dir / "cache")
-
-
-def load_valid(settings: Settings) -> Bank | None:
-    """The bank for a command that needs a valid one; None after printing its problems."""
-    bank, problems = load(settings)
-    if not problems:
-        return bank
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(translate("cli.bank.has_problems", settings.lang), file=sys.stderr)
-    return None
+def stats_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_bank_stats)
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:

@@ -28,17 +28,29 @@ from question_bank.answers.check import Response, judge
 from question_bank.answers.judgement import Judgement
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..study.feedback import match_note
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 Row = dict[str, Any]
 
 
 class _BadAnswer(ValueError):
     """An answer of the wrong shape for its item: the row says so."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="a written item's id")
+    parser.add_argument("answers", nargs="*", metavar="ANSWER", help="answers to judge")
+    parser.add_argument(
+        "--file",
+        metavar="ANSWERS.jsonl",
+        help='one {"item": ID, "answer": TEXT or [TEXT, ...]} per line',
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per answer")
+    parser.set_defaults(run=run_try)
 
 
 def run_try(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,14 +11,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-from typing import IO
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
 from ..store import Classroom, StoreError, open_database
-from .bank import load_valid
+from .shared import handed_files, known_task, load_valid, open_output, similarity
+from .status import EXIT_FAIL, EXIT_OK, UsageError
+
+
+def report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--csv", metavar="FILE", help="also write one row per student (- for stdout)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_report)
+
+
+def similar_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", metavar="TASK_ID", help="the task the files answer")
+    parser.add_argument("folder", metavar="FOLDER", help="a folder of submissions (.py, recursive)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=60,
+        metavar="PERCENT",
+        help="list pairs at least this similar (default 60)",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per pair")
+    parser.set_defaults(run=run_similar)
 
 
 def open_classroom(settings: Settings) -> Classroom:
@@ -27,14 +47,6 @@ def open_classroom(settings: Settings) -> Classroom:
         return Classroom(open_database(settings.database_url))
     except StoreError as exc:
         raise UsageError(exc.text(settings.lang)) from None
-
-
-def open_output(name: str) -> IO[str]:
-    """A file to write, or a usage error saying why not."""
-    try:
-        return Path(name).open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UsageError.say("cli.cannot_write", path=name, error=exc.strerror or exc) from None
 
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
@@ -47,11 +59,6 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
     classroom = open_classroom(settings)
     try:
         report = build_report(classroom, bank)
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
     finally:
         classroom.close()
     if args.csv == "-":
@@ -75,9 +82,6 @@ def _lines(span: tuple[int, int]) -> str:
 
 
 def run_similar(args: argparse.Namespace, settings: Settings) -> int:
-    from ..classroom.submissions import BadInput, collect, read_all
-    from .grade import known_task, similarity
-
     def t(key: str, **values: object) -> str:
         return translate(key, settings.lang, **values)
 
@@ -88,11 +92,7 @@ def run_similar(args: argparse.Namespace, settings: Settings) -> int:
     if bank is None:
         return EXIT_FAIL
     task = known_task(bank, args.task_id)
-    try:
-        handed = collect([args.folder])
-        sources = read_all(handed)
-    except BadInput as exc:
-        raise UsageError(str(exc), exc.key, **exc.values) from None
+    handed, sources = handed_files([args.folder])
     comparison = similarity(task, handed, sources, settings.lang, sys.stdout)
     if comparison is None:
         return EXIT_OK

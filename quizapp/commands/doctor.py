@@ -25,9 +25,9 @@ from typing import Any
 
 from grader.workers import backends
 
-from ..cli import EXIT_FAIL, EXIT_OK
 from ..i18n import translate
 from ..settings import Settings
+from .status import EXIT_FAIL, EXIT_OK
 
 TORCH_TIMEOUT_S = 60
 TORCH_PROBE = """
@@ -42,6 +42,17 @@ print(json.dumps({
     "gpu_available": bool(torch.cuda.is_available() or (mps is not None and mps.is_available())),
 }))
 """
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--restore",
+        action="store_true",
+        help="put the newest daily backup of a damaged SQLite progress store in its place "
+        "(the damaged file is renamed, never deleted)",
+    )
+    parser.set_defaults(run=run_doctor)
 
 
 def torch_info() -> dict[str, Any]:

@@ -8,13 +8,26 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
-from .bank import load_valid
-from .tui import run_tui
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, UsageError
+from .tui import PREVIEW, run_tui
 
-PREVIEW = "preview"
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = (
+        "quizapp exam [ID]\n       quizapp exam preview ID [--seed N] [--json | --markdown FILE]"
+    )
+    parser.add_argument("exam_id", nargs="?", metavar="ID", help="start (or resume) this blueprint")
+    parser.add_argument("preview_id", nargs="?", metavar="ID", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, metavar="N", help="preview: the seed to draw with")
+    paper = parser.add_mutually_exclusive_group()
+    paper.add_argument("--json", action="store_true", help="preview: print the questions as JSON")
+    paper.add_argument(
+        "--markdown", metavar="FILE", help="preview: write the questions and the answer key"
+    )
+    parser.set_defaults(run=run_exam)
 
 
 def run_exam(args: argparse.Namespace, settings: Settings) -> int:

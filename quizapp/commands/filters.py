@@ -1,11 +1,13 @@
-"""The ``--pages``, ``--topic`` and ``--type`` options shared by `quiz` and `export anki`."""
+"""The ``--pages``, ``--topic`` and ``--type`` options shared by `quiz` and `export anki`:
+how they are declared and what they select."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..cli import UsageError
+from .status import UsageError
 
 if TYPE_CHECKING:
     from quizapp.study import CardFilter
@@ -54,3 +56,16 @@ def card_filter(
                 "cli.unknown_type", option=option, type=unknown[0], known=", ".join(known_types)
             )
     return CardFilter(pages=page_ranges, topic=topic, types=chosen)
+
+
+def selection_options(parser: argparse.ArgumentParser, *type_flags: str) -> None:
+    """``--pages``, ``--topic`` and the type option, as `quiz` and `export anki` take them."""
+    parser.add_argument("--pages", metavar="PAGES", help="e.g. 17-26 or 83-88,90")
+    parser.add_argument("--topic", metavar="TOPIC", help="a topic, e.g. 손실함수")
+    parser.add_argument(
+        *type_flags,
+        dest="type",
+        action="append",
+        metavar="TYPE",
+        help="item type (repeatable or comma-separated): written, single_choice, …, flashcard",
+    )

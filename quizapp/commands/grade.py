@@ -21,50 +21,63 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import IO
 
-from grader import Grader, GradeResult
-from grader.sandbox.choice import SandboxUnavailable, choose
+from grader import GradeResult
 from grader.text import in_lang
-from question_bank import Bank, Task, bundled_bank_dir
+from question_bank import Task
 
 from ..classroom.gradebook import write_file_rows
-from ..classroom.similarity import MIN_FINGERPRINTS, Comparison, compare_all, distinctive_size
-from ..classroom.submissions import BadInput, HandedIn, collect, read_all
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..classroom.submissions import HandedIn
 from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
 from ..training_view import training_line
-from .bank import load
-from .classroom import open_output
+from .shared import (
+    graded_in_order,
+    handed_files,
+    known_task,
+    load,
+    open_output,
+    progress_bar,
+    sandbox_for,
+    similarity,
+    workers_for,
+)
+from .status import EXIT_FAIL, EXIT_OK, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", nargs="?", metavar="TASK_ID", help="a task id, e.g. cnn-fashion")
+    parser.add_argument(
+        "files", nargs="*", metavar="PATH", help="Python files, or folders (every .py inside)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per file, one per line"
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="parallel workers (default: every core)"
+    )
+    parser.add_argument(
+        "--csv", metavar="FILE", help="write a gradebook: a row per file (per student with --exam)"
+    )
+    parser.add_argument(
+        "--exam",
+        metavar="BLUEPRINT_ID",
+        help="grade a class folder FOLDER/<student>/<task_id>.py against a blueprint's tasks",
+    )
+    parser.add_argument(
+        "--show-output",
+        action="store_true",
+        help="also print what each file printed while graded (for teachers; cut to a few KB)",
+    )
+    parser.set_defaults(run=run_grade)
 
 
 def _task(settings: Settings, task_id: str) -> Task:
     bank, problems = load(settings)
     return known_task(bank, task_id, bad_bank=bool(problems))
 
-
-def known_task(bank: Bank, task_id: str, *, bad_bank: bool = False) -> Task:
-    """The bank's task ``task_id``, or a usage error listing the known ones."""
-    task = bank.tasks.get(task_id)
-    if task is not None:
-        return task
-    known = ", ".join(sorted(bank.tasks)) or "-"
-    key = "cli.unknown_task.bad_bank" if bad_bank else "cli.unknown_task"
-    raise UsageError.say(key, task=task_id, known=known)
-
-
-def sandbox_for(settings: Settings) -> str:
-    """The grader's backend, or a one-line usage error when the chosen one cannot run here."""
-    try:
-        return choose(settings.sandbox)
-    except SandboxUnavailable as exc:
-        raise UsageError(str(exc)) from None
 
 
 def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str:
@@ -91,87 +104,6 @@ def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str
         lines.append(f"  {translate('report.stdout', lang)}:")
         lines.extend(f"    {line}" for line in result.output.splitlines())
     return "\n".join(lines)
-
-
-def workers_for(args: argparse.Namespace, files: int) -> int:
-    """``--jobs``, else every core (no more workers than files)."""
-    jobs = getattr(args, "jobs", None)
-    if jobs is not None and jobs < 1:
-        raise UsageError.say("cli.at_least_one", option="--jobs")
-    return jobs or max(1, min(os.cpu_count() or 1, files))
-
-
-def graded_in_order(
-    pairs: Sequence[tuple[Task, str]],
-    workers: int,
-    *,
-    show_output: bool = False,
-    sandbox: str | None = None,
-    names: Sequence[str] = (),
-) -> Iterator[GradeResult]:
-    """Every (task, source) graded by one grader's warm workers, all queued at once;
-    the verdicts come back in order, each as soon as it and those before it are done.
-    ``names`` (the files', in the same order) only go into the grader's log."""
-    with Grader(workers=workers, sandbox=sandbox, hidden=[bundled_bank_dir()]) as grader:
-        grader.warm_up()
-        named = [*names, *[None] * (len(pairs) - len(names))]
-        handles = [
-            grader.submit(t, source, show_output=show_output, name=name)
-            for (t, source), name in zip(pairs, named, strict=True)
-        ]
-        for handle in handles:
-            result = handle.result()
-            assert isinstance(result, GradeResult)
-            yield result
-
-
-@contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal; nothing when piped, where the
-    per-file lines are the progress."""
-    if not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    columns = (label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    # Reports reach stdout through the bar's console only when stdout is that terminal too
-    # (so they print above the bar); a redirected stdout keeps every line.
-    with Progress(
-        *columns,
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stdout=sys.stdout.isatty(),
-        redirect_stderr=False,
-    ) as progress:
-        bar = progress.add_task(label, total=total)
-        yield lambda: progress.advance(bar)
-
-
-def handed_files(paths: Sequence[str]) -> tuple[list[HandedIn], list[str]]:
-    """The files behind the given files and folders, and their text (exit 2 on bad input)."""
-    try:
-        handed = collect(paths)
-        return handed, read_all(handed)
-    except BadInput as exc:
-        raise UsageError(str(exc), exc.key, **exc.values) from None
-
-
-def similarity(
-    task: Task, handed: list[HandedIn], sources: list[str], lang: str, out: IO[str] = sys.stderr
-) -> Comparison | None:
-    """Every pair of the class's files compared (``class similar``, the gradebook's column),
-    or None, saying why on ``out``, when the task's solutions are too short to tell apart."""
-    starter = task.read("starter.py")
-    have = distinctive_size(task.read("solution.py"), starter)
-    if have < MIN_FINGERPRINTS:
-        message = translate(
-            "similar.too_short", lang, task=task.id, have=have, need=MIN_FINGERPRINTS
-        )
-        print(message, file=out)
-        return None
-    return compare_all({h.name: s for h, s in zip(handed, sources, strict=True)}, starter)
 
 
 def run_grade(args: argparse.Namespace, settings: Settings) -> int:

@@ -17,14 +17,20 @@ from question_bank import Bank, Blueprint
 
 from ..classroom.exam_folders import exam_row, handed_in, practical_parts, student_folders
 from ..classroom.gradebook import ExamRow, write_exam_rows
-from ..classroom.submissions import BadInput, read_all
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
+from ..classroom.submissions import read_all
 from ..formatting import points
 from ..i18n import translate
 from ..settings import Settings
-from .bank import load
-from .classroom import open_output
-from .grade import graded_in_order, progress_bar, sandbox_for, workers_for
+from .shared import (
+    bad_input_is_usage,
+    graded_in_order,
+    load,
+    open_output,
+    progress_bar,
+    sandbox_for,
+    workers_for,
+)
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 
 def _blueprint(bank: Bank, problems: bool, blueprint_id: str) -> Blueprint:
@@ -43,18 +49,17 @@ def _folder(args: argparse.Namespace) -> str:
     return str(given[0])
 
 
+
 def run_grade_exam(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     bank, problems = load(settings)
     blueprint = _blueprint(bank, bool(problems), args.exam)
     shown = _folder(args)
-    try:
+    with bad_input_is_usage():
         parts = practical_parts(blueprint, bank)
         students = student_folders(Path(shown), shown)
         handed = handed_in(parts, students, shown)
         sources = read_all(handed)
-    except BadInput as exc:
-        raise UsageError(str(exc), exc.key, **exc.values) from None
     out = open_output(args.csv) if getattr(args, "csv", None) else None
     for section in blueprint.sections:
         if section.kind == "written":

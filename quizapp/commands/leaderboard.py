@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from question_bank import TrainingTask
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
-from ..i18n import translate
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..training_view import format_board
-from .bank import load
+from .shared import load
+from .status import EXIT_OK, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "task_id", nargs="?", metavar="TASK_ID", help="one training task (default: all)"
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per row, one per line")
+    parser.set_defaults(run=run_leaderboard)
 
 
 def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
@@ -41,14 +47,8 @@ def _training_tasks(settings: Settings, task_id: str | None) -> dict[str, str]:
 
 def run_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
     tasks = _training_tasks(settings, args.task_id)
-    try:
-        with open_store(settings) as store:
-            boards = {task: store.leaderboard(task, tasks) for task in tasks}
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
+    with open_store(settings) as store:
+        boards = {task: store.leaderboard(task, tasks) for task in tasks}
     if args.json:
         for rows in boards.values():
             for row in rows:

@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..plan_view import format_plan
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..study import StudyService
 from ..study.exam_plan import DEFAULT_MINUTES, PlanUnavailable, exam_plan, plan_json
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK, CommandFailed, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--minutes", type=int, metavar="N", help="the minutes you have tonight (default 30)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_plan)
 
 
 def run_plan(args: argparse.Namespace, settings: Settings) -> int:
@@ -27,15 +34,8 @@ def run_plan(args: argparse.Namespace, settings: Settings) -> int:
             if bank is None:
                 return EXIT_FAIL
             found = exam_plan(StudyService(store, bank), minutes)
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
     except PlanUnavailable as exc:
-        message = translate(f"plan.error.{exc.reason}", settings.lang, **exc.values)
-        print(translate("cli.error", settings.lang, message=message), file=sys.stderr)
-        return EXIT_FAIL
+        raise CommandFailed.say(f"plan.error.{exc.reason}", **exc.values) from None
     if args.json:
         print(json.dumps(plan_json(found), ensure_ascii=False, indent=2))
     else:

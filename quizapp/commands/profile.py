@@ -5,13 +5,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import translate
 from ..settings import Settings
-from ..store import ProfileInfo, StoreError, open_store
+from ..store import ProfileInfo, open_store
+from .status import EXIT_OK, UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument(
+        "--exam-date",
+        metavar="YYYY-MM-DD",
+        help="reviews that would fall after it are pulled forward to its eve",
+    )
+    when.add_argument("--no-exam-date", action="store_true", help="forget the exam date")
+    parser.add_argument(
+        "--new-per-day", type=int, metavar="N", help="new cards per day (default 20)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_profile)
 
 
 def parse_exam_date(text: str) -> date:
@@ -36,21 +50,15 @@ def run_profile(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError.say("cli.one_of_two", first="--exam-date", second="--no-exam-date")
     if args.new_per_day is not None and args.new_per_day < 0:
         raise UsageError.say("cli.at_least_zero", option="--new-per-day")
-    try:
-        with open_store(settings) as store:
-            if exam_date is not None:
-                store.profiles.set_exam_date(exam_date)
-            elif args.no_exam_date:
-                store.profiles.set_exam_date(None)
-            if args.new_per_day is not None:
-                store.profiles.set_daily_new_limit(args.new_per_day)
-            info = store.profiles.info()
-            names = store.profiles.names()
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
+    with open_store(settings) as store:
+        if exam_date is not None:
+            store.profiles.set_exam_date(exam_date)
+        elif args.no_exam_date:
+            store.profiles.set_exam_date(None)
+        if args.new_per_day is not None:
+            store.profiles.set_daily_new_limit(args.new_per_day)
+        info = store.profiles.info()
+        names = store.profiles.names()
     shown = _as_dict(info, names)
     if args.json:
         print(json.dumps(shown, ensure_ascii=False, indent=2))

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from functools import partial
 from typing import Any
 
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK
 from ..formatting import percent
 from ..i18n import count_text, translate
 from ..settings import Settings
-from ..store import StoreError, open_store
+from ..store import open_store
 from ..study import StudyService, progress_stats
-from .bank import load_valid
+from .shared import load_valid
+from .status import EXIT_FAIL, EXIT_OK
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run_stats)
+
 
 
 def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
@@ -96,17 +101,11 @@ def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        with open_store(settings) as store:
-            bank = load_valid(settings)
-            if bank is None:
-                return EXIT_FAIL
-            stats = progress_stats(StudyService(store, bank))
-    except StoreError as exc:
-        print(
-            translate("cli.error", settings.lang, message=exc.text(settings.lang)), file=sys.stderr
-        )
-        return EXIT_FAIL
+    with open_store(settings) as store:
+        bank = load_valid(settings)
+        if bank is None:
+            return EXIT_FAIL
+        stats = progress_stats(StudyService(store, bank))
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:

@@ -9,10 +9,40 @@ import re
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_OK, EXIT_USAGE, UsageError
-from ..i18n import translate
 from ..settings import Settings
-from .filters import QUIZ_TYPES, card_filter
+from .filters import QUIZ_TYPES, card_filter, selection_options
+from .status import EXIT_OK, UsageError
+
+PREVIEW = "preview"  # `quizapp exam preview ID` prints a paper; `quizapp exam [ID]` is the app
+APP_COMMANDS = (None, "review", "quiz", "practice", "exam")
+
+
+def opens_the_app(args: argparse.Namespace) -> bool:
+    """Whether this command line runs the app, whose screen no log record may touch."""
+    return args.command in APP_COMMANDS and getattr(args, "exam_id", None) != PREVIEW
+
+
+def review_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(run=run_tui)
+
+
+def quiz_arguments(parser: argparse.ArgumentParser) -> None:
+    selection_options(parser, "--type")
+    parser.add_argument("--count", type=int, metavar="N", help="how many questions (default 10)")
+    parser.add_argument(
+        "--cram", action="store_true", help="practise without changing the schedule"
+    )
+    parser.add_argument(
+        "--learn-new",
+        action="store_true",
+        help="count cards seen for the first time against today's new-card limit",
+    )
+    parser.set_defaults(run=run_tui)
+
+
+def practice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_id", nargs="?", metavar="TASK_ID", help="open this task directly")
+    parser.set_defaults(run=run_tui)
 
 
 def task_ids(settings: Settings) -> list[str]:
@@ -92,11 +122,7 @@ def run_tui(args: argparse.Namespace, settings: Settings) -> int:
     except SandboxUnavailable as exc:
         raise UsageError(str(exc)) from None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        message = translate(
-            "cli.error", settings.lang, message=translate("cli.needs_terminal", settings.lang)
-        )
-        sys.stderr.write(message + "\n")
-        return EXIT_USAGE
+        raise UsageError.say("cli.needs_terminal")
     from ..tui.app import make_app
 
     app = make_app(settings, start=start)

@@ -19,11 +19,10 @@ from grader.quality.verify import TaskVerdict, jobs, verify
 from question_bank import Task, TrainingTask, bundled_bank_dir
 from question_bank.text import display_width, pad
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError
 from ..i18n import count_text, translate
 from ..settings import Settings
-from .bank import load_valid
-from .grade import sandbox_for
+from .shared import load_valid, sandbox_for
+from .status import EXIT_FAIL, EXIT_OK, UsageError
 
 _HEADER = (
     "task",
@@ -38,6 +37,14 @@ _HEADER = (
     "contract",
     "time",
 )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task_ids", nargs="*", metavar="TASK_ID", help="only these tasks")
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per task, one per line"
+    )
+    parser.set_defaults(run=run_verify)
 
 
 def _tasks(settings: Settings, ids: list[str]) -> list[Task] | None:

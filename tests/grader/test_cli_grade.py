@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from question_bank import bundled_bank_dir
-from quizapp.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError
 from quizapp.commands.grade import run_grade
+from quizapp.commands.status import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError
 from quizapp.settings import resolve
 
 from ..helpers import quizapp

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from quizapp.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from quizapp.commands.status import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 
 from ..conftest import write_tree
 from ..helpers import quizapp

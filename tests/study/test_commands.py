@@ -1,5 +1,5 @@
 """``quizapp stats`` and ``quizapp profile`` as their command functions run them
-(the argparse entries live in quizapp/cli.py)."""
+(their parsers live beside them; a store error becomes exit 1 in commands.base.execute)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.cli import UsageError
+from quizapp.commands.base import execute
 from quizapp.commands.profile import run_profile
 from quizapp.commands.stats import run_stats
+from quizapp.commands.status import UsageError
 from quizapp.settings import Settings
 from quizapp.store import open_url
 from tests.store.helpers import sqlite_url
@@ -65,7 +66,7 @@ def test_run_stats_reports_an_unusable_store_in_one_line(
     home.mkdir()
     (home / "progress.db").write_text("not a database")
     settings = Settings(data_dir=home, banks=[bank_dir], profile="kim")
-    assert run_stats(argparse.Namespace(json=True), settings) == 1
+    assert execute(run_stats, argparse.Namespace(json=True), settings, "en") == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and "quizapp 진도 저장소가 아닙니다" in captured.err

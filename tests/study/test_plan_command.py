@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from question_bank import Bank, load_bank
-from quizapp.cli import UsageError
+from quizapp.commands.base import execute
 from quizapp.commands.plan import run_plan
+from quizapp.commands.status import UsageError
 from quizapp.settings import Settings
 from quizapp.store import ReviewRequest, Store, open_url
 from quizapp.study import Rating, StudyScheduler
@@ -124,13 +125,13 @@ def test_a_profile_with_history(
 
 def test_refusals_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     settings = settings_for(tmp_path)
-    assert run_plan(args(), settings) == 1
+    assert execute(run_plan, args(), settings, "en") == 1
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1
     assert "no exam date" in captured.err and "--exam-date" in captured.err
     with open_url(settings.database_url, "kim") as store:
         store.profiles.set_exam_date(in_days(-3))
-    assert run_plan(args(), settings_for(tmp_path, "ko")) == 1
+    assert execute(run_plan, args(), settings_for(tmp_path, "ko"), "ko") == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "지났습니다" in err
     with pytest.raises(UsageError, match="--minutes"):
