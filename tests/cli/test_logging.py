@@ -22,7 +22,7 @@ from tests.terminal import Terminal, needs_tmux
 
 QUIZAPP = Path(sys.executable).with_name("quizapp")
 PILOT_BANK = Path(__file__).parents[1] / "tui" / "data" / "bank"
-PACKAGES = ("grader.supervisor", "question_bank.loader", "quizapp.store")
+PACKAGES = ("grader.workers.pool", "question_bank.loader", "quizapp.store")
 
 
 @pytest.fixture(autouse=True)
