@@ -75,7 +75,7 @@ class PracticeScreen(QuizScreen[None]):
         self.reload()
 
     def reload(self) -> None:
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         t = self.t
         try:
@@ -145,7 +145,7 @@ class PracticeScreen(QuizScreen[None]):
             self.open_task(event.row_key.value)
 
     def open_task(self, task_id: str) -> None:
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         task = bank.tasks.get(task_id) if bank is not None else None
         if task is None:
             self.notify(self.t("practice.unknown_task", task=task_id), severity="error")

@@ -115,7 +115,7 @@ class StudyScreen(QuizScreen[None]):
             return
         content = self.card.content
         question = self.query_one("#question", Markdown)
-        where = page_line(content, self.quiz_app.lang)
+        where = page_line(content, self.ctx.lang)
         footer = f"\n\n_{where}_" if where else ""
         if isinstance(content, Flashcard):
             front = content.back if self.card.ref.reverse else content.front
@@ -167,7 +167,7 @@ class StudyScreen(QuizScreen[None]):
             "",
             self.t("study.summary.counts", right=s.right, wrong=s.wrong),
         ]
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         if self.wrong and bank is not None:
             lines += ["", f"**{self.t('study.summary.wrong')}**", ""]
             for ref in self.wrong:
@@ -183,7 +183,7 @@ class StudyScreen(QuizScreen[None]):
     def show_feedback(self, outcome: Outcome) -> None:
         assert self.card is not None
         content = self.card.content
-        lang = self.quiz_app.lang
+        lang = self.ctx.lang
         verdict = (
             self.t("study.right")
             if outcome.correct
@@ -324,9 +324,9 @@ class StudyScreen(QuizScreen[None]):
         self.show_card()
 
     def action_retry_wrong(self) -> None:
-        if self.state != "done" or not self.wrong or self.quiz_app.service is None:
+        if self.state != "done" or not self.wrong or self.ctx.service is None:
             return
-        session = self.quiz_app.service.session(
+        session = self.ctx.service.session(
             list(dict.fromkeys(self.wrong)), cram=self.session.cram, requeue=False
         )
         self.app.switch_screen(StudyScreen(session, mode=self.mode))

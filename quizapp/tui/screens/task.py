@@ -36,9 +36,9 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
-from textual.worker import Worker, WorkerState
 
 from grader.result import GradeResult, RunResult
 from question_bank import TrainingTask
@@ -79,6 +79,14 @@ class Ran:
 @dataclass(frozen=True)
 class Cancelled:
     kind: JobKind
+
+
+class JobDone(Message, bubble=False):
+    """A grade or run came back (or was cancelled before it did)."""
+
+    def __init__(self, outcome: Graded | Ran | Cancelled) -> None:
+        super().__init__()
+        self.outcome = outcome
 
 
 @dataclass(frozen=True)
@@ -189,7 +197,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         if self.exam is not None:  # no page hint in an exam; the section's points
             points = self.t("task.points", points=f"{self.exam.points:g}")
             return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}\n\n_{points}_"
-        where = page_line(self.practice_task, self.quiz_app.lang)
+        where = page_line(self.practice_task, self.ctx.lang)
         points = self.t("task.points", points=f"{self.practice_task.points:g}")
         footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
         return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}{footer}"
@@ -233,7 +241,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         """A training task's attempt history and leaderboard, as the store has them now."""
         if self.training is None or self.exam is not None:
             return
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         try:
             history = service.practice.history(self.training.id)
@@ -248,7 +256,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         """The saved draft (in an exam: the saved answer), else the last submitted code (a
         task retried from 오답노트 opens with what was handed in, as LeetCode does), else
         the starter code."""
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         draft: str | None
         if self.exam is not None:
@@ -286,7 +294,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         if self.save_timer is not None:
             self.save_timer.stop()
             self.save_timer = None
-        service = self.quiz_app.service
+        service = self.ctx.service
         if service is None or not self.is_mounted:
             return
         text = self.editor.text
@@ -326,7 +334,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return None
         self.flush_draft()
         try:
-            handle = self.quiz_app.grader.submit(self.practice_task, self.editor.text, mode=mode)
+            handle = self.ctx.grader.submit(self.practice_task, self.editor.text, mode=mode)
         except (RuntimeError, ValueError, OSError) as exc:
             self.notify(self.t("task.grader_failed", error=exc), severity="error", markup=False)
             return None
@@ -363,18 +371,18 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.wait_for_run(handle)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
-    def wait_for_grade(self, handle: Handle, code: str) -> Graded | Cancelled:
+    def wait_for_grade(self, handle: Handle, code: str) -> JobDone:
         """Wait for the verdict, then record it (submission + review in one transaction)."""
         try:
             result = handle.result()
         except CancelledError:
-            return Cancelled("grade")
+            return JobDone(Cancelled("grade"))
         if not isinstance(result, GradeResult):
             raise TypeError(f"the grader answered {type(result).__name__} for a grade")
         try:
-            return self.record(code, result)
+            return JobDone(self.record(code, result))
         except StoreError as exc:
-            return Graded(result, counted=False, store_error=exc.text(self.lang))
+            return JobDone(Graded(result, counted=False, store_error=exc.text(self.lang)))
 
     def record(self, code: str, result: GradeResult) -> Graded:
         """Count the verdict: as the session's answer to the task's card, or as practice.
@@ -385,7 +393,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
                 return Graded(result, counted=False)
             self.outcome = outcome
             return Graded(result, counted=True, due=None if self.session.cram else outcome.due)
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         recorded = service.practice.submit(self.practice_task.id, code, result)
         if recorded is None:
@@ -394,30 +402,27 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         return Graded(result, counted=True, due=review.after.due if review else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
-    def wait_for_run(self, handle: Handle) -> Ran | Cancelled:
+    def wait_for_run(self, handle: Handle) -> JobDone:
         try:
             result = handle.result()
         except CancelledError:
-            return Cancelled("run")
+            return JobDone(Cancelled("run"))
         if not isinstance(result, RunResult):
             raise TypeError(f"the grader answered {type(result).__name__} for a run")
-        return Ran(result)
+        return JobDone(Ran(result))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "task-job":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.job_over()
-            result = event.worker.result
-            if isinstance(result, Graded | Ran | Cancelled):
-                self.show_outcome(result)
-        elif event.state == WorkerState.ERROR:
-            self.job_over()
-            error = event.worker.error
-            self.set_status(self.t("task.grader_failed", error=f"{type(error).__name__}: {error}"))
-            self.notify(str(error), severity="error", markup=False)
-        elif event.state == WorkerState.CANCELLED:
-            self.job_over()
+    @on(JobDone)
+    def job_done(self, event: JobDone) -> None:
+        self.job_over()
+        self.show_outcome(event.outcome)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        self.job_over()
+        self.set_status(self.t("task.grader_failed", error=f"{type(error).__name__}: {error}"))
+        self.notify(str(error), severity="error", markup=False)
+
+    def worker_cancelled(self, group: str) -> None:
+        self.job_over()
 
     def job_over(self) -> None:
         self.handle = None
@@ -461,7 +466,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         if outcome.counted:
             self.show_attempts()
         if result.internal:
-            error = result.error_in(self.quiz_app.lang) or ""
+            error = result.error_in(self.ctx.lang) or ""
             self.set_status(self.t("task.grader_failed_retry", error=error))
             return
         verdict = self.t("report.passed") if result.passed else self.t("report.failed")
@@ -487,7 +492,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elif outcome.due is not None:
             from quizapp.study import format_interval
 
-            interval = format_interval(outcome.due - self.quiz_app.clock(), self.lang)
+            interval = format_interval(outcome.due - self.ctx.clock(), self.lang)
             status += " · " + self.t("task.next_review", interval=interval)
         if self.outcome is not None:
             status += " · " + self.t("task.back_to_session")
@@ -505,7 +510,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.dismiss(self.outcome)
 
     def history(self) -> list[Any]:
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         try:
             return service.practice.history(self.practice_task.id)
