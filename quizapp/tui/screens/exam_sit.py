@@ -37,7 +37,8 @@ from ..widgets.answer import Answered, MultiChoiceList, answer_widget
 from ..widgets.countdown import Countdown
 from ..widgets.exam_answer import KEEP, pending, prefill
 from .base import QuizScreen
-from .task import ExamEditing, TaskScreen
+from .task import TaskScreen
+from .task_exam import ExamEditing, ExamTaskScreen
 
 if TYPE_CHECKING:
     from question_bank import Blueprint
@@ -381,7 +382,7 @@ class ExamSitScreen(QuizScreen[None]):
             points=self.points_each(index),
         )
         self.editing = True
-        self.app.push_screen(TaskScreen(task, exam=editing))
+        self.app.push_screen(ExamTaskScreen(task, editing))
 
     def action_escape(self) -> None:
         if isinstance(self.focused, Input):

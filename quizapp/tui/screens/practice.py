@@ -18,7 +18,7 @@ from quizapp.store import StoreError
 from quizapp.study.practice_view import TaskSummary, format_score, task_summaries
 
 from .base import QuizScreen
-from .task import TaskScreen
+from .task_practice import PracticeTaskScreen
 
 STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
 MAX_TITLE = 40  # terminal cells: a Korean character takes two
@@ -150,4 +150,4 @@ class PracticeScreen(QuizScreen[None]):
         if task is None:
             self.notify(self.t("practice.unknown_task", task=task_id), severity="error")
             return
-        self.app.push_screen(TaskScreen(task))
+        self.app.push_screen(PracticeTaskScreen(task))

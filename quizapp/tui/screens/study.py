@@ -290,9 +290,9 @@ class StudyScreen(QuizScreen[None]):
         """The task's card: the practice editor, whose submission answers it."""
         if self.state != "task" or self.card is None or not isinstance(self.card.content, Task):
             return
-        from .task import TaskScreen
+        from .task_practice import SessionTaskScreen
 
-        self.app.push_screen(TaskScreen(self.card.content, session=self.session), self.task_done)
+        self.app.push_screen(SessionTaskScreen(self.card.content, self.session), self.task_done)
 
     def task_done(self, outcome: Outcome | None) -> None:
         """Back from the editor: with a counted submission the session goes on; without
