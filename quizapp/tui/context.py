@@ -47,6 +47,12 @@ class ExamControl(Protocol):
     def watch(self, attempt: ExamAttempt | None) -> None:
         """Watch the deadline of the attempt being sat (None: nothing is sat)."""
 
+    def confirm_start(self, blueprint_id: str, title: str, text: str) -> None:
+        """Ask (``text``: time, sections, points) before a new timed attempt starts."""
+
+    def hand_in(self, attempt: ExamAttempt) -> None:
+        """The attempt is submitted: stop watching it and grade it on the results screen."""
+
     def confirm_leaving(self, *, quit_app: bool) -> None:
         """Ask before a running exam is left (quitting the app, or going home)."""
 

@@ -1,9 +1,11 @@
-"""The mock exam's orchestration in one place: starting or resuming an attempt, grading
-the attempts left over when the app opens, watching the deadline of the attempt being
-sat, and asking before a running exam is left.
+"""The mock exam's orchestration in one place: starting (after asking) or resuming an
+attempt, handing it in, grading the attempts left over when the app opens, watching the
+deadline of the attempt being sat, and asking before a running exam is left.
 
 The screens reach it through their context (``self.ctx.exams``); it pushes the sitting
-and results screens itself. One exam runs at a time.
+and results screens itself. One exam runs at a time. What stays on the screens is what
+they show: the sitting screen's countdown (it calls `hand_in` at zero), the submit
+dialog's counts, the results screen's grading progress.
 """
 
 from __future__ import annotations
@@ -79,6 +81,28 @@ class ExamDesk:
             app.switch_screen(screen)
         else:
             app.push_screen(screen)
+
+    def confirm_start(self, blueprint_id: str, title: str, text: str) -> None:
+        """Ask before a new timed attempt starts: its clock cannot be stopped once started."""
+        from .screens.confirm import ConfirmScreen
+
+        t = self.ctx.t
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.open(blueprint_id)
+
+        self.app.push_screen(
+            ConfirmScreen(title, text, t("exams.start_yes"), t("exams.start_no")), answered
+        )
+
+    def hand_in(self, attempt: ExamAttempt) -> None:
+        """Submitted (by the student, or at zero): the results screen takes the sitting
+        screen's place and grades the attempt."""
+        from .screens.exam_results import ExamResultsScreen
+
+        self.watch(None)
+        self.app.switch_screen(ExamResultsScreen(attempt, submit=True))
 
     # -- the attempts left over ------------------------------------------------------------
 

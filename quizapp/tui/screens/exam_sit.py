@@ -442,7 +442,4 @@ class ExamSitScreen(QuizScreen[None]):
             return
         self.commit_pending()
         self.finishing = True
-        self.ctx.exams.watch(None)
-        from .exam_results import ExamResultsScreen
-
-        self.app.switch_screen(ExamResultsScreen(self.attempt, submit=True))
+        self.ctx.exams.hand_in(self.attempt)

@@ -153,8 +153,6 @@ class ExamsScreen(QuizScreen[None]):
         if attempts and not attempts[0].finished:
             self.ctx.exams.open(blueprint.id)
             return
-        from .confirm import ConfirmScreen
-
         text = self.t(
             "exams.start_confirm",
             minutes=f"{blueprint.minutes:g}",
@@ -162,17 +160,7 @@ class ExamsScreen(QuizScreen[None]):
             points=points_text(blueprint.max_points),
             pass_percent=f"{blueprint.pass_percent:g}",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.ctx.exams.open(blueprint.id)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                blueprint.title, text, self.t("exams.start_yes"), self.t("exams.start_no")
-            ),
-            answered,
-        )
+        self.ctx.exams.confirm_start(blueprint.id, blueprint.title, text)
 
     def action_last_results(self) -> None:
         """The newest finished attempt of the highlighted blueprint, reviewed again."""
