@@ -85,7 +85,7 @@ class QuizApp(AppKeys):
         translate_bindings(self, self.lang)
 
     def t(self, key: str, **values: object) -> str:
-        return translate(key, self.lang, **values)
+        return self.ctx.t(key, **values)
 
     # -- what the context holds, read here too (the CLI and the tests use the app) -----------
 
