@@ -8,15 +8,12 @@ worker processes).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -24,16 +21,19 @@ from ..clock import Clock, utc_now
 from ..i18n import translate
 from ..settings import Settings
 from .commands import ScreenCommands
-from .keys import translate_bindings
+from .context import Context, Ready
+from .exam_desk import SETTLE, ExamDesk, pop_to_home
+from .keys import AppKeys, translate_bindings
+from .screens.base import QuizScreen
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from grader import Grader
     from question_bank import Bank, Problem
-    from quizapp.exam import ExamRunner, Proctor, Settled
-    from quizapp.store import ExamAttempt, Store
+    from quizapp.exam import ExamRunner, Proctor
+    from quizapp.store import Store
     from quizapp.study import CardFilter, StudyService
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,22 +57,12 @@ class Start:
     exam_id: str | None = None  # `quizapp exam ID`: start or resume that blueprint
 
 
-class Ready(Message):
-    """The bank and the store are loaded: screens may show them."""
-
-
-class QuizApp(App[None]):
+class QuizApp(AppKeys):
     CSS_PATH = "app.tcss"
     # the screen gets -narrow below 100 columns (80×24 must stay usable) and -short below 30 rows
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {ScreenCommands}
-    BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help"),
-        # not in the footer (80 columns are scarce): the help, the palette and every
-        # dialog name it, and mid-exam it asks first
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
-    ]
 
     def __init__(
         self,
@@ -84,31 +74,59 @@ class QuizApp(App[None]):
         warm_grader: bool = True,
     ) -> None:
         super().__init__()
-        # The grader: created on first use (or given, e.g. one warm pool shared by tests);
-        # closed on exit only if this app created it.
-        self._grader = grader
-        self._owns_grader = grader is None
-        self._grader_lock = threading.Lock()
+        self.ctx = Context(settings, clock=clock, grader=grader)
+        self.exams = self.ctx.exams = ExamDesk(self, self.ctx)
         self.warm_grader = warm_grader
         self.settings = settings
         self.lang = settings.lang
         self.clock = clock
         self.start = start or Start()
-        self.bank: Bank | None = None
-        self.store: Store | None = None
-        self.service: StudyService | None = None
-        self._proctor: Proctor | None = None
-        # True from loading until the attempts left over (out of time while the app was
-        # closed, or handed in and not graded) are graded: no exam opens meanwhile.
-        self.exams_settling = True
-        self.watched_exam: ExamAttempt | None = None  # the attempt being sat, if any
-        self._exam_watch: Timer | None = None
         self.title = translate("app.title", self.lang)
         self.sub_title = settings.profile
         translate_bindings(self, self.lang)
 
     def t(self, key: str, **values: object) -> str:
-        return translate(key, self.lang, **values)
+        return self.ctx.t(key, **values)
+
+    # -- what the context holds, read here too (the CLI and the tests use the app) -----------
+
+    @property
+    def bank(self) -> Bank | None:
+        return self.ctx.bank
+
+    @property
+    def store(self) -> Store | None:
+        return self.ctx.store
+
+    @property
+    def service(self) -> StudyService | None:
+        return self.ctx.service
+
+    @property
+    def grader(self) -> Grader:
+        """The app's one grader (its workers run torch in their own processes)."""
+        return self.ctx.grader
+
+    @property
+    def _grader(self) -> Grader | None:
+        """The grader if there is one yet (tests check that none starts early, or swap it)."""
+        return self.ctx.current_grader
+
+    @_grader.setter
+    def _grader(self, grader: Grader | None) -> None:
+        self.ctx.current_grader = grader
+
+    @property
+    def proctor(self) -> Proctor | None:
+        return self.ctx.proctor
+
+    @property
+    def exam_runner(self) -> ExamRunner | None:
+        return self.ctx.exam_runner
+
+    @property
+    def exams_settling(self) -> bool:
+        return self.exams.settling
 
     # -- Textual's own words (palette, system commands) in the interface language ------------
 
@@ -144,17 +162,6 @@ class QuizApp(App[None]):
             )
         )
 
-    @property
-    def grader(self) -> Grader:
-        """The app's one grader (its workers run torch in their own processes)."""
-        with self._grader_lock:
-            if self._grader is None:
-                from grader import Grader
-                from question_bank import bundled_bank_dir
-
-                self._grader = Grader(sandbox=self.settings.sandbox, hidden=[bundled_bank_dir()])
-            return self._grader
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="grader-warm-up")
     def warm_up_grader(self) -> None:
         """Start the grader's workers and compute every task's reference, off the UI thread."""
@@ -166,20 +173,21 @@ class QuizApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         from .screens.home import HomeScreen
 
-        home = HomeScreen()
-        translate_bindings(home, self.lang)
-        return home
+        return self.prepared(HomeScreen())
+
+    def prepared(self, screen: T) -> T:
+        """Every screen gets the context and its footer labels in the interface language."""
+        if isinstance(screen, Screen):
+            if isinstance(screen, QuizScreen):
+                screen.ctx = self.ctx
+            translate_bindings(screen, self.lang)
+        return screen
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """Every screen gets its footer labels in the interface language."""
-        if isinstance(screen, Screen):
-            translate_bindings(screen, self.lang)
-        return super().push_screen(screen, *args, **kwargs)
+        return super().push_screen(self.prepared(screen), *args, **kwargs)
 
     def switch_screen(self, screen: Any) -> Any:
-        if isinstance(screen, Screen):
-            translate_bindings(screen, self.lang)
-        return super().switch_screen(screen)
+        return super().switch_screen(self.prepared(screen))
 
     def on_mount(self) -> None:
         # Heavy imports (pydantic, SQLAlchemy) start only once the first frame is out:
@@ -214,19 +222,8 @@ class QuizApp(App[None]):
         if worker.group == "grader-warm-up" and event.state == WorkerState.ERROR:
             self.notify(f"grader: {worker.error}", severity="error")
             return
-        if worker.group == "exam-settle":
-            if event.state == WorkerState.SUCCESS:
-                from quizapp.exam import Settled
-
-                assert isinstance(worker.result, Settled)
-                self.exams_settled(worker.result)
-            elif event.state == WorkerState.ERROR:
-                self.notify(
-                    self.t("exam.expired_failed", error=worker.error),
-                    severity="error",
-                    markup=False,
-                )
-                self.exams_settled(None)
+        if worker.group == SETTLE:
+            self.exams.settle_changed(event)
             return
         if worker.group != "load":
             return
@@ -247,10 +244,10 @@ class QuizApp(App[None]):
             return
         from quizapp.study import StudyService
 
-        self.bank, self.store = loaded.bank, loaded.store
-        self.service = StudyService(loaded.store, loaded.bank, clock=self.clock)
+        self.ctx.bank, self.ctx.store = loaded.bank, loaded.store
+        self.ctx.service = StudyService(loaded.store, loaded.bank, clock=self.clock)
         self.screen.post_message(Ready())
-        self.settle_exams()  # then the grader warms up (its workers grade those first)
+        self.exams.settle()  # then the grader warms up (its workers grade those first)
         if self.start.screen != "exam":  # an exam opens once left-over attempts are settled
             self.open_start_screen()
 
@@ -275,10 +272,7 @@ class QuizApp(App[None]):
             self.action_exams()
 
     def on_unmount(self) -> None:
-        if self._grader is not None and self._owns_grader:
-            self._grader.close()
-        if self.store is not None:
-            self.store.close()
+        self.ctx.close()
 
     # -- navigation ------------------------------------------------------------------
 
@@ -289,72 +283,30 @@ class QuizApp(App[None]):
         return True
 
     def pop_to_home(self) -> None:
-        if self.sitting_exam() is not None:
-            self.confirm_leaving_exam(quit_app=False)
+        if self.exams.sitting() is not None:
+            self.exams.confirm_leaving(quit_app=False)
             return
         self._pop_to_home()
 
     def _pop_to_home(self) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        pop_to_home(self)
 
     # -- leaving (a running exam asks first) ----------------------------------------------
 
-    def sitting_exam(self) -> Any:
-        """The exam screen being sat (anywhere in the stack), or None."""
-        from .screens.exam_sit import ExamSitScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, ExamSitScreen) and not screen.finishing:
-                return screen
-        return None
-
     async def action_quit(self) -> None:
         """ctrl+q: quit at once, except during a mock exam, which asks first."""
-        if self.sitting_exam() is None:
+        if self.exams.sitting() is None:
             self.exit()
         else:
-            self.confirm_leaving_exam(quit_app=True)
+            self.exams.confirm_leaving(quit_app=True)
 
     def action_help_quit(self) -> None:
         """ctrl+c (Textual's hint that ctrl+q quits), in the interface language; during a
         mock exam it asks, as ctrl+q does."""
-        if self.sitting_exam() is not None:
-            self.confirm_leaving_exam(quit_app=True)
+        if self.exams.sitting() is not None:
+            self.exams.confirm_leaving(quit_app=True)
         else:
             self.notify(self.t("app.quit_hint"), title=self.t("app.quit_title"), markup=False)
-
-    def confirm_leaving_exam(self, *, quit_app: bool) -> None:
-        """Ask before leaving a running exam (quitting, or going home): the clock keeps
-        running, the answers are saved, and the attempt resumes from home or the list."""
-        from quizapp.exam.view import format_clock
-
-        from .screens.confirm import ConfirmScreen
-
-        sitting = self.sitting_exam()
-        if sitting is None or isinstance(self.screen, ConfirmScreen):
-            return
-        kind = "quit" if quit_app else "home"
-        left = format_clock(sitting.time_left())
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            sitting.save_before_leaving()
-            if quit_app:
-                self.exit()
-            else:
-                self._pop_to_home()
-
-        self.push_screen(
-            ConfirmScreen(
-                self.t("exam.leave.title"),
-                self.t(f"exam.leave.{kind}", left=left, title=sitting.blueprint.title),
-                self.t(f"exam.leave.{kind}_yes"),
-                self.t("exam.confirm.no"),
-            ),
-            answered,
-        )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -436,124 +388,10 @@ class QuizApp(App[None]):
 
         self.push_screen(ExamsScreen())
 
-    # -- mock exams ----------------------------------------------------------------------
-
-    @property
-    def proctor(self) -> Proctor | None:
-        """Mock exams over the loaded bank and store, graded on the app's grader (None
-        until loaded)."""
-        if self._proctor is None and self.service is not None and self.bank is not None:
-            from quizapp.exam import ExamRunner, Proctor
-
-            self._proctor = Proctor(ExamRunner(self.service, self.bank), lambda: self.grader)
-        return self._proctor
-
-    @property
-    def exam_runner(self) -> ExamRunner | None:
-        return self.proctor.runner if self.proctor is not None else None
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="exam-settle")
-    def settle_exams(self) -> Settled:
-        """Grade, with what was saved, the attempts left over: out of time while the app
-        was closed (or while nobody was on their screen), or handed in and not graded."""
-        proctor = self.proctor
-        assert proctor is not None
-        waiting = proctor.pending()
-        if waiting:
-            self.call_from_thread(
-                self.notify, self.t("exam.expired_grading", count=len(waiting)), timeout=6
-            )
-        return proctor.settle(waiting)
-
-    def exams_settled(self, settled: Settled | None) -> None:
-        """Show what was graded; then the screen the command line asked for (after a
-        left-over attempt, `quizapp exam ID` shows the exam list rather than starting anew)."""
-        self.exams_settling = False
-        if self.warm_grader:
-            self.warm_up_grader()
-        from .screens.exam_results import ExamResultsScreen
-
-        shown = settled.results if settled is not None else []
-        from quizapp.exam.view import grading_failures
-
-        for failed in settled.failed if settled is not None else []:
-            self.notify(
-                self.t("exam.pending_failed", error=grading_failures(failed, self.lang)),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-        if self.start.screen == "exam":
-            if shown or (settled is not None and settled.failed):
-                self.action_exams()
-            else:
-                self.open_start_screen()
-        for result in shown:
-            self.push_screen(ExamResultsScreen(result.attempt, results=result))
-
-    def watch_exam(self, attempt: ExamAttempt | None) -> None:
-        """Keep an eye on the attempt being sat: should its screen be closed without
-        submitting (the command palette can do that), it is still submitted at zero."""
-        self.watched_exam = attempt
-        if attempt is not None and self._exam_watch is None:
-            self._exam_watch = self.set_interval(1, self.check_watched_exam)
-
-    def check_watched_exam(self) -> None:
-        from .screens.exam_results import ExamResultsScreen
-        from .screens.exam_sit import ExamSitScreen
-
-        attempt, runner = self.watched_exam, self.exam_runner
-        if attempt is None or runner is None or not runner.expired(attempt):
-            return
-        sitting = any(
-            isinstance(s, ExamSitScreen) and s.attempt.id == attempt.id for s in self.screen_stack
-        )
-        if sitting:  # its own countdown submits it
-            return
-        self.watched_exam = None
-        self.push_screen(ExamResultsScreen(attempt, submit=True))
+    # -- mock exams (the desk does the work) ----------------------------------------------
 
     def open_exam(self, blueprint_id: str, *, replace: bool = False) -> None:
-        """Start an attempt of this blueprint, or resume the unfinished one without asking.
-
-        One exam runs at a time: while another blueprint's attempt is running this
-        says so; an attempt that is over (handed in, or out of time) is graded and its
-        results shown."""
-        if not self.ready():
-            return
-        if self.exams_settling:
-            self.notify(self.t("exam.settling"), timeout=3)
-            return
-        from quizapp.exam import Busy, Grade
-        from quizapp.exam.view import format_clock
-        from quizapp.store import StoreError
-
-        from .screens.exam_results import ExamResultsScreen
-        from .screens.exam_sit import ExamSitScreen
-
-        proctor = self.proctor
-        assert proctor is not None
-        try:
-            opening = proctor.open(blueprint_id)
-        except StoreError as exc:
-            self.notify(exc.text(self.lang), severity="error", markup=False)
-            return
-        if isinstance(opening, Busy):
-            self.notify(
-                self.t("exam.other_running", title=opening.title, left=format_clock(opening.left)),
-                severity="warning",
-                markup=False,
-            )
-            return
-        screen: Screen[None]
-        if isinstance(opening, Grade):
-            screen = ExamResultsScreen(opening.attempt, submit=True)
-        else:
-            screen = ExamSitScreen(opening.attempt)
-        if replace:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self.exams.open(blueprint_id, replace=replace)
 
 
 def make_app(settings: Settings, **options: Any) -> QuizApp:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -33,10 +33,7 @@ QUIZ_TYPES = (
 
 class ScreenCommands(Provider):
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        from .app import QuizApp  # not at the top: the app module imports this one
-
-        app = self.app
-        assert isinstance(app, QuizApp)
+        app = cast("QuizApp", self.app)  # the only app this provider is given to
         t = app.t
         found: list[tuple[str, Callable[[], object], str]] = [
             (t("cmd.home"), partial(app.pop_to_home), t("cmd.home.help")),

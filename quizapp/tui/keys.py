@@ -10,9 +10,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.app import App
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from ..i18n import MESSAGES, translate
+
+
+class AppKeys(App[None]):
+    """The app's own keys, on every screen: declared here, below the app, so that the help
+    screen lists them without importing the app."""
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        # not in the footer (80 columns are scarce): the help, the palette and every
+        # dialog name it, and mid-exam it asks first
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
+    ]
+
 
 # bindings Textual adds itself, without an id: their labels by action
 SYSTEM_ACTIONS = {"command_palette": "palette-short", "app.command_palette": "palette-short"}

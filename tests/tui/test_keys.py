@@ -16,7 +16,7 @@ import quizapp.tui.widgets
 from quizapp.i18n import MESSAGES
 from quizapp.settings import resolve
 from quizapp.study import CardFilter
-from quizapp.tui import app as app_module
+from quizapp.tui import keys as app_module  # the app's own keys: AppKeys, its base class
 from quizapp.tui.app import QuizApp, Start
 from quizapp.tui.widgets.answer import MultiChoiceList
 

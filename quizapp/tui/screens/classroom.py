@@ -11,17 +11,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import Worker, WorkerState
 
 from .base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.classroom.report import ClassReport
+
+
+class ReportBuilt(Message, bubble=False):
+    """The class report, or None when the store has only one profile."""
+
+    def __init__(self, report: ClassReport | None) -> None:
+        super().__init__()
+        self.report = report
 
 
 class ClassScreen(QuizScreen[None]):
@@ -45,32 +53,29 @@ class ClassScreen(QuizScreen[None]):
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="class-report")
-    def load(self) -> ClassReport | None:
+    def load(self) -> ReportBuilt:
         """The report, or None when the store has only one profile."""
         from quizapp.classroom.report import build_report
         from quizapp.store import Classroom
 
-        app = self.quiz_app
+        app = self.ctx
         assert app.store is not None and app.bank is not None
         classroom = Classroom(app.store.db)  # the app's own database; the app closes it
         if len(classroom.profiles()) < 2:
-            return None
-        return build_report(classroom, app.bank, now=app.clock())
+            return ReportBuilt(None)
+        return ReportBuilt(build_report(classroom, app.bank, now=app.clock()))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "class-report":
-            return
-        title = self.query_one("#class-title", Static)
-        if event.state == WorkerState.ERROR:
-            message = self.t("class.error", error=event.worker.error)
-            title.update(message)
-            self.notify(message, severity="error", markup=False)
-        elif event.state == WorkerState.SUCCESS:
-            report = event.worker.result
-            if report is None:
-                title.update(self.t("class.single_profile"))
-            else:
-                self.show(report)
+    @on(ReportBuilt)
+    def built(self, event: ReportBuilt) -> None:
+        if event.report is None:
+            self.query_one("#class-title", Static).update(self.t("class.single_profile"))
+        else:
+            self.show(event.report)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        message = self.t("class.error", error=error)
+        self.query_one("#class-title", Static).update(message)
+        self.notify(message, severity="error", markup=False)
 
     def show(self, report: ClassReport) -> None:
         from quizapp.classroom.report_view import student_rows, summary_lines, title_line

@@ -127,7 +127,7 @@ class BlueprintScreen(QuizScreen[None]):
     def start_note(self) -> str:
         """What enter does here: start a new attempt, or resume the one still running."""
         running = next((a for a in self.attempts if not a.finished), None)
-        runner = self.quiz_app.exam_runner
+        runner = self.ctx.exam_runner
         if running is not None and runner is not None:
             from quizapp.exam.view import format_clock
 
@@ -142,4 +142,4 @@ class BlueprintScreen(QuizScreen[None]):
 
     def action_start(self) -> None:
         """Start or resume; the sitting screen takes this one's place (back leads to the list)."""
-        self.quiz_app.open_exam(self.blueprint.id, replace=True)
+        self.ctx.exams.open(self.blueprint.id, replace=True)

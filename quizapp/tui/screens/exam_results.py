@@ -24,8 +24,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
-from textual.worker import Worker, WorkerState
 
 from grader.verdict.result import GradeResult
 from question_bank import Task
@@ -60,6 +60,14 @@ SECTION_CELLS = 12
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
 
+class AttemptGraded(Message, bubble=False):
+    """The attempt is handed in, graded and closed."""
+
+    def __init__(self, results: Results) -> None:
+        super().__init__()
+        self.results = results
+
+
 class ExamResultsScreen(QuizScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="back"),
@@ -84,7 +92,7 @@ class ExamResultsScreen(QuizScreen[None]):
 
     @property
     def runner(self) -> ExamRunner:
-        runner = self.quiz_app.exam_runner
+        runner = self.ctx.exam_runner
         assert runner is not None
         return runner
 
@@ -127,27 +135,27 @@ class ExamResultsScreen(QuizScreen[None]):
         self.finish_attempt()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exam-finish")
-    def finish_attempt(self) -> Results:
-        proctor = self.quiz_app.proctor
+    def finish_attempt(self) -> AttemptGraded:
+        proctor = self.ctx.proctor
         assert proctor is not None
-        return proctor.finish(self.attempt)
+        return AttemptGraded(proctor.finish(self.attempt))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "exam-finish":
+    @on(AttemptGraded)
+    def graded(self, event: AttemptGraded) -> None:
+        self.grading_over()
+        self.show_results(event.results)
+
+    def worker_cancelled(self, group: str) -> None:
+        self.worker_failed(group, None)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        self.grading_over()
+        if isinstance(error, GradingIncomplete):
+            self.failure = grading_failures(error, self.ctx.lang)
+            self.set_head(self.t("exam.grader_failed", errors=self.failure), "failed")
             return
-        if event.state == WorkerState.SUCCESS:
-            self.grading_over()
-            assert event.worker.result is not None
-            self.show_results(event.worker.result)
-        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
-            self.grading_over()
-            error = event.worker.error
-            if isinstance(error, GradingIncomplete):
-                self.failure = grading_failures(error, self.quiz_app.lang)
-                self.set_head(self.t("exam.grader_failed", errors=self.failure), "failed")
-                return
-            self.failure = f"{type(error).__name__}: {error}" if error else "cancelled"
-            self.set_head(self.t("exam.grading_failed", error=self.failure), "failed")
+        self.failure = f"{type(error).__name__}: {error}" if error else "cancelled"
+        self.set_head(self.t("exam.grading_failed", error=self.failure), "failed")
 
     def grading_over(self) -> None:
         self.grading = False
@@ -172,7 +180,7 @@ class ExamResultsScreen(QuizScreen[None]):
     def show_results(self, results: Results) -> None:
         self.results = results
         self.attempt = results.attempt
-        lang = self.quiz_app.lang
+        lang = self.ctx.lang
         self.set_head(verdict_line(results, lang), "passed" if results.attempt.passed else "failed")
         table = self.query_one("#results-questions", DataTable)
         table.clear()
@@ -214,7 +222,7 @@ class ExamResultsScreen(QuizScreen[None]):
                 return self.t("exam.no_answer")
             return self.t("exam.code_lines", lines=len((question.answer or "").splitlines()))
         item = self.runner.bank.items.get(question.item_id)
-        text = response_text(item, stored_response(question), self.quiz_app.lang)
+        text = response_text(item, stored_response(question), self.ctx.lang)
         return cut(plain(text), ANSWER_WIDTH)  # terminal cells: a Korean syllable takes two
 
     @on(DataTable.RowHighlighted, "#results-questions")
@@ -226,14 +234,14 @@ class ExamResultsScreen(QuizScreen[None]):
 
     def show_summary(self) -> None:
         assert self.results is not None
-        self.put("review-head", summary_markdown(self.results, self.quiz_app.lang))
+        self.put("review-head", summary_markdown(self.results, self.ctx.lang))
         self.query_one("#review-report", CheckReport).display = False
         self.put("review-tail", self.t("exam.review_hint"))
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
 
     def show_detail(self, index: int) -> None:
         assert self.results is not None
-        lang = self.quiz_app.lang
+        lang = self.ctx.lang
         question = self.results.attempt.questions[index]
         each = self.points_each(index)
         report = self.query_one("#review-report", CheckReport)
@@ -283,7 +291,7 @@ class ExamResultsScreen(QuizScreen[None]):
 
     def report_from_history(self, task: Task, question: Any) -> GradeResult | None:
         """An older attempt's check report: the practice submission the exam recorded."""
-        service = self.quiz_app.service
+        service = self.ctx.service
         if service is None or not is_answered(question):
             return None
         try:

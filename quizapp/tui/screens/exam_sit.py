@@ -37,7 +37,8 @@ from ..widgets.answer import Answered, MultiChoiceList, answer_widget
 from ..widgets.countdown import Countdown
 from ..widgets.exam_answer import KEEP, pending, prefill
 from .base import QuizScreen
-from .task import ExamEditing, TaskScreen
+from .task import TaskScreen
+from .task_exam import ExamEditing, ExamTaskScreen
 
 if TYPE_CHECKING:
     from question_bank import Blueprint
@@ -82,7 +83,7 @@ class ExamSitScreen(QuizScreen[None]):
 
     @property
     def runner(self) -> ExamRunner:
-        runner = self.quiz_app.exam_runner
+        runner = self.ctx.exam_runner
         assert runner is not None
         return runner
 
@@ -134,7 +135,7 @@ class ExamSitScreen(QuizScreen[None]):
         listing.add_options([self.marks[q.index] for q in self.attempt.questions])
         unanswered = [q.index for q in self.attempt.questions if not is_answered(q)]
         self.index = unanswered[0] if unanswered else 0
-        self.quiz_app.watch_exam(self.attempt)
+        self.ctx.exams.watch(self.attempt)
 
     def on_screen_resume(self) -> None:
         """First shown, or back from the editor: read the attempt again and show the question.
@@ -381,14 +382,14 @@ class ExamSitScreen(QuizScreen[None]):
             points=self.points_each(index),
         )
         self.editing = True
-        self.app.push_screen(TaskScreen(task, exam=editing))
+        self.app.push_screen(ExamTaskScreen(task, editing))
 
     def action_escape(self) -> None:
         if isinstance(self.focused, Input):
             self.commit_pending()
             self.set_focus(self.query_one("#exam-card"))
             return
-        self.quiz_app.confirm_leaving_exam(quit_app=False)
+        self.ctx.exams.confirm_leaving(quit_app=False)
 
     def save_before_leaving(self) -> None:
         """Leaving with the clock running: keep what the editor or the widget holds."""
@@ -441,7 +442,4 @@ class ExamSitScreen(QuizScreen[None]):
             return
         self.commit_pending()
         self.finishing = True
-        self.quiz_app.watch_exam(None)
-        from .exam_results import ExamResultsScreen
-
-        self.app.switch_screen(ExamResultsScreen(self.attempt, submit=True))
+        self.ctx.exams.hand_in(self.attempt)

@@ -12,8 +12,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import Worker, WorkerState
 
 from quizapp.exam.view import format_clock
 from quizapp.formatting import points
@@ -24,6 +24,14 @@ from .exam_blueprint import BlueprintScreen, attempt_result, percent_text
 if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
+
+
+class AttemptsRead(Message, bubble=False):
+    """The store's attempts, newest first, by blueprint."""
+
+    def __init__(self, attempts: dict[str, list[ExamAttempt]]) -> None:
+        super().__init__()
+        self.attempts = attempts
 
 
 class ExamsScreen(QuizScreen[None]):
@@ -39,7 +47,7 @@ class ExamsScreen(QuizScreen[None]):
 
     @property
     def blueprints(self) -> list[Blueprint]:
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         return list(bank.exams.values()) if bank is not None else []
 
     def compose(self) -> ComposeResult:
@@ -64,29 +72,27 @@ class ExamsScreen(QuizScreen[None]):
         self.load_attempts()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="exam-attempts")
-    def load_attempts(self) -> dict[str, list[ExamAttempt]]:
-        store = self.quiz_app.store
+    def load_attempts(self) -> AttemptsRead:
+        store = self.ctx.store
         assert store is not None
         found: dict[str, list[ExamAttempt]] = {}
         for attempt in store.exams.attempts():  # newest first
             found.setdefault(attempt.blueprint, []).append(attempt)
-        return found
+        return AttemptsRead(found)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "exam-attempts":
-            return
-        if event.state == WorkerState.SUCCESS:
-            assert isinstance(event.worker.result, dict)
-            self.attempts = event.worker.result
-            self.fill()
-            self.show_running()
-        elif event.state == WorkerState.ERROR:
-            message = self.t("exams.error", error=event.worker.error)
-            self.notify(message, severity="error", markup=False)
+    @on(AttemptsRead)
+    def read(self, event: AttemptsRead) -> None:
+        self.attempts = event.attempts
+        self.fill()
+        self.show_running()
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        message = self.t("exams.error", error=error)
+        self.notify(message, severity="error", markup=False)
 
     def running(self, attempt: ExamAttempt) -> str | None:
         """ "진행 중 (남은 12:34)" for an unfinished attempt; None for a finished one."""
-        runner = self.quiz_app.exam_runner
+        runner = self.ctx.exam_runner
         if attempt.finished or runner is None:
             return None
         if attempt.submitted:
@@ -136,16 +142,14 @@ class ExamsScreen(QuizScreen[None]):
         """Resume the running attempt at once; a new timed attempt asks first (title,
         minutes, sections): its clock cannot be stopped once started."""
         blueprint_id = self.highlighted_blueprint()
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         blueprint = bank.exams.get(blueprint_id or "") if bank is not None else None
         if blueprint is None:
             return
         attempts = self.attempts.get(blueprint.id, [])
         if attempts and not attempts[0].finished:
-            self.quiz_app.open_exam(blueprint.id)
+            self.ctx.exams.open(blueprint.id)
             return
-        from .confirm import ConfirmScreen
-
         text = self.t(
             "exams.start_confirm",
             minutes=f"{blueprint.minutes:g}",
@@ -153,17 +157,7 @@ class ExamsScreen(QuizScreen[None]):
             points=points(blueprint.max_points),
             pass_percent=f"{blueprint.pass_percent:g}",
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.quiz_app.open_exam(blueprint.id)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                blueprint.title, text, self.t("exams.start_yes"), self.t("exams.start_no")
-            ),
-            answered,
-        )
+        self.ctx.exams.confirm_start(blueprint.id, blueprint.title, text)
 
     def action_last_results(self) -> None:
         """The newest finished attempt of the highlighted blueprint, reviewed again."""
@@ -203,7 +197,7 @@ class ExamsScreen(QuizScreen[None]):
 
     @on(DataTable.RowSelected, "#blueprints")
     def open_blueprint(self, event: DataTable.RowSelected) -> None:
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         blueprint = bank.exams.get(str(event.row_key.value)) if bank is not None else None
         if blueprint is not None:
             attempts = self.attempts.get(blueprint.id, [])

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Markdown
 
-from ..app import QuizApp
-from ..keys import label
+from ..keys import AppKeys, label
 from ..widgets.answer import ChoiceList, MultiChoiceList
 from .base import QuizModalScreen
 from .browse import BrowseScreen
@@ -40,7 +39,7 @@ from .study import StudyScreen
 from .task import TaskScreen
 
 # Textual's own key for the command palette (not in any BINDINGS list).
-PALETTE = Binding(QuizApp.COMMAND_PALETTE_BINDING, "command_palette", "Commands", id="palette")
+PALETTE = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Commands", id="palette")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def keys_text(keys: tuple[str, ...], display: Callable[[str], str]) -> str:
 
 
 SECTIONS = (
-    Section("anywhere", (QuizApp,), extra=(PALETTE,)),
+    Section("anywhere", (AppKeys,), extra=(PALETTE,)),
     Section("home", (HomeScreen,)),
     Section("study", (StudyScreen, ChoiceList, MultiChoiceList)),
     Section("mistakes", (MistakesScreen,)),

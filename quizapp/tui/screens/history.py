@@ -41,7 +41,7 @@ class HistoryScreen(QuizScreen[str | None]):
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="history-detail"):
                 yield TextArea.code_editor("", language="python", read_only=True, id="history-code")
-                yield CheckReport(t, self.quiz_app.lang, id="history-report")
+                yield CheckReport(t, self.ctx.lang, id="history-report")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -11,10 +11,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import Worker, WorkerState
 
-from ..app import Ready
+from ..context import Ready
 from ..widgets.plan_panel import PlanPanel
 from .base import QuizScreen
 
@@ -40,6 +40,14 @@ def attempt_line(attempt: dict[str, Any], titles: dict[str, str]) -> str:
     finished = datetime.fromisoformat(attempt["finished_at"].replace("Z", "+00:00"))
     score = f"{round(attempt['score_percent'], 1):g}%"
     return f"{mark} {title} {score}  {finished.astimezone():%Y-%m-%d}"
+
+
+class StatsCounted(Message, bubble=False):
+    """The numbers the home screen shows (and the mock exam still running)."""
+
+    def __init__(self, stats: dict[str, Any]) -> None:
+        super().__init__()
+        self.stats = stats
 
 
 class HomeScreen(QuizScreen[None]):
@@ -72,7 +80,7 @@ class HomeScreen(QuizScreen[None]):
                 yield Static(t("home.coverage"), classes="section-title")
                 yield DataTable(id="coverage", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
-                yield PlanPanel(id="plan")
+                yield PlanPanel(self.ctx, id="plan")
                 yield Static(t("home.exams"), classes="section-title")
                 yield Static("", id="attempts", markup=False)
                 yield Static(t("home.keys"), id="ways", classes="muted")
@@ -87,7 +95,7 @@ class HomeScreen(QuizScreen[None]):
         table.add_column("%", key="percent")
         self.query_one("#exam-running", Static).display = False
         self.set_interval(1, self.show_running)
-        if self.quiz_app.service is not None:
+        if self.ctx.service is not None:
             self.refresh_stats()
 
     @on(Ready)
@@ -95,30 +103,30 @@ class HomeScreen(QuizScreen[None]):
         self.refresh_stats()
 
     def on_screen_resume(self) -> None:
-        if self.quiz_app.service is not None:
+        if self.ctx.service is not None:
             self.refresh_stats()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-stats")
-    def refresh_stats(self) -> dict[str, Any]:
+    def refresh_stats(self) -> StatsCounted:
         from quizapp.study import progress_stats
 
-        assert self.quiz_app.service is not None
-        stats = progress_stats(self.quiz_app.service)
-        runner = self.quiz_app.exam_runner
+        assert self.ctx.service is not None
+        stats = progress_stats(self.ctx.service)
+        runner = self.ctx.exam_runner
         stats["running_attempt"] = runner.unfinished() if runner is not None else None
-        return stats
+        return StatsCounted(stats)
 
     def show_running(self) -> None:
         """A mock exam still running (after a restart too): its title, the time left (from
         the stored start, so the clock is right) and how to resume it."""
         banner = self.query_one("#exam-running", Static)
-        runner, attempt = self.quiz_app.exam_runner, self.running
+        runner, attempt = self.ctx.exam_runner, self.running
         if runner is None or attempt is None or attempt.submitted:
             banner.display = False
             return
         from quizapp.exam.view import format_clock
 
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         blueprint = bank.exams.get(attempt.blueprint) if bank is not None else None
         title = blueprint.title if blueprint is not None else attempt.blueprint
         if runner.expired(attempt):
@@ -130,17 +138,9 @@ class HomeScreen(QuizScreen[None]):
         banner.update(text)
         banner.display = True
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "home-stats":
-            return
-        if event.state == WorkerState.SUCCESS:
-            assert isinstance(event.worker.result, dict)
-            self.show(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", markup=False)
-
-    def show(self, stats: dict[str, Any]) -> None:
-        t = self.t
+    @on(StatsCounted)
+    def show(self, event: StatsCounted) -> None:
+        stats, t = event.stats, self.t
         self.running = stats.get("running_attempt")
         self.show_running()
         due = stats["due_by_kind"]
@@ -185,7 +185,7 @@ class HomeScreen(QuizScreen[None]):
             )
         # exam_attempts come newest first: the last five, the newest on top
         finished = [a for a in stats["exam_attempts"] if a["finished_at"]][:LAST_ATTEMPTS]
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         titles = {bp.id: bp.title for bp in bank.exams.values()} if bank is not None else {}
         if finished:
             lines = [attempt_line(a, titles) for a in finished]

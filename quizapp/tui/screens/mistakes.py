@@ -44,7 +44,7 @@ class MistakesScreen(QuizScreen[None]):
         self.reload()
 
     def reload(self) -> None:
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         self.refs = service.mistakes()
         t = self.t
@@ -64,7 +64,7 @@ class MistakesScreen(QuizScreen[None]):
         )
 
     def start(self, refs: list[CardRef]) -> None:
-        service = self.quiz_app.service
+        service = self.ctx.service
         if service is None or not refs:
             return
         self.app.push_screen(StudyScreen(service.session(refs, requeue=False), mode="mistakes"))

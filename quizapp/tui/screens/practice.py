@@ -18,7 +18,7 @@ from quizapp.store import StoreError
 from quizapp.study.practice_view import TaskSummary, format_score, task_summaries
 
 from .base import QuizScreen
-from .task import TaskScreen
+from .task_practice import PracticeTaskScreen
 
 STATUS_MARKS = {"new": "·", "failed": "✗", "passed": "✓"}
 MAX_TITLE = 40  # terminal cells: a Korean character takes two
@@ -66,7 +66,7 @@ class PracticeScreen(QuizScreen[None]):
         self.reload()
 
     def reload(self) -> None:
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         t = self.t
         try:
@@ -136,9 +136,9 @@ class PracticeScreen(QuizScreen[None]):
             self.open_task(event.row_key.value)
 
     def open_task(self, task_id: str) -> None:
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         task = bank.tasks.get(task_id) if bank is not None else None
         if task is None:
             self.notify(self.t("practice.unknown_task", task=task_id), severity="error")
             return
-        self.app.push_screen(TaskScreen(task))
+        self.app.push_screen(PracticeTaskScreen(task))

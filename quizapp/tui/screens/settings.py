@@ -35,7 +35,7 @@ class SettingsScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.t("settings.title")
-        store = self.quiz_app.store
+        store = self.ctx.store
         assert store is not None
         info = store.profiles.info()
         self.query_one("#settings-exam-date", Input).value = (
@@ -57,7 +57,7 @@ class SettingsScreen(QuizScreen[None]):
         except ValueError:
             self.say(self.t("settings.bad_date", value=text), error=True)
             return
-        store = self.quiz_app.store
+        store = self.ctx.store
         assert store is not None
         try:
             store.profiles.set_exam_date(chosen)
@@ -73,7 +73,7 @@ class SettingsScreen(QuizScreen[None]):
 
     @on(Input.Submitted, "#settings-new-per-day")
     def save_new_per_day(self, event: Input.Submitted) -> None:
-        store = self.quiz_app.store
+        store = self.ctx.store
         assert store is not None
         try:
             limit = int(event.value.strip())

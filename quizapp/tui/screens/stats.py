@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
 from quizapp.formatting import percent
@@ -37,6 +37,12 @@ class StatsData:
     numbers: dict[str, Any]  # progress_stats
     history: History
     practice: dict[str, int] | None = None  # practical tasks: total, passed, tried, due, attempts
+
+
+class StatsLoaded(Message, bubble=False):
+    def __init__(self, data: StatsData) -> None:
+        super().__init__()
+        self.data = data
 
 
 class StatsScreen(QuizScreen[None]):
@@ -80,11 +86,11 @@ class StatsScreen(QuizScreen[None]):
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
-    def load(self) -> StatsData:
+    def load(self) -> StatsLoaded:
         from quizapp.study import progress_stats
         from quizapp.study.history import load_history
 
-        service = self.quiz_app.service
+        service = self.ctx.service
         assert service is not None
         from quizapp.study.practice_view import task_summaries
 
@@ -98,20 +104,18 @@ class StatsScreen(QuizScreen[None]):
             "attempts": sum(t.attempts for t in tasks),
         }
         history = load_history(service.store, service.day, service.clock())
-        return StatsData(numbers, history, practice)
+        return StatsLoaded(StatsData(numbers, history, practice))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "stats":
-            return
-        if event.state == WorkerState.SUCCESS:
-            assert isinstance(event.worker.result, StatsData)
-            self.show(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            message = self.t("stats.error", error=event.worker.error)
-            self.query_one("#stats-reviews", Static).update(message)
-            for name in CHARTS:
-                self.query_one(f"#{name}-empty", Static).update("")
-            self.notify(message, severity="error", markup=False)
+    @on(StatsLoaded)
+    def loaded(self, event: StatsLoaded) -> None:
+        self.show(event.data)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        message = self.t("stats.error", error=error)
+        self.query_one("#stats-reviews", Static).update(message)
+        for name in CHARTS:
+            self.query_one(f"#{name}-empty", Static).update("")
+        self.notify(message, severity="error", markup=False)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -196,7 +200,7 @@ class StatsScreen(QuizScreen[None]):
 
     def pass_mark(self, data: StatsData) -> float | None:
         """The pass mark line, when every plotted exam's blueprint has the same one."""
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         marks = {
             bank.exams[e.blueprint].pass_percent
             for e in data.history.exams

@@ -114,7 +114,7 @@ class StudyScreen(QuizScreen[None]):
             return
         content = self.card.content
         question = self.query_one("#question", Markdown)
-        where = page_line(content, self.quiz_app.lang)
+        where = page_line(content, self.ctx.lang)
         footer = f"\n\n_{where}_" if where else ""
         if isinstance(content, Flashcard):
             front = content.back if self.card.ref.reverse else content.front
@@ -165,7 +165,7 @@ class StudyScreen(QuizScreen[None]):
             "",
             self.t("study.summary.counts", right=s.right, wrong=s.wrong),
         ]
-        bank = self.quiz_app.bank
+        bank = self.ctx.bank
         if self.wrong and bank is not None:
             lines += ["", f"**{self.t('study.summary.wrong')}**", ""]
             for ref in self.wrong:
@@ -181,7 +181,7 @@ class StudyScreen(QuizScreen[None]):
     def show_feedback(self, outcome: Outcome) -> None:
         assert self.card is not None
         content = self.card.content
-        lang = self.quiz_app.lang
+        lang = self.ctx.lang
         verdict = (
             self.t("study.right")
             if outcome.correct
@@ -288,9 +288,9 @@ class StudyScreen(QuizScreen[None]):
         """The task's card: the practice editor, whose submission answers it."""
         if self.state != "task" or self.card is None or not isinstance(self.card.content, Task):
             return
-        from .task import TaskScreen
+        from .task_practice import SessionTaskScreen
 
-        self.app.push_screen(TaskScreen(self.card.content, session=self.session), self.task_done)
+        self.app.push_screen(SessionTaskScreen(self.card.content, self.session), self.task_done)
 
     def task_done(self, outcome: Outcome | None) -> None:
         """Back from the editor: with a counted submission the session goes on; without
@@ -322,9 +322,9 @@ class StudyScreen(QuizScreen[None]):
         self.show_card()
 
     def action_retry_wrong(self) -> None:
-        if self.state != "done" or not self.wrong or self.quiz_app.service is None:
+        if self.state != "done" or not self.wrong or self.ctx.service is None:
             return
-        session = self.quiz_app.service.session(
+        session = self.ctx.service.session(
             list(dict.fromkeys(self.wrong)), cram=self.session.cram, requeue=False
         )
         self.app.switch_screen(StudyScreen(session, mode=self.mode))

@@ -1,62 +1,53 @@
-"""One practical task: the prompt beside a Python code editor.
+"""One practical task: the prompt beside a Python code editor (what every mode shares).
 
-ctrl+r runs the code in the sandbox (its output is the student's to see); ctrl+s
-grades it against the hidden tests (no output comes back from a graded run), records
-the submission and rates the task's card; escape cancels a running job before it
-leaves. Should the grader itself fail, nothing is recorded and f5 grades again.
-
-Opened from a study session (``session=...``: review, quiz, cram, mistakes) the
-submission is the session's answer to the task's card: counted once, after which
-escape goes back to the session with the outcome. The draft is saved at most a second after a change
-and whenever the screen is left, so a crash loses at most the last second of typing.
-Grading happens in the app's grader (its own processes); this screen waits for the
-verdict in a worker thread and stays responsive.
+ctrl+r runs the code in the sandbox (its output is the student's to see); escape
+cancels a running job before it leaves. The code is saved at most a second after a
+change and whenever the screen is left, so a crash loses at most the last second of
+typing. Jobs run in the app's grader (its own processes); this screen waits for them in
+a worker thread and stays responsive.
 
 Tab indents in the editor, so f2 goes to the task's text and f4 to the grader's report
 (arrows and PgUp/PgDn scroll them; the same key comes back to the editor). Below 100
 columns the text sits full-width above the editor and f2 gives it the whole screen; a
 table too wide for the text's pane is shown as a list (:mod:`quizapp.markdown_fit`).
 
-In a mock exam (``exam=ExamEditing(...)``) the same editor saves the code as the
-attempt's answer instead of a practice draft, shows the exam's countdown, and
-neither grades (the hidden tests run when the exam is submitted) nor opens the
-submission history or the reference solution; ctrl+s only saves.
+The modes, one class each: practice and a study session's task
+(:mod:`.task_practice`: ctrl+s grades and records), and a mock exam's
+(:mod:`.task_exam`: the code is the attempt's answer, nothing is graded).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
-from textual.worker import Worker, WorkerState
 
 from grader.verdict.result import GradeResult, RunResult
 from question_bank import TrainingTask
 from quizapp.store import StoreError
-from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
+from quizapp.study.practice_view import format_duration
 
 from ...markdown_fit import fit_tables
 from ...render import page_line
 from ..external_editor import EditorError, edit_in_editor, editor_command
 from ..widgets.check_report import CheckReport
-from ..widgets.countdown import Countdown
-from ..widgets.training_panel import TrainingPanel
 from .base import QuizScreen
 
 if TYPE_CHECKING:
     from grader import Handle
     from question_bank import Task
-    from quizapp.study import Outcome, StudySession
+    from quizapp.study import Outcome
 
 
 AUTOSAVE_S = 1.0  # a draft is never older than this while the app runs
@@ -81,21 +72,17 @@ class Cancelled:
     kind: JobKind
 
 
-@dataclass(frozen=True)
-class ExamEditing:
-    """The editor inside a mock exam: where the code comes from and goes to, and the clock."""
+class JobDone(Message, bubble=False):
+    """A grade or run came back (or was cancelled before it did)."""
 
-    code: str | None  # the answer stored in the attempt; None opens the starter code
-    save: Callable[[str], None]  # stores the code as the answer (raises StoreError)
-    remaining: Callable[[], timedelta]  # the attempt's time left
-    label: str  # "모의고사 · 문항 26/28"
-    points: float  # what the task is worth in this exam
-
-
-PRACTICE_ONLY = frozenset({"submit", "history", "solution"})
+    def __init__(self, outcome: Graded | Ran | Cancelled) -> None:
+        super().__init__()
+        self.outcome = outcome
 
 
 class TaskScreen(QuizScreen["Outcome | None"]):
+    # every mode's keys, declared once (the footer keeps this order); check_action hides
+    # those a mode has not
     BINDINGS = [
         Binding("escape", "back", "Back / cancel", id="back", priority=True),
         Binding("ctrl+s", "submit", "Submit", id="submit"),
@@ -112,15 +99,12 @@ class TaskScreen(QuizScreen["Outcome | None"]):
     ]
 
     NARROW = 100  # below this many columns the task's text sits above the editor
+    RAN_OK = "task.ran_ok"  # the status line after a run that went well
 
-    def __init__(
-        self, task: Task, exam: ExamEditing | None = None, session: StudySession | None = None
-    ) -> None:
+    def __init__(self, task: Task) -> None:
         super().__init__()
         self.practice_task = task
-        self.exam = exam
-        self.session = session
-        self.outcome: Outcome | None = None  # the session's answer, once counted
+        self.outcome: Outcome | None = None  # a study session's answer, once counted
         self.saved_text = ""
         self.handle: Handle | None = None
         self.job: JobKind | None = None
@@ -139,30 +123,25 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         return self.query_one("#task-report", CheckReport)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In an exam, ctrl+s saves instead of grading, and nothing reveals a solution; in
-        a study session the task is submitted once; f5 shows after a grader failure."""
+        """f4 shows once there is a report; ctrl+s saves only in an exam (the modes add
+        their own rules)."""
         if action == "save_answer":
-            return self.exam is not None
-        if action == "submit" and self.outcome is not None:
             return False
-        if action == "regrade":
-            return self.grader_failed()
         if action == "pane" and parameters == ("report",):
             return self.is_mounted and bool(self.report.display)
-        if action in PRACTICE_ONLY:
-            return self.exam is None
         return True
 
     def grader_failed(self) -> bool:
         last = self.last
         return isinstance(last, Graded) and last.result.internal
 
+    # -- layout (a mode adds a bar above, a panel below the report) ------------------------
+
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.exam is not None:
-            with Horizontal(id="task-exam-bar"):
-                yield Static(self.exam.label, id="task-exam-label", markup=False)
-                yield Countdown(self.exam.remaining, self.t("exam.countdown"), id="task-countdown")
+        bar = self.top_bar()
+        if bar is not None:
+            yield bar
         self.prompt_shown = self.prompt_markdown()
         with Horizontal(id="task-body"):
             with VerticalScroll(id="task-prompt"):
@@ -170,26 +149,24 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             with Vertical(id="task-work"):
                 yield TextArea.code_editor("", language="python", id="task-editor")
                 yield CheckReport(self.t, self.lang, id="task-report")
-                if self.training is not None and self.exam is None:
-                    yield TrainingPanel(
-                        self.t,
-                        self.lang,
-                        self.training.id,
-                        self.training.target,
-                        metric=self.training.metric,
-                        id="task-training",
-                    )
-        idle = self.t("task.idle" if self.exam is None else "task.exam_idle")
-        if self.training is not None and self.exam is None:
-            idle = self.t("training.idle")
-        yield Static(idle, id="task-status", classes="muted", markup=False)
+                panel = self.side_panel()
+                if panel is not None:
+                    yield panel
+        yield Static(self.t(self.idle_key()), id="task-status", classes="muted", markup=False)
         yield Footer()
 
+    def idle_key(self) -> str:
+        """The status line before the first job."""
+        return "task.idle"
+
+    def top_bar(self) -> Widget | None:
+        return None
+
+    def side_panel(self) -> Widget | None:
+        return None
+
     def prompt_markdown(self) -> str:
-        if self.exam is not None:  # no page hint in an exam; the section's points
-            points = self.t("task.points", points=f"{self.exam.points:g}")
-            return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}\n\n_{points}_"
-        where = page_line(self.practice_task, self.quiz_app.lang)
+        where = page_line(self.practice_task, self.ctx.lang)
         points = self.t("task.points", points=f"{self.practice_task.points:g}")
         footer = f"\n\n_{where} · {points}_" if where else f"\n\n_{points}_"
         return f"## {self.practice_task.title}\n\n{self.practice_task.prompt}{footer}"
@@ -230,38 +207,13 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.show_attempts()
 
     def show_attempts(self) -> None:
-        """A training task's attempt history and leaderboard, as the store has them now."""
-        if self.training is None or self.exam is not None:
-            return
-        service = self.quiz_app.service
-        assert service is not None
-        try:
-            history = service.practice.history(self.training.id)
-            standings = service.practice.leaderboard(self.training.id, self.training.metric)
-        except StoreError as exc:
-            self.notify(exc.text(self.lang), severity="error", markup=False)
-            return
-        metrics = [s.result.training.metric if s.result.training else None for s in history]
-        self.query_one(TrainingPanel).show(metrics[::-1], standings)
+        """What a mode shows of the task's past attempts (nothing here)."""
+
+    # -- the code ----------------------------------------------------------------------
 
     def load_code(self) -> str:
-        """The saved draft (in an exam: the saved answer), else the last submitted code (a
-        task retried from 오답노트 opens with what was handed in, as LeetCode does), else
-        the starter code."""
-        service = self.quiz_app.service
-        assert service is not None
-        draft: str | None
-        if self.exam is not None:
-            draft = self.exam.code
-        else:
-            try:
-                draft = service.practice.draft(self.practice_task.id)
-                if draft is None:
-                    submitted = service.practice.history(self.practice_task.id)
-                    draft = submitted[0].code if submitted else None
-            except StoreError as exc:
-                self.notify(exc.text(self.lang), severity="error", markup=False)
-                draft = None
+        """The mode's stored code (`stored_code`), else the starter code."""
+        draft = self.stored_code()
         if draft is not None:
             return draft
         try:
@@ -274,7 +226,12 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             )
             return ""
 
-    # -- the draft -----------------------------------------------------------------
+    def stored_code(self) -> str | None:
+        raise NotImplementedError
+
+    def store_code(self, text: str) -> None:
+        """Keep the editor's text (raises StoreError)."""
+        raise NotImplementedError
 
     @on(TextArea.Changed, "#task-editor")
     def schedule_save(self) -> None:
@@ -282,21 +239,17 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             self.save_timer = self.set_timer(AUTOSAVE_S, self.flush_draft)
 
     def flush_draft(self) -> None:
-        """Save the editor's text as the task's draft if it changed since the last save."""
+        """Save the editor's text if it changed since the last save."""
         if self.save_timer is not None:
             self.save_timer.stop()
             self.save_timer = None
-        service = self.quiz_app.service
-        if service is None or not self.is_mounted:
+        if self.ctx.service is None or not self.is_mounted:
             return
         text = self.editor.text
         if text == self.saved_text:
             return
         try:
-            if self.exam is not None:
-                self.exam.save(text)
-            else:
-                service.practice.save_draft(self.practice_task.id, text)
+            self.store_code(text)
         except StoreError as exc:
             self.notify(
                 self.t("task.save_failed", error=exc.text(self.lang)),
@@ -326,7 +279,7 @@ class TaskScreen(QuizScreen["Outcome | None"]):
             return None
         self.flush_draft()
         try:
-            handle = self.quiz_app.grader.submit(self.practice_task, self.editor.text, mode=mode)
+            handle = self.ctx.grader.submit(self.practice_task, self.editor.text, mode=mode)
         except (RuntimeError, ValueError, OSError) as exc:
             self.notify(self.t("task.grader_failed", error=exc), severity="error", markup=False)
             return None
@@ -339,85 +292,33 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.ticker.resume()
         return handle
 
-    def action_save_answer(self) -> None:
-        """Exam mode's ctrl+s: store the code now (it is also saved as you type)."""
-        self.flush_draft()
-        if self.editor.text == self.saved_text:
-            self.set_status(self.t("task.exam_saved"))
-
-    def action_submit(self) -> None:
-        if self.exam is not None:  # never graded inside an exam
-            return
-        handle = self.start("grade", "grade")
-        if handle is not None:
-            self.wait_for_grade(handle, self.editor.text)
-
-    def action_regrade(self) -> None:
-        """After a grader failure: grade the same code again."""
-        if self.grader_failed():
-            self.action_submit()
-
     def action_run(self) -> None:
         handle = self.start("run", "run")
         if handle is not None:
             self.wait_for_run(handle)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
-    def wait_for_grade(self, handle: Handle, code: str) -> Graded | Cancelled:
-        """Wait for the verdict, then record it (submission + review in one transaction)."""
+    def wait_for_run(self, handle: Handle) -> JobDone:
         try:
             result = handle.result()
         except CancelledError:
-            return Cancelled("grade")
-        if not isinstance(result, GradeResult):
-            raise TypeError(f"the grader answered {type(result).__name__} for a grade")
-        try:
-            return self.record(code, result)
-        except StoreError as exc:
-            return Graded(result, counted=False, store_error=exc.text(self.lang))
-
-    def record(self, code: str, result: GradeResult) -> Graded:
-        """Count the verdict: as the session's answer to the task's card, or as practice.
-        A grader failure is not counted (both paths leave it out)."""
-        if self.session is not None:
-            outcome = self.session.submit_task(code, result)
-            if outcome is None:
-                return Graded(result, counted=False)
-            self.outcome = outcome
-            return Graded(result, counted=True, due=None if self.session.cram else outcome.due)
-        service = self.quiz_app.service
-        assert service is not None
-        recorded = service.practice.submit(self.practice_task.id, code, result)
-        if recorded is None:
-            return Graded(result, counted=False)
-        review = recorded.review
-        return Graded(result, counted=True, due=review.after.due if review else None)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="task-job")
-    def wait_for_run(self, handle: Handle) -> Ran | Cancelled:
-        try:
-            result = handle.result()
-        except CancelledError:
-            return Cancelled("run")
+            return JobDone(Cancelled("run"))
         if not isinstance(result, RunResult):
             raise TypeError(f"the grader answered {type(result).__name__} for a run")
-        return Ran(result)
+        return JobDone(Ran(result))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "task-job":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.job_over()
-            result = event.worker.result
-            if isinstance(result, Graded | Ran | Cancelled):
-                self.show_outcome(result)
-        elif event.state == WorkerState.ERROR:
-            self.job_over()
-            error = event.worker.error
-            self.set_status(self.t("task.grader_failed", error=f"{type(error).__name__}: {error}"))
-            self.notify(str(error), severity="error", markup=False)
-        elif event.state == WorkerState.CANCELLED:
-            self.job_over()
+    @on(JobDone)
+    def job_done(self, event: JobDone) -> None:
+        self.job_over()
+        self.show_outcome(event.outcome)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        self.job_over()
+        self.set_status(self.t("task.grader_failed", error=f"{type(error).__name__}: {error}"))
+        self.notify(str(error), severity="error", markup=False)
+
+    def worker_cancelled(self, group: str) -> None:
+        self.job_over()
 
     def job_over(self) -> None:
         self.handle = None
@@ -452,48 +353,16 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         if isinstance(outcome, Ran):
             run = outcome.result
             self.report.show_run(run)
-            ok = "task.ran_ok" if self.exam is None else "task.exam_ran_ok"
-            key = ok if run.ok else "task.ran_failed"
+            key = self.RAN_OK if run.ok else "task.ran_failed"
             self.set_status(self.t(key, time=format_duration(run.duration_s)))
             return
-        result = outcome.result
-        self.report.show_grade(result)
-        if outcome.counted:
-            self.show_attempts()
-        if result.internal:
-            error = result.error_in(self.quiz_app.lang) or ""
-            self.set_status(self.t("task.grader_failed_retry", error=error))
-            return
-        verdict = self.t("report.passed") if result.passed else self.t("report.failed")
-        score = format_score(result.score, result.max_score)
-        if result.training is not None:  # what the budget counts: CPU seconds, not wall time
-            status = self.t(
-                "task.graded_training",
-                verdict=verdict,
-                score=score,
-                cpu=f"{result.training.cpu_s:.1f}",
-                budget=f"{result.training.cpu_budget_s:g}",
-            )
-        else:
-            status = self.t(
-                "task.graded", verdict=verdict, score=score, time=format_duration(result.duration_s)
-            )
-        if outcome.store_error is not None:
-            self.notify(
-                self.t("task.not_recorded", error=outcome.store_error),
-                severity="error",
-                markup=False,
-            )
-        elif outcome.due is not None:
-            from quizapp.study import format_interval
+        self.show_graded(outcome)
 
-            interval = format_interval(outcome.due - self.quiz_app.clock(), self.lang)
-            status += " · " + self.t("task.next_review", interval=interval)
-        if self.outcome is not None:
-            status += " · " + self.t("task.back_to_session")
-        self.set_status(status)
+    def show_graded(self, outcome: Graded) -> None:
+        """A verdict (only the modes that grade get one)."""
+        raise NotImplementedError
 
-    # -- leaving, history, solution, external editor ------------------------------------
+    # -- leaving, external editor ---------------------------------------------------------
 
     def action_back(self) -> None:
         """Cancel the running job if there is one; otherwise save the draft and leave."""
@@ -504,54 +373,10 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         self.flush_draft()
         self.dismiss(self.outcome)
 
-    def history(self) -> list[Any]:
-        service = self.quiz_app.service
-        assert service is not None
-        try:
-            return service.practice.history(self.practice_task.id)
-        except StoreError as exc:
-            self.notify(exc.text(self.lang), severity="error", markup=False)
-            return []
-
-    def action_history(self) -> None:
-        if self.exam is not None:
-            return
-        from .history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.practice_task, self.history()), self.use_code)
-
-    def use_code(self, code: str | None) -> None:
-        """Put code from the history into the editor (undoable with ctrl+z)."""
-        if code is None or code == self.editor.text:
-            return
-        self.replace_text(code)
-        self.notify(self.t("task.code_restored"))
-
     def replace_text(self, text: str) -> None:
         editor = self.editor
         editor.replace(text, (0, 0), editor.document.end, maintain_selection_offset=False)
         self.flush_draft()
-
-    def action_solution(self) -> None:
-        if self.exam is not None:
-            return
-        if not can_reveal_solution(self.history()):
-            self.notify(self.t("task.solution_locked"), severity="warning")
-            return
-        try:
-            solution = self.practice_task.read("solution.py")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.notify(
-                self.t("task.unreadable", name="solution.py", error=exc),
-                severity="error",
-                markup=False,
-            )
-            return
-        from .solution import SolutionScreen
-
-        self.app.push_screen(
-            SolutionScreen(self.t("solution.title", title=self.practice_task.title), solution)
-        )
 
     def action_external_editor(self) -> None:
         command = editor_command()

@@ -10,64 +10,70 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import getters, work
+from textual import on, work
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
 
-from ..app import QuizApp
+from ..workers import WorkerFailures
 
 if TYPE_CHECKING:
     from quizapp.study.exam_plan import ExamPlan
+
+    from ..context import Context
 
 SHOWN_STEPS = 3
 SHORT_SCREEN = 30  # rows: below, two steps and no "more" line (the side column is full)
 
 
-class PlanPanel(Static):
+class PlanFound(Message, bubble=False):
+    """The plan worker's answer: the plan, or None when there is nothing to plan for."""
+
+    def __init__(self, plan: ExamPlan | None) -> None:
+        super().__init__()
+        self.plan = plan
+
+
+class PlanPanel(WorkerFailures, Static):
     DEFAULT_CSS = """
     PlanPanel { height: auto; padding: 0 1 1 1; }
     PlanPanel.-hidden { display: none; }
     """
 
-    quiz_app = getters.app(QuizApp)
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, ctx: Context, *, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
+        self.ctx = ctx
 
     def on_mount(self) -> None:
-        self.update(self.quiz_app.t("plan.panel.loading"))
+        self.update(self.ctx.t("plan.panel.loading"))
 
     def refresh_plan(self) -> None:
-        if self.quiz_app.service is not None:
+        if self.ctx.service is not None:
             self._compute()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-plan")
-    def _compute(self) -> ExamPlan | None:
+    def _compute(self) -> PlanFound:
         from quizapp.study.exam_plan import PlanUnavailable, exam_plan
 
-        assert self.quiz_app.service is not None
+        assert self.ctx.service is not None
         try:
-            return exam_plan(self.quiz_app.service)
+            return PlanFound(exam_plan(self.ctx.service))
         except PlanUnavailable:
-            return None
+            return PlanFound(None)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "home-plan":
-            return
-        event.stop()
-        if event.state == WorkerState.SUCCESS:
-            found = event.worker.result
-            self.set_class(found is None, "-hidden")
-            if found is not None:
-                self.update(self.render_plan(found))
-        elif event.state == WorkerState.ERROR:
-            self.add_class("-hidden")
-            self.notify(str(event.worker.error), severity="error", markup=False)
+    @on(PlanFound)
+    def show_plan(self, event: PlanFound) -> None:
+        self.set_class(event.plan is None, "-hidden")
+        if event.plan is not None:
+            self.update(self.render_plan(event.plan))
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        self.add_class("-hidden")
+        super().worker_failed(group, error)
 
     def render_plan(self, found: ExamPlan) -> str:
         from quizapp.plan_view import plan_steps, points_text
 
-        app = self.quiz_app
+        app = self.ctx
         t = app.t
         p = found.predicted
         lines = [
