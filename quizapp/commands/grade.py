@@ -79,7 +79,6 @@ def _task(settings: Settings, task_id: str) -> Task:
     return known_task(bank, task_id, bad_bank=bool(problems))
 
 
-
 def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str:
     """The human-readable report of one file in ``lang``: a header line, then one line per
     check (and what the submission printed, if it was asked for)."""

@@ -49,7 +49,6 @@ def _folder(args: argparse.Namespace) -> str:
     return str(given[0])
 
 
-
 def run_grade_exam(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     bank, problems = load(settings)

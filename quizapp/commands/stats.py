@@ -24,7 +24,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run_stats)
 
 
-
 def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
     t = partial(translate, lang=lang)
     due = stats["due_by_kind"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widget import Widget
 
-from grader.result import GradeResult
+from grader.verdict.result import GradeResult
 from quizapp.store import StoreError
 from quizapp.study.practice_view import can_reveal_solution, format_duration, format_score
 
