@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -137,16 +138,24 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"},
     )
     os.close(terminal)
+    # Drain the terminal while the command runs: a bar redrawn ten times a second fills
+    # the pty's buffer on a slow machine, and a writer blocked on a full terminal hangs.
+    seen = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     out, _ = proc.communicate(timeout=120)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    reader.join(timeout=10)
     os.close(controller)
     assert "2/2" in seen.decode(errors="replace")  # the bar's count, on the terminal
     lines = out.decode().splitlines()  # the reports stay on the redirected stdout
