@@ -745,12 +745,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "running… {elapsed} s (esc to cancel)",
     },
     "task.training": {
-        "ko": "학습 중… 실제 경과 {elapsed}초 · CPU 예산 {budget}초 (사용량은 끝나면 표시) · esc 취소",
-        "en": "training… {elapsed} s wall clock · CPU budget {budget} s (CPU used at the end) · esc stops",
+        "ko": "학습 중… CPU {cpu} / 예산 {budget}초 · 실제 경과 {elapsed}초 · esc 취소",
+        "en": "training… CPU {cpu} of the {budget} s budget · {elapsed} s wall clock · esc stops",
     },
     "task.trying": {
-        "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
-        "en": "quick training run on a slice… {elapsed} s (not scored, esc to cancel)",
+        "ko": "학습 데이터 일부로 학습해 보는 중… CPU {cpu}초 · 경과 {elapsed}초 (채점 아님, esc: 취소)",
+        "en": "quick training run on a slice… CPU {cpu} s · {elapsed} s elapsed (not scored, esc to cancel)",
     },
     "training.idle": {
         "ko": "ctrl+s 학습·채점 · ctrl+r 데이터 일부로 빠르게 학습해 보기 (채점 아님) · ctrl+g 제출 기록 · ctrl+l 모범 답안 · esc 뒤로",
