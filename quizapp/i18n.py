@@ -8,10 +8,14 @@ back to English, a missing key is a bug (KeyError in tests).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .i18n_class import CLASS_MESSAGES
 from .i18n_cli import CLI_MESSAGES
 from .i18n_plan import PLAN_MESSAGES
+
+if TYPE_CHECKING:
+    from question_bank.said import Said
 
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
 
@@ -969,6 +973,16 @@ def translate(key: str, lang: str, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def both_languages(key: str, **values: object) -> Said:
+    """``key`` in English that also carries its Korean wording, for text made before the
+    language is known (an Anki note's warning); values may be worded in both too."""
+    from question_bank.said import in_lang, said
+
+    en = translate(key, "en", **{k: in_lang(v, "en") for k, v in values.items()})
+    ko = translate(key, "ko", **{k: in_lang(v, "ko") for k, v in values.items()})
+    return said(en, ko)
 
 
 def count_text(key: str, count: int, lang: str) -> str:

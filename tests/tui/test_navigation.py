@@ -205,6 +205,7 @@ async def test_a_bank_with_errors_opens_a_screen_listing_them(
         assert len(lines) == 2
         assert lines[0].startswith(f"{broken}:7: ") and "'다'" in lines[0]
         assert lines[1].startswith(f"{broken}:9: ") and "essay" in lines[1]
+        assert "없는 유형 'essay'" in lines[1]  # worded in the interface language
         assert translate("errors.intro", "ko", count=2) in [
             str(s.content) for s in app.screen.query(Static).results(Static)
         ]
