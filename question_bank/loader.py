@@ -25,6 +25,7 @@ from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import ITEM_TYPES, ItemFile, SyllabusEntry
 from .pages import format_pages
 from .problems import BankError, Location, Problem
+from .said import said
 from .tasks import TASK_FILES, Task, TrainingTask
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
 
@@ -90,7 +91,12 @@ class _Loader:
         first = self.bank.where.get(ident)
         if first is not None:
             self.report.add(
-                where.path, where.line, f"duplicate id {ident!r}: already defined at {first}"
+                where.path,
+                where.line,
+                said(
+                    f"duplicate id {ident!r}: already defined at {first}",
+                    f"id {ident!r}가 중복됩니다: 이미 {first}에 있습니다",
+                ),
             )
             return False
         self.bank.where[ident] = where
@@ -106,17 +112,26 @@ class _Loader:
             self.report.add(
                 path,
                 getattr(data, "line", 1),
-                "syllabus.yaml must be a list of entries (- title: …, pages: […])",
+                said(
+                    "syllabus.yaml must be a list of entries (- title: …, pages: […])",
+                    "syllabus.yaml은 항목의 목록이어야 합니다 (`- title: …, pages: […]`)",
+                ),
             )
             return
         for i, raw in enumerate(data):
             line = data.line_of(i)
             if not isinstance(raw, LineDict):
                 self.report.add(
-                    path, line, "a syllabus entry must be a mapping with `title` and `pages`"
+                    path,
+                    line,
+                    said(
+                        "a syllabus entry must be a mapping with `title` and `pages`",
+                        "강의 계획 항목은 `title`과 `pages`가 있는 매핑이어야 합니다",
+                    ),
                 )
                 continue
-            entry = self.report.validate(SyllabusEntry, raw, path, what="syllabus entry")
+            what = said("syllabus entry", "강의 계획 항목")
+            entry = self.report.validate(SyllabusEntry, raw, path, what=what)
             if entry is not None:
                 self.bank.syllabus.append(entry)
 
@@ -130,23 +145,40 @@ class _Loader:
             self.report.add(
                 path,
                 getattr(data, "line", 1),
-                "an items file is a mapping with an `items:` list (and optional `topic`, `pages`, `tags` defaults)",
+                said(
+                    "an items file is a mapping with an `items:` list (and optional `topic`, `pages`, `tags` defaults)",
+                    "문항 파일은 `items:` 목록이 있는 매핑입니다 (기본값 `topic`, `pages`, `tags`는 선택)",
+                ),
             )
             return
         header = {k: v for k, v in data.items() if k != "items"}
         header_raw = _with_lines(header, data)
         head = self.report.validate(
-            ItemFile, _with_lines({**header, "items": []}, data), path, what="items file"
+            ItemFile,
+            _with_lines({**header, "items": []}, data),
+            path,
+            what=said("items file", "문항 파일"),
         )
         if "items" not in data:
             self.report.add(
-                path, data.line, "items file: missing field 'items' (the list of items)"
+                path,
+                data.line,
+                said(
+                    "items file: missing field 'items' (the list of items)",
+                    "문항 파일: 'items' 항목(문항 목록)이 없습니다",
+                ),
             )
             return
         raw_items = data["items"]
         if not isinstance(raw_items, LineList):
+            got = kind_of(raw_items)
             self.report.add(
-                path, data.line_of("items"), f"`items` must be a list, got {kind_of(raw_items)}"
+                path,
+                data.line_of("items"),
+                said(
+                    f"`items` must be a list, got {got}",
+                    f"`items`는 목록이어야 하는데 {got.ko}입니다",
+                ),
             )
             return
         defaults: dict[str, Any] = {}
@@ -161,26 +193,47 @@ class _Loader:
         self, path: Path, raw: Any, line: int, defaults: dict[str, Any], header: LineDict
     ) -> None:
         if not isinstance(raw, LineDict):
+            got = kind_of(raw)
             self.report.add(
-                path, line, f"an item must be a mapping (id:, type:, …), got {kind_of(raw)}"
+                path,
+                line,
+                said(
+                    f"an item must be a mapping (id:, type:, …), got {got}",
+                    f"문항은 매핑(`id:`, `type:`, …)이어야 하는데 {got.ko}입니다",
+                ),
             )
             return
         kind = raw.get("type")
         ident = raw.get("id")
         label = f"item {ident!r}" if isinstance(ident, str) else "item"
+        ko_label = f"문항 {ident!r}" if isinstance(ident, str) else "문항"
+        types = ", ".join(ITEM_TYPES)
         if kind is None:
             self.report.add(
-                path, raw.line, f"{label}: missing field 'type' (one of: {', '.join(ITEM_TYPES)})"
+                path,
+                raw.line,
+                said(
+                    f"{label}: missing field 'type' (one of: {types})",
+                    f"{ko_label}: 'type' 항목이 없습니다 (다음 중 하나: `{types}`)",
+                ),
             )
             return
         model = ITEM_TYPES.get(kind) if isinstance(kind, str) else None
         if model is None:
-            hint = suggest(str(kind), ITEM_TYPES) or f" (expected one of: {', '.join(ITEM_TYPES)})"
-            self.report.add(path, raw.line_of("type"), f"{label}: unknown type {kind!r}{hint}")
+            hint = suggest(str(kind), ITEM_TYPES)
+            self.report.add(
+                path,
+                raw.line_of("type"),
+                said(
+                    f"{label}: unknown type {kind!r}{hint or f' (expected one of: {types})'}",
+                    f"{ko_label}: 없는 유형 {kind!r}{hint.ko or f' (다음 중 하나: `{types}`)'}",
+                ),
+            )
             return
         merged = {**defaults, **raw}
+        what = said(f"{kind} {label}", f"{kind} {ko_label}")
         item = self.report.validate(
-            model, _with_lines(merged, raw), path, what=f"{kind} {label}", fallback=header
+            model, _with_lines(merged, raw), path, what=what, fallback=header
         )
         if item is None:
             return
@@ -194,7 +247,12 @@ class _Loader:
         spec = folder / "task.yaml"
         if not spec.is_file():
             missing = [name for name in TASK_FILES if not (folder / name).is_file()]
-            self.report.add(folder, 1, f"task folder is missing {', '.join(missing)}")
+            names = ", ".join(missing)
+            self.report.add(
+                folder,
+                1,
+                said(f"task folder is missing {names}", f"과제 폴더에 {names}가 없습니다"),
+            )
             return
         data, problems = load_yaml(spec)
         self.report.problems.extend(problems)
@@ -204,19 +262,31 @@ class _Loader:
             self.report.add(
                 spec,
                 getattr(data, "line", 1),
-                "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)",
+                said(
+                    "task.yaml must be a mapping (id:, title:, pages:, prompt:, …)",
+                    "task.yaml은 매핑(`id:`, `title:`, `pages:`, `prompt:`, …)이어야 합니다",
+                ),
             )
             return
         training = data.get("type") == "training"
         wanted = TASK_FILES[:3] if training else TASK_FILES
         missing = [name for name in wanted if not (folder / name).is_file()]
         if missing:
-            self.report.add(spec, 1, f"task folder {folder.name!r} is missing {', '.join(missing)}")
+            names = ", ".join(missing)
+            self.report.add(
+                spec,
+                1,
+                said(
+                    f"task folder {folder.name!r} is missing {names}",
+                    f"과제 폴더 {folder.name!r}에 {names}가 없습니다",
+                ),
+            )
         if "mistakes" in data:
             self.report.add(spec, data.line_of("mistakes"), f"mistakes belong in {MISTAKES_FILE}")
             return
         model = TrainingTask if training else Task
-        task = self.report.validate(model, data, spec, what="training task" if training else "task")
+        what = said("training task", "학습 과제") if training else said("task", "과제")
+        task = self.report.validate(model, data, spec, what=what)
         for name in wanted[1:]:
             if name not in missing:
                 self.check_python(folder / name)
@@ -226,7 +296,10 @@ class _Loader:
             self.report.add(
                 spec,
                 data.line_of("id"),
-                f"task id {task.id!r} differs from its folder name {folder.name!r}",
+                said(
+                    f"task id {task.id!r} differs from its folder name {folder.name!r}",
+                    f"과제 id {task.id!r}가 폴더 이름 {folder.name!r}과 다릅니다",
+                ),
             )
             return
         before = len(self.report.problems)
@@ -266,12 +339,23 @@ class _Loader:
         try:
             source = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self.report.add(path, 1, f"cannot read as UTF-8 text: {exc}")
+            self.report.add(
+                path,
+                1,
+                said(
+                    f"cannot read as UTF-8 text: {exc}", f"UTF-8 텍스트로 읽을 수 없습니다: {exc}"
+                ),
+            )
             return
         try:
             compile(source, str(path), "exec", dont_inherit=True)
         except SyntaxError as exc:
-            self.report.add(path, exc.lineno or 1, f"Python syntax error: {exc.msg}")
+            self.report.add(
+                path,
+                exc.lineno or 1,
+                # Python's own words, quoted in Korean
+                said(f"Python syntax error: {exc.msg}", f'파이썬 문법 오류: "{exc.msg}"'),
+            )
 
     # exams/*.yaml
     def load_exam(self, path: Path) -> tuple[Blueprint, LineDict] | None:
@@ -283,10 +367,14 @@ class _Loader:
             self.report.add(
                 path,
                 getattr(data, "line", 1),
-                "a blueprint must be a mapping (id:, title:, minutes:, sections:)",
+                said(
+                    "a blueprint must be a mapping (id:, title:, minutes:, sections:)",
+                    "모의고사 설계는 매핑(`id:`, `title:`, `minutes:`, `sections:`)이어야 합니다",
+                ),
             )
             return None
-        blueprint = self.report.validate(Blueprint, data, path, what="blueprint")
+        what = said("blueprint", "모의고사 설계")
+        blueprint = self.report.validate(Blueprint, data, path, what=what)
         if blueprint is None:
             return None
         self.report.semantic(blueprint, data, path)
@@ -303,7 +391,9 @@ class _Loader:
                 if task not in self.bank.tasks and task not in self.broken_tasks:
                     hint = suggest(task, self.bank.tasks)
                     self.report.add(
-                        path, line_at(raw, (*where, "tasks", t)), f"unknown task {task!r}{hint}"
+                        path,
+                        line_at(raw, (*where, "tasks", t)),
+                        said(f"unknown task {task!r}{hint}", f"없는 과제 {task!r}{hint.ko}"),
                     )
             self.check_section_draw(path, raw, s, section)
             if section.kind == "written":
@@ -362,7 +452,7 @@ class _Loader:
                 continue
             if section.practical and key in self.broken_tasks:
                 continue  # the task's own problems are reported
-            hint = suggest(key, names)
+            hint: str = suggest(key, names)
             other = self.bank.tasks.get(key) if section.practical else None
             if other is not None:
                 hint = f" (task {key!r} is of kind {other.kind or '(none)'!r})"
@@ -379,7 +469,10 @@ class _Loader:
             self.report.add(
                 folder,
                 1,
-                "not a bank folder: expected syllabus.yaml, items/, tasks/ or exams/ in it",
+                said(
+                    "not a bank folder: expected syllabus.yaml, items/, tasks/ or exams/ in it",
+                    "문제 은행 폴더가 아닙니다: syllabus.yaml, items/, tasks/, exams/ 중 하나가 있어야 합니다",
+                ),
             )
             return []
         if parts[0].exists():

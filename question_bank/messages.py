@@ -8,22 +8,25 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .said import Said, ko_of, said
+
 _KIND_OF = {
-    str: "text",
-    int: "a number",
-    float: "a number",
-    bool: "true/false",
-    type(None): "an empty value",
+    str: ("text", "텍스트"),
+    int: ("a number", "숫자"),
+    float: ("a number", "숫자"),
+    bool: ("true/false", "true/false 값"),
+    type(None): ("an empty value", "빈 값"),
 }
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Said:
     """What sort of YAML value ``value`` is, in words ("text", "a list", …)."""
     if isinstance(value, dict):
-        return "a mapping"
+        return said("a mapping", "매핑")
     if isinstance(value, list):
-        return "a list"
-    return _KIND_OF.get(type(value), type(value).__name__)
+        return said("a list", "목록")
+    en, ko = _KIND_OF.get(type(value), (type(value).__name__, type(value).__name__))
+    return said(en, ko)
 
 
 def _name(loc: tuple[Any, ...]) -> str:
@@ -56,60 +59,107 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [name for name, info in fields.items() if not info.exclude]
 
 
-def suggest(word: str, options: Iterable[str]) -> str:
-    """A " (did you mean …?)" hint for a misspelt ``word``, or ""."""
+def suggest(word: str, options: Iterable[str]) -> Said:
+    """A " (did you mean …?)" hint for a misspelt ``word``, or "" (both worded)."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    if not close:
+        return said("", "")
+    return said(f" (did you mean {close[0]!r}?)", f" ({close[0]!r}을(를) 쓰려던 건가요?)")
 
 
-def describe(err: Any, model: type[BaseModel], what: str) -> str:
-    """One pydantic error (from ``errors()``) on ``model``, worded for ``what`` was validated."""
+def describe(err: Any, model: type[BaseModel], what: str) -> Said:
+    """One pydantic error (from ``errors()``) on ``model``, worded for ``what`` was validated
+    (in English, with its Korean wording: ``what`` may carry one too, see :mod:`.said`)."""
     loc = tuple(err["loc"])
     kind = err["type"]
     name = _name(loc)
     value = err.get("input")
     ctx = err.get("ctx") or {}
     last = loc[-1] if loc else what
+    ko_what = ko_of(what)
     if kind == "missing":
-        return f"{what}: missing field {last!r}"
+        return said(f"{what}: missing field {last!r}", f"{ko_what}: {last!r} 항목이 없습니다")
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc)
-        hint = suggest(str(last), allowed) or f" (allowed: {', '.join(allowed)})"
-        return f"{what}: unknown field {last!r}{hint}"
+        hint = suggest(str(last), allowed)
+        listed = ", ".join(allowed)
+        return said(
+            f"{what}: unknown field {last!r}{hint or f' (allowed: {listed})'}",
+            f"{ko_what}: 없는 항목 {last!r}{ko_of(hint) or f' (쓸 수 있는 항목: `{listed}`)'}",
+        )
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
+        error = ctx.get("error")
+        if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Said):
+            return error.args[0]
+        text = str(ctx.get("error", err["msg"]))
+        return said(text, text)
     if kind == "string_pattern_mismatch" and last == "id":
-        return (
+        return said(
             f"id {value!r} is not valid: use lowercase letters, digits and '-', "
-            "starting with a letter or digit"
+            "starting with a letter or digit",
+            f"id {value!r}는 쓸 수 없습니다: 영문 소문자, 숫자, '-'만 쓰고 "
+            "소문자나 숫자로 시작하세요",
         )
     if kind == "string_pattern_mismatch":
-        return f"`{name}` {value!r} must match {ctx.get('pattern')}"
+        pattern = ctx.get("pattern")
+        return said(
+            f"`{name}` {value!r} must match {pattern}",
+            f"`{name}` {value!r}는 {pattern} 형식이어야 합니다",
+        )
     if kind == "too_short":
         if isinstance(value, list) and not value:
             if last == "pages":
-                return "`pages` is empty: give at least one page, or leave `pages` out"
+                return said(
+                    "`pages` is empty: give at least one page, or leave `pages` out",
+                    "`pages`가 비어 있습니다: 쪽을 하나 이상 쓰거나 `pages`를 빼세요",
+                )
             if last == "sections":
-                return "the blueprint has no sections"
-            return f"`{name}` is empty"
+                return said("the blueprint has no sections", "모의고사 설계에 영역이 없습니다")
+            return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
         if isinstance(value, str):
-            return f"`{name}` is empty"
-        return f"`{name}` needs at least {ctx.get('min_length')} entries, got {len(value or [])}"
+            return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
+        least, count = ctx.get("min_length"), len(value or [])
+        return said(
+            f"`{name}` needs at least {least} entries, got {count}",
+            f"`{name}`에는 {least}개 이상이 필요한데 {count}개입니다",
+        )
     if kind == "literal_error":
         expected = ctx.get("expected", "")
-        return f"`{name}` must be one of {expected}; got {value!r}"
+        return said(
+            f"`{name}` must be one of {expected}; got {value!r}",
+            f"`{name}`는 {expected} 중 하나여야 합니다; {value!r}를 받았습니다",
+        )
     if kind in ("string_type", "str_type"):
-        return f"`{name}` must be text, got {kind_of(value)}"
+        got = kind_of(value)
+        return said(
+            f"`{name}` must be text, got {got}", f"`{name}`는 텍스트여야 하는데 {got.ko}입니다"
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"`{name}` must be a whole number, got {value!r}"
+        return said(
+            f"`{name}` must be a whole number, got {value!r}",
+            f"`{name}`는 정수여야 하는데 {value!r}입니다",
+        )
     if kind in ("float_type", "float_parsing"):
-        return f"`{name}` must be a number, got {value!r}"
+        return said(
+            f"`{name}` must be a number, got {value!r}",
+            f"`{name}`는 숫자여야 하는데 {value!r}입니다",
+        )
     if kind in ("bool_type", "bool_parsing"):
-        return f"`{name}` must be true or false, got {value!r}"
+        return said(
+            f"`{name}` must be true or false, got {value!r}",
+            f"`{name}`는 true나 false여야 하는데 {value!r}입니다",
+        )
     if kind == "list_type":
-        return f"`{name}` must be a list, got {kind_of(value)}"
+        got = kind_of(value)
+        return said(
+            f"`{name}` must be a list, got {got}", f"`{name}`는 목록이어야 하는데 {got.ko}입니다"
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"`{name}` must be a mapping (key: value lines), got {kind_of(value)}"
+        got = kind_of(value)
+        return said(
+            f"`{name}` must be a mapping (key: value lines), got {got}",
+            f"`{name}`는 매핑(키: 값 줄)이어야 하는데 {got.ko}입니다",
+        )
     bounds = {
         "greater_than_equal": ("≥", "ge"),
         "greater_than": (">", "gt"),
@@ -118,5 +168,9 @@ def describe(err: Any, model: type[BaseModel], what: str) -> str:
     }
     if kind in bounds:
         sign, key = bounds[kind]
-        return f"`{name}` must be {sign} {ctx.get(key)}, got {value!r}"
-    return f"`{name}`: {err['msg']}"
+        return said(
+            f"`{name}` must be {sign} {ctx.get(key)}, got {value!r}",
+            f"`{name}`는 {sign} {ctx.get(key)}이어야 하는데 {value!r}입니다",
+        )
+    text = f"`{name}`: {err['msg']}"
+    return said(text, text)  # pydantic's own words: no Korean wording to give

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .said import in_lang
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -22,8 +24,14 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        label = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {label}{self.message}"
+        return self.in_lang("en")
+
+    def in_lang(self, lang: str) -> str:
+        """The line ``bank check`` prints, in ``lang`` where the message has that wording."""
+        label = ""
+        if self.severity == "warning":
+            label = "경고: " if lang == "ko" else "warning: "
+        return f"{self.path}:{self.line}: {label}{in_lang(self.message, lang)}"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .said import said
 
 try:  # the C parser is several times faster; the constructors stay in Python
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -79,13 +80,27 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 hash(key)
             except TypeError:
                 self.problems.append(
-                    Problem(self.path, line, "a mapping key must be a plain value")
+                    Problem(
+                        self.path,
+                        line,
+                        said(
+                            "a mapping key must be a plain value",
+                            "매핑의 키는 단순한 값이어야 합니다",
+                        ),
+                    )
                 )
                 continue
             if key in data.key_lines:
                 first = data.key_lines[key]
                 self.problems.append(
-                    Problem(self.path, line, f"duplicate key {key!r} (first given at line {first})")
+                    Problem(
+                        self.path,
+                        line,
+                        said(
+                            f"duplicate key {key!r} (first given at line {first})",
+                            f"키 {key!r}가 중복됩니다 (처음은 {first}번째 줄)",
+                        ),
+                    )
                 )
             data[key] = self.construct_object(value_node, deep=False)
             data.key_lines[key] = line
@@ -112,20 +127,32 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 1, f"cannot read the file: {exc.strerror or exc}")]
+        why = exc.strerror or exc
+        return None, [
+            Problem(
+                path, 1, said(f"cannot read the file: {why}", f"파일을 읽을 수 없습니다: {why}")
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
         return None, [
-            Problem(path, line, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")
+            Problem(
+                path,
+                line,
+                said(
+                    f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+                    f"UTF-8 텍스트가 아닙니다 (바이트 0x{byte:02x}); 파일을 UTF-8로 저장하세요",
+                ),
+            )
         ]
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        return None, [Problem(path, 1, "the file is empty")]
+        return None, [Problem(path, 1, said("the file is empty", "파일이 비어 있습니다"))]
     loader = _LineLoader(text, path)
     try:
         data = loader.get_single_data()
@@ -135,11 +162,17 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        hint = hint_ko = ""
         if "mapping values are not allowed" in what:
-            what += " (a value that contains ': ' must be quoted, or written as a block after `|`)"
-        return None, [Problem(path, line, f"YAML syntax error: {what}")]
+            hint = " (a value that contains ': ' must be quoted, or written as a block after `|`)"
+            hint_ko = " (': '가 들어간 값은 따옴표로 감싸거나 `|` 다음 블록으로 쓰세요)"
+        # PyYAML's own words, quoted in Korean: the parser says them in English only
+        message = said(f"YAML syntax error: {what}{hint}", f'YAML 문법 오류: "{what}"{hint_ko}')
+        return None, [Problem(path, line, message)]
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
-        return None, [Problem(path, 1, f"YAML syntax error: {exc}")]
+        return None, [
+            Problem(path, 1, said(f"YAML syntax error: {exc}", f'YAML 문법 오류: "{exc}"'))
+        ]
     finally:
         loader.dispose()
     return data, loader.problems

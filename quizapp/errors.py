@@ -32,6 +32,10 @@ class UserError(Exception):
         """The one line for the user in ``lang``."""
         if self.key is None:
             return str(self)
+        from question_bank.said import in_lang
+
         from .i18n import translate
 
-        return translate(self.key, lang, **self.values)
+        # a value the bank worded in both languages (a page syntax error) in ``lang``
+        values = {name: in_lang(value, lang) for name, value in self.values.items()}
+        return translate(self.key, lang, **values)

@@ -8,10 +8,14 @@ back to English, a missing key is a bug (KeyError in tests).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .i18n_class import CLASS_MESSAGES
 from .i18n_cli import CLI_MESSAGES
 from .i18n_plan import PLAN_MESSAGES
+
+if TYPE_CHECKING:
+    from question_bank.said import Said
 
 Translate = Callable[..., str]  # a bound translate: t("key", **values) in the interface language
 
@@ -745,12 +749,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "running… {elapsed} s (esc to cancel)",
     },
     "task.training": {
-        "ko": "학습 중… 실제 경과 {elapsed}초 · CPU 예산 {budget}초 (사용량은 끝나면 표시) · esc 취소",
-        "en": "training… {elapsed} s wall clock · CPU budget {budget} s (CPU used at the end) · esc stops",
+        "ko": "학습 중… CPU {cpu} / 예산 {budget}초 · 실제 경과 {elapsed}초 · esc 취소",
+        "en": "training… CPU {cpu} of the {budget} s budget · {elapsed} s wall clock · esc stops",
     },
     "task.trying": {
-        "ko": "학습 데이터 일부로 학습해 보는 중… {elapsed}초 (채점 아님, esc: 취소)",
-        "en": "quick training run on a slice… {elapsed} s (not scored, esc to cancel)",
+        "ko": "학습 데이터 일부로 학습해 보는 중… CPU {cpu}초 · 경과 {elapsed}초 (채점 아님, esc: 취소)",
+        "en": "quick training run on a slice… CPU {cpu} s · {elapsed} s elapsed (not scored, esc to cancel)",
     },
     "training.idle": {
         "ko": "ctrl+s 학습·채점 · ctrl+r 데이터 일부로 빠르게 학습해 보기 (채점 아님) · ctrl+g 제출 기록 · ctrl+l 모범 답안 · esc 뒤로",
@@ -969,6 +973,16 @@ def translate(key: str, lang: str, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def both_languages(key: str, **values: object) -> Said:
+    """``key`` in English that also carries its Korean wording, for text made before the
+    language is known (an Anki note's warning); values may be worded in both too."""
+    from question_bank.said import in_lang, said
+
+    en = translate(key, "en", **{k: in_lang(v, "en") for k, v in values.items()})
+    ko = translate(key, "ko", **{k: in_lang(v, "ko") for k, v in values.items()})
+    return said(en, ko)
 
 
 def count_text(key: str, count: int, lang: str) -> str:

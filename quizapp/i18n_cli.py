@@ -493,4 +493,55 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ko": "백업 {path}도 손상되었습니다 ({problem})",
         "en": "the backup {path} is damaged too ({problem})",
     },
+    # `import anki`: why a note was skipped, and what of a note did not come along
+    "anki.note": {"ko": "노트 {label}", "en": "note {label}"},
+    "anki.more": {"ko": "{names} 외 {count}개", "en": "{names} and {count} more"},
+    "anki.warn.image": {
+        "ko": "{note}: 이미지 {names}는 가져오지 않았습니다 (문제 은행에는 이미지가 없습니다; 대체 텍스트는 남깁니다)",
+        "en": "{note}: image {names} not imported (the bank holds no images; its alt text is kept)",
+    },
+    "anki.warn.sound": {
+        "ko": "{note}: 소리 {names}는 가져오지 않았습니다 (문제 은행에는 소리가 없습니다)",
+        "en": "{note}: sound {names} not imported (the bank holds no audio)",
+    },
+    "anki.warn.mathjax": {
+        "ko": "{note}: MathJax {names}는 텍스트로 남겼습니다; quizapp은 수식을 그리지 않고 그대로 보여 줍니다",
+        "en": "{note}: MathJax {names} kept as text; quizapp shows it unrendered",
+    },
+    "anki.warn.cloze_numbers": {
+        "ko": "{note}: Anki는 빈칸 번호 {listed}를 카드 {count}장으로 묻지만, quizapp은 빈칸 묶음 {count}개를 한 카드에서 함께 묻습니다",
+        "en": "{note}: Anki asks cloze numbers {listed} as {count} cards; quizapp asks its {count} blank groups together on one card",
+    },
+    "anki.skip.empty_field": {
+        "ko": "'{field}' 필드가 비어 있습니다",
+        "en": "empty field '{field}'",
+    },
+    "anki.skip.unknown_type": {
+        "ko": "모르는 노트 유형 {name} ('Basic'과 'Cloze' 노트만 가져옵니다)",
+        "en": "unknown note type {name} (only Basic and Cloze notes are imported)",
+    },
+    "anki.skip.nested_cloze": {
+        "ko": "빈칸 안의 빈칸({snippet})은 지원하지 않습니다",
+        "en": "a cloze deletion inside another one ({snippet}) is not supported",
+    },
+    "anki.skip.same_guid": {
+        "ko": "{line}번째 줄과 같은 노트(GUID)입니다",
+        "en": "the same note (GUID) as line {line}",
+    },
+    "anki.skip.not_in_collection": {
+        "ko": "노트 유형 {mid}가 컬렉션에 없습니다",
+        "en": "note type {mid} is not in the collection",
+    },
+    "anki.skip.unknown_header": {
+        "ko": "모르는 헤더 {header}는 무시했습니다",
+        "en": "unknown header {header} ignored",
+    },
+    "anki.skip.no_separator": {
+        "ko": "'#separator:' 헤더가 없습니다: 예전 Anki처럼 탭으로 구분한 HTML로 읽었습니다",
+        "en": "no '#separator:' header: read as tab-separated HTML, as older Anki wrote",
+    },
+    "anki.skip.short_row": {
+        "ko": "이 줄은 열이 {count}개인데 '#{column}'은 {wanted}번째 열입니다",
+        "en": "the row has {count} columns but '#{column}' is {wanted}",
+    },
 }

@@ -18,7 +18,6 @@ from __future__ import annotations
 import getpass
 import locale
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def read_config(data_dir: Path) -> dict[str, object]:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError.say("settings.error.unreadable", path=path, error=exc) from None
+    import tomllib  # only with a config file: the first frame does not wait for it otherwise
+
     try:
         config = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

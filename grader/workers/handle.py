@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import CancelledError
 
 from grader.verdict.result import GradeResult, RunResult
@@ -20,6 +21,21 @@ class Handle:
         self._state = "pending"  # pending → running → done | cancelled
         self._result: GradeResult | RunResult | None = None
         self._wake_w: int | None = None
+        self._meter: Callable[[], float] | None = None
+        self._cpu_s = 0.0
+
+    def cpu_s(self) -> float | None:
+        """CPU seconds the job's processes have used so far (None before it starts).
+
+        Measured in the caller's process from the kernel's accounting of the sandbox's
+        processes, never from what the job says; it only grows. The final figure is the
+        result's (``TrainingReport.cpu_s``)."""
+        meter = self._meter
+        if meter is None:
+            return None
+        with contextlib.suppress(Exception):  # a process that ends while it is read
+            self._cpu_s = max(self._cpu_s, meter())
+        return self._cpu_s
 
     def cancel(self) -> bool:
         """Stop the job (killing its sandbox if it runs). False if it had already finished."""
@@ -52,12 +68,13 @@ class Handle:
         return self._result
 
     # used by the dispatcher
-    def _start(self, wake_w: int) -> bool:
+    def _start(self, wake_w: int, meter: Callable[[], float] | None = None) -> bool:
         with self._lock:
             if self._state != "pending":
                 return False
             self._state = "running"
             self._wake_w = wake_w
+            self._meter = meter
             return True
 
     def _finish(self, result: GradeResult | RunResult) -> None:

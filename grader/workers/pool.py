@@ -49,6 +49,7 @@ from grader.verdict.messages import msg
 from grader.verdict.result import GradeResult, RunResult
 from grader.workers import backends
 from grader.workers.handle import Handle
+from grader.workers.meter import cpu_meter
 
 Mode = Literal["grade", "run"]
 
@@ -254,7 +255,9 @@ class Grader:
                 job = self._queue.get()
                 if job is None:
                     return
-                if not job.handle._start(wake_w):
+                # a live CPU figure only for training runs: the screen shows it against the budget
+                meter = cpu_meter(runner) if isinstance(job, TrainJob) else None
+                if not job.handle._start(wake_w, meter):
                     log.info("cancelled before it started: %s", job.describe())
                     continue
                 with contextlib.suppress(OSError):

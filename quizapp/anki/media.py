@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import both_languages
 from .to_markdown import plain_text
 
 _IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -19,7 +20,12 @@ _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 
 def _names(found: list[str]) -> str:
     unique = list(dict.fromkeys(found))
-    return ", ".join(unique[:3]) + (f" and {len(unique) - 3} more" if len(unique) > 3 else "")
+    names = ", ".join(unique[:3])
+    return (
+        both_languages("anki.more", names=names, count=len(unique) - 3)
+        if len(unique) > 3
+        else names
+    )
 
 
 def note_label(fields: tuple[str, ...]) -> str:
@@ -31,27 +37,21 @@ def note_label(fields: tuple[str, ...]) -> str:
 def note_warnings(fields: tuple[str, ...]) -> list[str]:
     """One line per kind of content the bank cannot hold, naming the note."""
     html = "\n".join(fields)
-    label = f"note {note_label(fields)}"
+    label = both_languages("anki.note", label=note_label(fields))
     warnings: list[str] = []
     images = [next(g for g in m.groups() if g is not None) for m in _IMAGE.finditer(html)]
     if images:
-        warnings.append(
-            f"{label}: image {_names(images)} not imported (the bank holds no images; "
-            "its alt text is kept)"
-        )
+        warnings.append(both_languages("anki.warn.image", note=label, names=_names(images)))
     sounds = _SOUND.findall(html)
     if sounds:
-        warnings.append(f"{label}: sound {_names(sounds)} not imported (the bank holds no audio)")
+        warnings.append(both_languages("anki.warn.sound", note=label, names=_names(sounds)))
     maths = [" ".join(m.split()) for m in _MATHJAX.findall(plain_text(html))]
     if maths:
-        warnings.append(
-            f"{label}: MathJax {_names(maths)} kept as text; quizapp shows it unrendered"
-        )
+        warnings.append(both_languages("anki.warn.mathjax", note=label, names=_names(maths)))
     numbers = sorted({int(n) for n in _CLOZE_NUMBER.findall(fields[0] if fields else "")})
     if len(numbers) > 1:
         listed = ", ".join(f"c{n}" for n in numbers)
         warnings.append(
-            f"{label}: Anki asks cloze numbers {listed} as {len(numbers)} cards; "
-            f"quizapp asks its {len(numbers)} blank groups together on one card"
+            both_languages("anki.warn.cloze_numbers", note=label, listed=listed, count=len(numbers))
         )
     return warnings

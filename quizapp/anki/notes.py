@@ -16,7 +16,10 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from question_bank import ITEM_TYPES
+from question_bank.messages import describe
+from question_bank.said import said
 
+from ..i18n import both_languages
 from .media import note_warnings
 from .to_markdown import NestedCloze, to_markdown
 
@@ -169,14 +172,14 @@ def _fields(note: AnkiNote, kind: NoteKind) -> dict[str, Any] | str:
     if kind == "cloze":
         text = _markdown(note, _field(note, ("text",), 0, main=True))
         if not text:
-            return "empty field 'Text'"
+            return both_languages("anki.skip.empty_field", field="Text")
         fields: dict[str, Any] = {"type": "cloze", "text": text}
         extra = _markdown(note, _field(note, ("back extra", "extra"), 1))
     else:
         front = _markdown(note, _field(note, ("front",), 0, main=True))
         back = _markdown(note, _field(note, ("back",), 1, main=True))
         if not front or not back:
-            return f"empty field {'Front' if not front else 'Back'!r}"
+            return both_languages("anki.skip.empty_field", field="Front" if not front else "Back")
         fields = {"type": "flashcard", "front": front, "back": back}
         reverse = kind == "reversed"
         if kind == "optional-reversed":
@@ -193,11 +196,11 @@ def to_item(note: AnkiNote) -> dict[str, Any] | str:
     """The bank item for one note (checked against the bank's models), or why not."""
     kind = note_kind(note)
     if kind is None:
-        return f"unknown note type {note.notetype!r} (only Basic and Cloze notes are imported)"
+        return both_languages("anki.skip.unknown_type", name=repr(note.notetype))
     try:
         fields = _fields(note, kind)
     except NestedCloze as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     if isinstance(fields, str):
         return fields
     item: dict[str, Any] = {"id": item_id(note.guid), **fields}
@@ -218,7 +221,8 @@ def to_item(note: AnkiNote) -> dict[str, Any] | str:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {first['msg']}" if where else str(first["msg"])
+        text = f"{where}: {first['msg']}" if where else str(first["msg"])
+        return said(text, describe(first, model, "노트").ko)  # the bank's own Korean wording
     problems = checked.problems()
     return problems[0][1] if problems else item
 
@@ -238,7 +242,10 @@ def convert(notes: list[AnkiNote], known: Known | None = None) -> Conversion:
             done.skipped.append(Skipped(note.line, result))
         elif result["id"] in first_line:
             done.skipped.append(
-                Skipped(note.line, f"the same note (GUID) as line {first_line[result['id']]}")
+                Skipped(
+                    note.line,
+                    both_languages("anki.skip.same_guid", line=first_line[result["id"]]),
+                )
             )
         else:
             first_line[result["id"]] = note.line

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..i18n import both_languages
 from .notes import AnkiNote, ImportFailure, Skipped
 
 _COMPRESSED = "collection.anki21b"
@@ -163,7 +164,7 @@ def read_apkg(path: Path) -> tuple[list[AnkiNote], list[Skipped]]:
     for index, (guid, mid, tags, flds, did) in enumerate(rows, start=1):
         model = models.get(str(mid))
         if not isinstance(model, dict):
-            warnings.append(Skipped(index, f"note type {mid} is not in the collection"))
+            warnings.append(Skipped(index, both_languages("anki.skip.not_in_collection", mid=mid)))
             continue
         field_names = tuple(str(f.get("name", "")) for f in _dicts(model.get("flds")))
         deck_row = decks.get(str(did))

@@ -13,6 +13,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from ..i18n import both_languages
 from .notes import AnkiNote, ImportFailure, Skipped
 
 _SEPARATORS = {
@@ -38,13 +39,14 @@ def _headers(lines: list[str]) -> tuple[dict[str, str], int, list[Skipped]]:
         key, sep, value = line[1:].partition(":")
         key = key.strip().casefold()
         if not sep or key not in _KNOWN:
-            warnings.append(Skipped(count, f"unknown header {line.strip()!r} ignored"))
+            header = repr(line.strip())
+            warnings.append(
+                Skipped(count, both_languages("anki.skip.unknown_header", header=header))
+            )
         else:
             headers[key] = value.strip()
     if "separator" not in headers:
-        warnings.append(
-            Skipped(1, "no '#separator:' header: read as tab-separated HTML, as older Anki wrote")
-        )
+        warnings.append(Skipped(1, both_languages("anki.skip.no_separator")))
     return headers, count, warnings
 
 
@@ -91,7 +93,12 @@ def read_text(path: Path) -> tuple[list[AnkiNote], list[Skipped]]:
         if short:
             wanted = (columns[short[0]] or 0) + 1
             warnings.append(
-                Skipped(start, f"the row has {len(row)} columns but '#{short[0]}' is {wanted}")
+                Skipped(
+                    start,
+                    both_languages(
+                        "anki.skip.short_row", count=len(row), column=short[0], wanted=wanted
+                    ),
+                )
             )
             continue
 

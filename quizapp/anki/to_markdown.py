@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..i18n import both_languages
+
 _BLOCKS = {"p", "ul", "ol", "pre", "blockquote", *(f"h{i}" for i in range(7))}
 _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _SPACE = re.compile(r"[ \t\r\n]+")  # as a browser collapses them; &nbsp; is kept
@@ -297,9 +299,7 @@ def _take_clozes(html: str) -> tuple[str, list[str]]:
         body = html[found.end() : end]
         if nested:
             snippet = plain_text(html[found.start() : end + 2])
-            raise NestedCloze(
-                f"a cloze deletion inside another one ({snippet[:60]}) is not supported"
-            )
+            raise NestedCloze(both_languages("anki.skip.nested_cloze", snippet=snippet[:60]))
         answer, sep, hint = body.partition("::")
         text = plain_text(answer).replace("|", "\\|")
         if sep:

@@ -7,6 +7,8 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from question_bank.said import in_lang
+
 from ..i18n import count_text, translate
 from ..settings import Settings
 from .filters import ITEM_TYPES, card_filter, selection_options
@@ -116,7 +118,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     done = convert(notes, known_items(bank, replacing=out))
     problems = sorted([*skipped, *done.skipped, *done.warnings], key=lambda s: s.line)
     for problem in problems:
-        print(f"{source}:{problem.line}: {problem.reason}", file=sys.stderr)
+        print(f"{source}:{problem.line}: {in_lang(problem.reason, settings.lang)}", file=sys.stderr)
     changed = changed_notes(bank, done.existing, settings.lang)
     diff = out.with_suffix(".changes.diff")
     if args.update and changed:

@@ -34,9 +34,9 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     bank, problems = load(settings, [Path(d) for d in args.dirs], cached=False)
     elapsed = time.perf_counter() - started
     warnings = [*scope_warnings(bank), *giveaway_warnings(bank), *kind_warnings(bank)]
-    for problem in sorted([*problems, *warnings]):
-        print(problem)
     lang = settings.lang
+    for problem in sorted([*problems, *warnings]):
+        print(problem.in_lang(lang))
     if problems:
         files = len({p.path for p in problems})
         message = translate(

@@ -64,7 +64,7 @@ def load_valid(settings: Settings) -> Bank | None:
     if not problems:
         return bank
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.in_lang(settings.lang), file=sys.stderr)
     print(translate("cli.bank.has_problems", settings.lang), file=sys.stderr)
     return None
 

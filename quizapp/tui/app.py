@@ -190,9 +190,20 @@ class QuizApp(AppKeys):
         return super().switch_screen(self.prepared(screen))
 
     def on_mount(self) -> None:
-        # Heavy imports (pydantic, SQLAlchemy) start only once the first frame is out:
-        # a loading thread would otherwise hold the GIL while the screen is drawn.
+        # The other screens' styles, and heavy imports (pydantic, SQLAlchemy), only once the
+        # first frame is out: a loading thread would otherwise hold the GIL while the screen
+        # is drawn. The styles come first: no other screen opens before the bank is loaded.
+        self.call_after_refresh(self.load_screen_styles)
         self.call_after_refresh(self.load)
+
+    def load_screen_styles(self) -> None:
+        """screens.tcss: every screen's rules but home's (app.tcss), which the first frame
+        does not need; read as Textual reads a screen's CSS_PATH when it is first shown."""
+        from pathlib import Path
+
+        self.stylesheet.read(Path(__file__).with_name("screens.tcss"))
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self) -> Loaded:

@@ -84,6 +84,7 @@ OUTPUT_ALLOWED = {
     *ALLOWED,
     *("cloze", "multiple_choice", "numeric", "short_answer", "true_false", "task"),
     *("root", "jsonl", "file", "answers", "item_id", "answer", "cpu", "rmsle"),
+    "mathjax",  # the formula syntax an Anki note may hold
 }
 
 
@@ -170,7 +171,63 @@ OUTPUTS = [
     (["--profile", " ", "stats"], 1),
     (["profile", "--new-per-day", "100000"], 1),
     (["--db", "sqlite:///{tmp}/progress.db", "doctor", "--restore"], 1),
+    # a bank with problems: each problem line, as `bank check` prints it
+    (["bank", "check", "{tmp}/broken-bank"], 1),
+    (["bank", "check", "{tmp}/broken-yaml"], 1),
+    (["bank", "check", "{tmp}"], 1),
+    # page syntax errors in --pages
+    *((["quiz", "--pages", pages], 2) for pages in ("5-2", "x", ",", "0", "0-3")),
+    # the Anki import's warning for each note it skips or cannot import whole
+    (["import", "anki", "{tmp}/anki-notes.txt", "--out", "{tmp}/imported/items/notes.yaml"], 0),
 ]
+
+# A bank folder with one problem of each common kind (see tests/bank/test_validation.py).
+BROKEN_ITEMS = """\
+items:
+  - id: one
+    type: single_choic
+    prompt: 손실 함수는?
+  - id: two
+    type: true_false
+    prompt: 참일까?
+    answer: maybe
+    pages: [0]
+    colour: red
+  - id: three
+    type: true_false
+    answer: true
+    pages: ["9-3"]
+  - type: numeric
+    id: Bad_Id
+    prompt: 몇 개?
+    answer: many
+  - id: one
+    type: true_false
+    prompt: 중복
+    answer: false
+  - 42
+"""
+# An Anki text export whose notes each bring a warning: no separator header, an unknown
+# header, a short row, empty fields, a note type that is not imported, a nested cloze, a
+# note given twice, pictures, sounds, formulas and several cloze numbers.
+ANKI_NOTES = "\n".join(
+    [
+        "#html:true",
+        "#colour:blue",
+        "#guid column:1",
+        "#notetype column:2",
+        'g1\tBasic\t그림 문제 <img src="cat.png">\t답 [sound:a.mp3]',
+        "g2\tBasic\t수식 \\(x^2\\)\t답",
+        "g3\tCloze\t{{c1::가}} 그리고 {{c2::나}}\t",
+        "g4\tBasic\t\t뒤",
+        "g5\tCloze\t\t",
+        "g6\tVocab\t단어\t뜻",
+        "g7\tCloze\t{{c1::바깥 {{c2::안쪽}}}}\t",
+        'g1\tBasic\t그림 문제 <img src="cat.png">\t답 [sound:a.mp3]',
+        "g8",
+        "",
+    ]
+)
 
 
 @pytest.mark.parametrize(("args", "code"), OUTPUTS, ids=[" ".join(a) for a, _ in OUTPUTS])
@@ -178,6 +235,14 @@ def test_every_command_speaks_korean(
     args: list[str], code: int, korean_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (korean_home / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    (korean_home / "broken-bank" / "items").mkdir(parents=True)
+    (korean_home / "broken-bank" / "items" / "a.yaml").write_text(BROKEN_ITEMS, encoding="utf-8")
+    (korean_home / "broken-yaml" / "items").mkdir(parents=True)
+    (korean_home / "broken-yaml" / "items" / "a.yaml").write_text(
+        "items:\n  - id: x\n    prompt: a: b\n", encoding="utf-8"
+    )
+    (korean_home / "broken-yaml" / "items" / "b.yaml").write_text("# nothing\n", encoding="utf-8")
+    (korean_home / "anki-notes.txt").write_text(ANKI_NOTES, encoding="utf-8")
     got, out = run_ko([a.format(tmp=korean_home) for a in args], capsys)
     assert got == code, out
     assert out.strip() and re.search(r"[가-힣]", out), out

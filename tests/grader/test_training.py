@@ -171,3 +171,26 @@ def test_the_quick_run_trains_on_a_slice_without_scoring(bank: Bank, grader: Gra
 def test_grade_json_rows_add_metric_target_and_cpu_time(results: dict[str, GradeResult]) -> None:
     row = results["cancer_good_two_logits.py"].json_row("ko", file="a.py")
     assert row["target"] == 0.95 and row["metric"] >= 0.95 and row["cpu_s"] > 0
+
+
+def test_a_running_job_counts_its_cpu_seconds_from_outside(bank: Bank, any_grader: Grader) -> None:
+    """The CPU a training run has used so far, as the progress line shows it: measured by
+    the app from the sandbox's processes while the run goes on (nothing the run says)."""
+    import time
+
+    task = bank.tasks["train-cancer-binary"]
+    source = (HERE / "cancer_bad_forever.py").read_text(encoding="utf-8")
+    handle = any_grader.submit(task, source)
+    try:
+        seen: list[float] = []
+        deadline = time.monotonic() + 90
+        while not seen or seen[-1] < 1.0:
+            assert time.monotonic() < deadline, f"CPU seen so far: {seen[-5:]}"
+            used = handle.cpu_s()
+            if used is not None:
+                seen.append(used)
+            time.sleep(0.1)
+        assert seen == sorted(seen)  # it only grows
+        assert not handle.done()  # measured while the run goes on, not at its end
+    finally:
+        handle.cancel()

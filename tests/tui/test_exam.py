@@ -647,3 +647,27 @@ async def test_quitting_mid_exam_asks_and_home_shows_the_attempt_after_a_restart
         assert "남은 시간 07:00" in str(banner.render())
         await pilot.press("ctrl+q")  # nothing is being sat here: quits at once
         await until(pilot, lambda: not again.is_running)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_footer_keeps_submit_exam_on_a_multiple_choice_question(
+    app_factory: Callable[..., QuizApp], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """A multiple-choice list answers with enter; its key must not take ctrl+s's place in
+    the footer (Textual shows one key per action name)."""
+    from .conftest import screen_text
+
+    bank = tmp_path / "mc-bank"
+    (bank / "exams").mkdir(parents=True)
+    (bank / "exams" / "mc.yaml").write_text(
+        SHORT.replace("id: short", "id: mc")
+        .replace("count: 4", "count: 2")
+        .replace("[single_choice, true_false, multiple_choice, numeric]", "[multiple_choice]"),
+        encoding="utf-8",
+    )
+    settings = resolve(data_dir=str(tmp_path / "data"), banks=[str(bank)], lang="ko")
+    app = app_factory(settings=settings, start=Start("exam", exam_id="mc"))
+    async with app.run_test(size=size) as pilot:
+        screen = await sitting(app, pilot)
+        assert isinstance(screen.widget, MultiChoiceList)
+        await until(pilot, lambda: "^s 시험 제출" in screen_text(app).splitlines()[-1], timeout=5)

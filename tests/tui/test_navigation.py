@@ -205,6 +205,7 @@ async def test_a_bank_with_errors_opens_a_screen_listing_them(
         assert len(lines) == 2
         assert lines[0].startswith(f"{broken}:7: ") and "'다'" in lines[0]
         assert lines[1].startswith(f"{broken}:9: ") and "essay" in lines[1]
+        assert "없는 유형 'essay'" in lines[1]  # worded in the interface language
         assert translate("errors.intro", "ko", count=2) in [
             str(s.content) for s in app.screen.query(Static).results(Static)
         ]
@@ -252,3 +253,28 @@ async def test_a_quiz_learns_new_cards_only_when_chosen_in_the_palette(
         screen = app.screen
         assert isinstance(screen, StudyScreen) and screen.mode == "quiz"
         assert screen.session.counts_new
+
+
+async def test_home_and_every_screen_style_come_right_after_the_first_frame(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    """The first frame waits only for home's title and loading line (bench/
+    bench_tui_startup.py); home's table, side column and footer, and the other screens'
+    styles (screens.tcss), are in place by the time the bank is loaded."""
+    from textual.widgets import DataTable, Footer
+
+    import quizapp.tui
+
+    app = app_factory(warm_grader=False)
+    screens_css = str(Path(quizapp.tui.__file__).with_name("screens.tcss").resolve())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.body_ready
+        assert home.query(DataTable) and home.query(Footer)
+        assert app.stylesheet.has_source(screens_css)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        help_box = app.screen.query_one("#help")
+        assert help_box.styles.width is not None and help_box.styles.width.value == 90

@@ -4,6 +4,7 @@ attempt history with its plot, the leaderboard, and ctrl+r's quick run that scor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,13 @@ def train(model, x, y):
     while True:
         pass
 """
+
+
+def cpu_shown(status: str) -> float:
+    """The CPU seconds the training status line shows (``CPU 1.3 / 예산 30초``)."""
+    found = re.search(r"CPU (\d+\.\d) / 예산", status)
+    assert found, status
+    return float(found.group(1))
 
 
 def panel(app: QuizApp) -> TrainingPanel:
@@ -93,9 +101,10 @@ async def test_escape_cancels_training_with_a_live_elapsed_time(
         await pilot.press("ctrl+s")
         await until(pilot, lambda: shared_grader.sandbox_processes(), timeout=30)
         await until(pilot, lambda: "학습 중…" in status_text(screen))
-        assert "CPU 예산 30초" in status_text(screen) and "esc" in status_text(screen)
-        # mid-run only the wall clock is known, and the line says so
-        assert "실제 경과" in status_text(screen) and "사용량은 끝나면 표시" in status_text(screen)
+        assert "예산 30초" in status_text(screen) and "esc" in status_text(screen)
+        # mid-run the line counts the CPU seconds the run has used, measured by the app
+        await until(pilot, lambda: cpu_shown(status_text(screen)) >= 1.0, timeout=30)
+        assert "실제 경과" in status_text(screen)  # the wall clock, named as such
         await pilot.press("escape")
         await until(pilot, lambda: screen.job is None, timeout=10)
         assert status_text(screen) == app.t("task.cancelled.grade")

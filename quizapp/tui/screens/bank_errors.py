@@ -24,5 +24,6 @@ class BankErrorsScreen(QuizScreen[None]):
         yield Static(self.t("errors.intro", count=len(self.problems)), classes="muted")
         with VerticalScroll(id="problems"):
             for problem in self.problems:
-                yield Static(str(problem), classes="problem", markup=False)
+                text = problem.in_lang(self.lang)
+                yield Static(text, classes="problem", markup=False)
         yield Footer()

@@ -50,9 +50,11 @@ class ExamSitScreen(QuizScreen[None]):
     # Page down/up and ctrl+f work everywhere, a text box included (priority: before the
     # focused widget; Input and OptionList would otherwise take page down/up to scroll).
     # The letters (and arrows) are typed as text in a box, so they are for when not typing.
-    # ctrl+s first: the footer shows keys in this order, and at 80 columns it cuts the last
+    # ctrl+s first: the footer shows keys in this order, and at 80 columns it cuts the last.
+    # Its action is not "submit": Textual's footer shows one key per action name, and a
+    # multiple-choice list's enter ("submit") would take ctrl+s's place there.
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit", id="exam-submit"),
+        Binding("ctrl+s", "submit_exam", "Submit", id="exam-submit"),
         Binding("pagedown", "move(1)", "Next", id="exam-next", priority=True),
         Binding("pageup", "move(-1)", "Previous", id="exam-previous", priority=True),
         Binding("ctrl+f", "flag", "Flag", id="exam-flag", priority=True),
@@ -399,7 +401,7 @@ class ExamSitScreen(QuizScreen[None]):
                 screen.flush_draft()
         self.commit_pending()
 
-    def action_submit(self) -> None:
+    def action_submit_exam(self) -> None:
         if self.switching or self.finishing:
             return
         from .exam_submit import ExamSubmitScreen, confirm_text

@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widget import Widget
+from textual.widgets import Header, Static
 
 from ..context import Ready
 from ..widgets.plan_panel import PlanPanel
@@ -66,8 +67,13 @@ class HomeScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.running: ExamAttempt | None = None  # a mock exam still running, if any
+        self.body_ready = False  # the coverage table, the side column and the footer
+        self.waiting: dict[str, Any] | None = None  # numbers that came before the body
 
     def compose(self) -> ComposeResult:
+        # The app's first frame: the title and the loading line. The rest (a DataTable,
+        # the plan panel, the footer: most of the first frame's drawing time) is mounted
+        # right after it, long before the bank and the store are loaded.
         t = self.t
         yield Header()
         yield Static("", id="exam-running", markup=False)
@@ -75,28 +81,42 @@ class HomeScreen(QuizScreen[None]):
             yield Static(t("app.loading"), id="due", classes="card")
             yield Static("", id="today", classes="card")
             yield Static("", id="exam", classes="card")
-        with Horizontal(id="home-body"):
-            with Vertical(id="coverage-box"):
-                yield Static(t("home.coverage"), classes="section-title")
-                yield DataTable(id="coverage", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="side"):
-                yield PlanPanel(self.ctx, id="plan")
-                yield Static(t("home.exams"), classes="section-title")
-                yield Static("", id="attempts", markup=False)
-                yield Static(t("home.keys"), id="ways", classes="muted")
-        yield Footer(compact=True)  # every way in fits in 80 columns
 
-    def on_mount(self) -> None:
+    def compose_body(self) -> list[Widget]:
+        from textual.widgets import DataTable, Footer
+
         t = self.t
-        table = self.query_one("#coverage", DataTable)
+        table = DataTable[Any](id="coverage", cursor_type="row", zebra_stripes=True)
         table.add_column(t("home.col.entry"), key="entry")
         table.add_column(t("col.pages"), key="pages")
         table.add_column(t("home.col.mastery"), key="bar")
         table.add_column("%", key="percent")
+        body = Horizontal(
+            Vertical(Static(t("home.coverage"), classes="section-title"), table, id="coverage-box"),
+            Vertical(
+                PlanPanel(self.ctx, id="plan"),
+                Static(t("home.exams"), classes="section-title"),
+                Static("", id="attempts", markup=False),
+                Static(t("home.keys"), id="ways", classes="muted"),
+                id="side",
+            ),
+            id="home-body",
+        )
+        return [body, Footer(compact=True)]  # every way in fits in 80 columns
+
+    def on_mount(self) -> None:
         self.query_one("#exam-running", Static).display = False
         self.set_interval(1, self.show_running)
+        self.call_after_refresh(self.mount_body)
         if self.ctx.service is not None:
             self.refresh_stats()
+
+    async def mount_body(self) -> None:
+        await self.mount_all(self.compose_body())
+        self.body_ready = True
+        if self.waiting is not None:
+            stats, self.waiting = self.waiting, None
+            self.show_stats(stats)
 
     @on(Ready)
     def on_ready(self) -> None:
@@ -140,7 +160,13 @@ class HomeScreen(QuizScreen[None]):
 
     @on(StatsCounted)
     def show(self, event: StatsCounted) -> None:
-        stats, t = event.stats, self.t
+        self.show_stats(event.stats)
+
+    def show_stats(self, stats: dict[str, Any]) -> None:
+        if not self.body_ready:  # shown as soon as the body is mounted
+            self.waiting = stats
+            return
+        t = self.t
         self.running = stats.get("running_attempt")
         self.show_running()
         due = stats["due_by_kind"]
@@ -169,6 +195,8 @@ class HomeScreen(QuizScreen[None]):
         else:
             exam = t("home.no_exam_date")
         self.query_one("#exam", Static).update(exam)
+        from textual.widgets import DataTable
+
         table = self.query_one("#coverage", DataTable)
         table.clear()
         wide = self.app.size.width >= WIDE

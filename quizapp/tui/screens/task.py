@@ -331,11 +331,14 @@ class TaskScreen(QuizScreen["Outcome | None"]):
         elapsed = f"{time.monotonic() - self.job_started:.1f}"
         key = "task.grading" if self.job == "grade" else "task.running"
         if self.training is not None:
-            # the grader measures a run's CPU time when it ends; until then the wall clock
-            # is all there is, and the line says which it is beside the CPU budget
+            # what the budget counts: the CPU seconds of the run's processes, which the
+            # grader measures here from the kernel's accounting (the student's code cannot
+            # report its own); the wall clock beside it, named as such
             key = "task.training" if self.job == "grade" else "task.trying"
+            used = self.handle.cpu_s() if self.handle is not None else None
             budget = f"{self.training.cpu_budget_s:g}"
-            self.set_status(self.t(key, elapsed=elapsed, budget=budget))
+            cpu = f"{used or 0.0:.1f}"
+            self.set_status(self.t(key, elapsed=elapsed, budget=budget, cpu=cpu))
             return
         self.set_status(self.t(key, elapsed=elapsed))
 
