@@ -12,22 +12,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from .bank import content_dir
 from .bank_type import Bank
-from .blueprints import Blueprint, Section
+from .blueprints import Blueprint
+from .collector import Collector
 from .equivalents import load_equivalents
+from .exam_checks import check_exam
 from .glossary import TermSet, load_glossary, merge_sets
 from .glossary_check import option_problems
-from .messages import describe, kind_of, suggest
+from .messages import kind_of, suggest
 from .mistakes import MISTAKES_FILE, load_mistakes
 from .models import ITEM_TYPES, ItemFile, SyllabusEntry
-from .pages import format_pages
 from .problems import BankError, Location, Problem
 from .said import said
+from .task_files import check_data_files, check_python
 from .tasks import TASK_FILES, Task, TrainingTask
-from .yaml_lines import LineDict, LineList, line_at, load_yaml
+from .yaml_lines import LineDict, LineList, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -37,52 +37,10 @@ def bundled_bank_dir() -> Path:
     return content_dir()
 
 
-class _Collector:
-    """Gathers problems and maps pydantic errors back to YAML lines."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: Path, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, message))
-
-    def validate(
-        self,
-        model: type[BaseModel],
-        raw: Any,
-        path: Path,
-        *,
-        what: str,
-        fallback: Any = None,
-    ) -> Any:
-        """Validate ``raw`` as ``model``; on failure record each error at its line."""
-        try:
-            return model.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                loc = tuple(err["loc"])
-                source = raw
-                if (
-                    fallback is not None
-                    and loc
-                    and isinstance(raw, LineDict)
-                    and loc[0] not in raw.key_lines
-                    and loc[0] in fallback
-                ):
-                    source = fallback  # the value came from the file-wide defaults
-                line = line_at(source, loc, getattr(raw, "line", 1))
-                self.add(path, line, describe(err, model, what))
-            return None
-
-    def semantic(self, obj: Any, raw: Any, path: Path) -> None:
-        for loc, message in obj.problems():
-            self.add(path, line_at(raw, loc, getattr(raw, "line", 1)), message)
-
-
 class _Loader:
     def __init__(self) -> None:
         self.bank = Bank()
-        self.report = _Collector()
+        self.report = Collector()
         self.broken_tasks: set[str] = set()  # task folders with problems: not "unknown" too
         self.term_sets: list[TermSet] = []  # every folder's glossary.yaml, merged at the end
 
@@ -289,7 +247,7 @@ class _Loader:
         task = self.report.validate(model, data, spec, what=what)
         for name in wanted[1:]:
             if name not in missing:
-                self.check_python(folder / name)
+                check_python(self.report, folder / name)
         if task is None:
             return
         if task.id != folder.name:
@@ -305,7 +263,7 @@ class _Loader:
         before = len(self.report.problems)
         self.report.semantic(task, data, spec)
         if isinstance(task, TrainingTask):
-            self.check_data_files(task, data, folder)
+            check_data_files(self.report, task, data, folder)
         if len(self.report.problems) > before:
             return
         if missing:
@@ -321,41 +279,6 @@ class _Loader:
             update = {"folder": folder, "mistakes": tuple(mistakes), "equivalent": equivalent}
             self.bank.tasks[task.id] = task.model_copy(update=update)
             self.broken_tasks.discard(folder.name)
-
-    def check_data_files(self, task: TrainingTask, raw: LineDict, folder: Path) -> None:
-        """A training task's data files exist beside task.yaml (reported at their lines)."""
-        for field in ("data", "answers"):
-            name = getattr(task, field)
-            path = folder / name
-            if Path(name).is_absolute() or ".." in Path(name).parts:
-                message = f"`{field}` {name!r} must be a file name inside the task folder"
-            elif not path.is_file():
-                message = f"`{field}` names {name!r}, but {path} does not exist"
-            else:
-                continue
-            self.report.add(folder / "task.yaml", raw.line_of(field), message)
-
-    def check_python(self, path: Path) -> None:
-        try:
-            source = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.report.add(
-                path,
-                1,
-                said(
-                    f"cannot read as UTF-8 text: {exc}", f"UTF-8 텍스트로 읽을 수 없습니다: {exc}"
-                ),
-            )
-            return
-        try:
-            compile(source, str(path), "exec", dont_inherit=True)
-        except SyntaxError as exc:
-            self.report.add(
-                path,
-                exc.lineno or 1,
-                # Python's own words, quoted in Korean
-                said(f"Python syntax error: {exc.msg}", f'파이썬 문법 오류: "{exc.msg}"'),
-            )
 
     # exams/*.yaml
     def load_exam(self, path: Path) -> tuple[Blueprint, LineDict] | None:
@@ -382,85 +305,6 @@ class _Loader:
             return None
         self.bank.exams[blueprint.id] = blueprint
         return blueprint, data
-
-    def check_exam(self, path: Path, blueprint: Blueprint, raw: LineDict) -> None:
-        """Cross-checks that need the whole bank: task ids and pool sizes."""
-        for s, section in enumerate(blueprint.sections):
-            where = ("sections", s)
-            for t, task in enumerate(section.tasks or []):
-                if task not in self.bank.tasks and task not in self.broken_tasks:
-                    hint = suggest(task, self.bank.tasks)
-                    self.report.add(
-                        path,
-                        line_at(raw, (*where, "tasks", t)),
-                        said(f"unknown task {task!r}{hint}", f"없는 과제 {task!r}{hint.ko}"),
-                    )
-            self.check_section_draw(path, raw, s, section)
-            if section.kind == "written":
-                pool: Sequence[Any] = self.bank.written_pool(section)
-                noun = "written items"
-            else:
-                pool = self.bank.task_pool(section)
-                noun = "tasks"
-            wanted = section.size()
-            if section.tasks is not None and section.count is None:
-                continue  # every listed task is drawn; unknown ones are reported above
-            if wanted > len(pool):
-                limits = []
-                if section.pages is not None:
-                    limits.append(f"pages {format_pages(section.pages)}")
-                if section.types is not None:
-                    limits.append(f"types {', '.join(section.types)}")
-                if section.scope is not None:
-                    limits.append(f"scope {section.scope}")
-                scope = f" ({'; '.join(limits)})" if limits else ""
-                self.report.add(
-                    path,
-                    line_at(raw, (*where, "count")),
-                    f"section {section.title!r} draws {wanted} {noun} but its pool holds {len(pool)}{scope}",
-                )
-
-    def check_section_draw(self, path: Path, raw: LineDict, s: int, section: Section) -> None:
-        """A section's `kind`, `weights` and `stratify` against the tasks and the syllabus."""
-        where = ("sections", s)
-        kind = section.task_kind
-        for t, task_id in enumerate(section.tasks or []):
-            task = self.bank.tasks.get(task_id)
-            if kind is not None and task is not None and task.kind != kind:
-                self.report.add(
-                    path,
-                    line_at(raw, (*where, "tasks", t)),
-                    f"task {task_id!r} is of kind {task.kind or '(none)'!r}, but section "
-                    f"{section.title!r} draws `{kind}` tasks",
-                )
-        if section.stratify == "syllabus" and not self.bank.syllabus:
-            self.report.add(
-                path,
-                line_at(raw, (*where, "stratify")),
-                "`stratify: syllabus` needs syllabus entries (syllabus.yaml), and the bank has none",
-            )
-        if not section.weights:
-            return
-        if section.practical:
-            names: Sequence[str] = [t.id for t in self.bank.task_pool(section)]
-            noun = "a task this section draws"
-        else:
-            names = [entry.title for entry in self.bank.syllabus]
-            noun = "a syllabus entry title"
-        for key in section.weights:
-            if key in names:
-                continue
-            if section.practical and key in self.broken_tasks:
-                continue  # the task's own problems are reported
-            hint: str = suggest(key, names)
-            other = self.bank.tasks.get(key) if section.practical else None
-            if other is not None:
-                hint = f" (task {key!r} is of kind {other.kind or '(none)'!r})"
-            self.report.add(
-                path,
-                line_at(raw, (*where, "weights", key)),
-                f"`weights` names {key!r}, which is not {noun}{hint}",
-            )
 
     def load_folder(self, folder: Path) -> list[tuple[Path, Blueprint, LineDict]]:
         self.bank.folders.append(folder)
@@ -520,7 +364,7 @@ def load_banks(folders: Sequence[Path] = (), *, bundled: bool = True) -> tuple[B
         exams.extend(loader.load_folder(root))
     # Blueprints are checked once every folder is in, as pools span all banks.
     for path, blueprint, raw in exams:
-        loader.check_exam(path, blueprint, raw)
+        check_exam(loader.bank, loader.broken_tasks, loader.report, path, blueprint, raw)
     # The glossary spans all banks too: one set per term, and no wrong option made right.
     loader.bank.glossary, problems = merge_sets(loader.term_sets)
     loader.report.problems.extend([*problems, *option_problems(loader.bank)])

@@ -107,22 +107,32 @@ def describe(err: Any, model: type[BaseModel], what: str) -> Said:
             f"`{name}` {value!r}는 {pattern} 형식이어야 합니다",
         )
     if kind == "too_short":
-        if isinstance(value, list) and not value:
-            if last == "pages":
-                return said(
-                    "`pages` is empty: give at least one page, or leave `pages` out",
-                    "`pages`가 비어 있습니다: 쪽을 하나 이상 쓰거나 `pages`를 빼세요",
-                )
-            if last == "sections":
-                return said("the blueprint has no sections", "모의고사 설계에 영역이 없습니다")
-            return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
-        if isinstance(value, str):
-            return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
-        least, count = ctx.get("min_length"), len(value or [])
-        return said(
-            f"`{name}` needs at least {least} entries, got {count}",
-            f"`{name}`에는 {least}개 이상이 필요한데 {count}개입니다",
-        )
+        return _too_short(name, last, value, ctx)
+    return _wrong_type(kind, name, value, ctx, err)
+
+
+def _too_short(name: str, last: object, value: Any, ctx: dict[str, Any]) -> Said:
+    """A list or text with fewer entries than the model asks for."""
+    if isinstance(value, list) and not value:
+        if last == "pages":
+            return said(
+                "`pages` is empty: give at least one page, or leave `pages` out",
+                "`pages`가 비어 있습니다: 쪽을 하나 이상 쓰거나 `pages`를 빼세요",
+            )
+        if last == "sections":
+            return said("the blueprint has no sections", "모의고사 설계에 영역이 없습니다")
+        return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
+    if isinstance(value, str):
+        return said(f"`{name}` is empty", f"`{name}`가 비어 있습니다")
+    least, count = ctx.get("min_length"), len(value or [])
+    return said(
+        f"`{name}` needs at least {least} entries, got {count}",
+        f"`{name}`에는 {least}개 이상이 필요한데 {count}개입니다",
+    )
+
+
+def _wrong_type(kind: str, name: str, value: Any, ctx: dict[str, Any], err: Any) -> Said:
+    """A value of the wrong kind or out of bounds, or pydantic's own words for the rest."""
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         return said(

@@ -11,6 +11,7 @@ the message tables only when a message is made.
 
 from __future__ import annotations
 
+import sys
 from typing import Self
 
 
@@ -32,10 +33,13 @@ class UserError(Exception):
         """The one line for the user in ``lang``."""
         if self.key is None:
             return str(self)
-        from question_bank.said import in_lang
-
         from .i18n import translate
 
-        # a value the bank worded in both languages (a page syntax error) in ``lang``
-        values = {name: in_lang(value, lang) for name, value in self.values.items()}
+        values = self.values
+        # A value the bank worded in both languages (a page syntax error) in ``lang``. Such
+        # a value exists only once question_bank.said is loaded: an error raised before the
+        # bank is touched (the app's first frame) must not load the bank's engine to say so.
+        worded = sys.modules.get("question_bank.said")
+        if worded is not None:
+            values = {name: worded.in_lang(value, lang) for name, value in values.items()}
         return translate(self.key, lang, **values)

@@ -52,7 +52,7 @@ def test_log_file_gets_the_records_of_every_package(home: Path, tmp_path: Path) 
     assert stats(home, "--log-file", str(target)) == 0
     log_from_every_package("after the command")
     text = target.read_text(encoding="utf-8")
-    assert "DEBUG quizapp.commands.base: running quizapp.commands.bank.run_stats" in text
+    assert "DEBUG quizapp.commands.base: running quizapp.commands.bank.run_bank_stats" in text
     assert "DEBUG quizapp.commands.base: exit 0" in text
     for name in PACKAGES:
         assert f"WARNING {name}: after the command from {name}" in text
@@ -76,7 +76,7 @@ def test_verbose_commands_log_on_stderr(home: Path, capfd: pytest.CaptureFixture
     assert stats(home, "--verbose") == 0
     log_from_every_package("verbose")
     err = capfd.readouterr().err
-    assert "DEBUG quizapp.commands.base: running quizapp.commands.bank.run_stats" in err
+    assert "DEBUG quizapp.commands.base: running quizapp.commands.bank.run_bank_stats" in err
     assert all(f"WARNING {name}: verbose from {name}" in err for name in PACKAGES)
 
 
