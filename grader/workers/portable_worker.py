@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Any
+from typing import IO, Any
 
 import psutil
 
@@ -146,8 +146,7 @@ class Spawned:
         unregister_worker(self.process.pid)
         for stream in (self.process.stdout, self.process.stderr):
             if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
+                _close_soon(stream)
         self._release()
         return left
 
@@ -158,3 +157,19 @@ class Spawned:
                     sock.close()
         self.sock = None
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _close_soon(stream: IO[bytes]) -> None:
+    """Close a worker's output pipe without waiting on it.
+
+    A session's reader thread may be blocked reading it, holding the stream's lock, for as
+    long as any process still holds the pipe's other end: one that escaped the worker's
+    tree (a fork-hopper, or a daemon on a system without a subreaper) until the sweep or
+    its own end. Closing here would wait for that, and hold up every file after this one;
+    a daemon thread closes it when the reader lets go."""
+
+    def close() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            stream.close()
+
+    threading.Thread(target=close, name="close-worker-pipe", daemon=True).start()
