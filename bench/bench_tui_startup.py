@@ -3,7 +3,15 @@
 Both are launched in a pseudo-terminal (as a user's terminal would run them);
 the clock stops when the app has drawn its first screen (a marker text in the
 terminal output). Target: quizapp ≤ 1.5 × the minimal app.
-Run: `python bench/bench_tui_startup.py [--repeat N]`. Prints numbers; asserts nothing.
+
+Both run with Python's bytecode cache, as on a student's machine from the second
+launch on (pip compiles an installed package; an editable install writes its
+``__pycache__`` on the first run): a ``PYTHONDONTWRITEBYTECODE`` in the calling
+environment is dropped for the children, since with it quizapp's few hundred modules
+are compiled again on every launch while Textual's come precompiled from the wheel.
+``--no-bytecode`` keeps it, for that cold case.
+Run: `python bench/bench_tui_startup.py [--repeat N] [--no-bytecode]`. Prints numbers;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -70,6 +78,11 @@ def first_frame(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (compile on every launch)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {
@@ -80,13 +93,15 @@ def main() -> None:
             "QUIZAPP_HOME": str(Path(tmp) / "home"),
             "LANG": "ko_KR.UTF-8",
         }
+        if not args.no_bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
         minimal = Path(tmp) / "minimal.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
         runs = {
             "minimal Textual app": ([sys.executable, str(minimal)], b"MINIMAL-READY"),
             "quizapp": ([sys.executable, "-m", "quizapp"], b"AI Essential"),
         }
-        for argv, marker in runs.values():  # warm the OS file cache once
+        for argv, marker in runs.values():  # warm the OS file cache (and bytecode) once
             first_frame(argv, marker, env)
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.repeat):  # interleaved, so that machine load hits both alike
