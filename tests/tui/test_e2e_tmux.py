@@ -68,3 +68,24 @@ def test_a_quiz_in_a_real_terminal_is_answered_and_saved(terminal: tuple[Termina
         check=True,
     )
     assert json.loads(stats.stdout)["reviews_total"] == 2
+
+
+def test_home_in_a_real_terminal_shows_its_keys_and_the_table_takes_the_arrows(
+    tmp_path: Path,
+) -> None:
+    """At 80×24 in a real terminal, home's footer lists the ways in (it is mounted after the
+    first frame, when no binding changes any more) and the coverage table has the focus."""
+    command = (
+        f"env QUIZAPP_HOME={tmp_path / 'home'} LANG=ko_KR.UTF-8 TERM=xterm-256color "
+        f"{QUIZAPP} --bank {PILOT_BANK}"
+    )
+    term = Terminal(f"quizapp-home-{uuid.uuid4().hex[:8]}", command, width=80, height=24)
+    try:
+        term.wait_for("0%")  # the coverage rows are in
+        last_line = term.wait_for("^p").rstrip().splitlines()[-1]
+        assert "r 복습" in last_line and "e 모의고사" in last_line
+        assert "벡터스토어" not in term.screen()  # the last entry is below the fold
+        term.keys(*["Down"] * 30)  # the focused table scrolls to it
+        term.wait_for("벡터스토어")
+    finally:
+        term.close()

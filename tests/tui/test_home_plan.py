@@ -88,3 +88,24 @@ async def test_the_panel_speaks_english_and_hides_without_an_exam_date(
         panel = app.screen.query_one(PlanPanel)
         await until(pilot, lambda: panel.has_class("-hidden"))
         assert not panel.display
+
+
+async def test_home_keeps_the_coverage_row_when_its_numbers_are_refreshed(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    from textual.widgets import DataTable
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        table = app.screen.query_one("#coverage", DataTable)
+        await until(pilot, lambda: table.row_count > 5 and app.screen.focused is table)
+        for _ in range(4):
+            await pilot.press("down")
+        assert table.cursor_row == 4
+        await pilot.press("s")  # stats, and back: home counts again
+        await until(pilot, lambda: type(app.screen).__name__ == "StatsScreen")
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        await pilot.pause(0.3)
+        assert table.row_count > 5 and table.cursor_row == 4

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import DataTable, Input
 
 from question_bank import Bank
@@ -77,6 +78,10 @@ class Walk:
         await self.pilot.pause()
         text = screen_text(self.app)
         self.shots[name] = text
+        for table in self.app.screen.query(DataTable):
+            box = table.parent
+            if table.display and isinstance(box, Widget):  # no last row hidden below its box
+                assert table.region.bottom <= box.region.bottom, f"{name}: #{table.id} overflows"
         return text
 
     async def home(self) -> None:

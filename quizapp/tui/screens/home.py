@@ -114,6 +114,11 @@ class HomeScreen(QuizScreen[None]):
     async def mount_body(self) -> None:
         await self.mount_all(self.compose_body())
         self.body_ready = True
+        # Textual focuses a screen's first widget and draws its footer's keys when the
+        # screen starts; the body came later, so both are done here.
+        if self.focused is None:
+            self.set_focus(self.query_one("#coverage"))
+        self.refresh_bindings()
         if self.waiting is not None:
             stats, self.waiting = self.waiting, None
             self.show_stats(stats)
@@ -198,6 +203,7 @@ class HomeScreen(QuizScreen[None]):
         from textual.widgets import DataTable
 
         table = self.query_one("#coverage", DataTable)
+        row = table.cursor_row  # kept across a refresh (back from a review, say)
         table.clear()
         wide = self.app.size.width >= WIDE
         for m in stats["mastery"]:
@@ -211,6 +217,8 @@ class HomeScreen(QuizScreen[None]):
                     justify="right",
                 ),
             )
+        if 0 < row < table.row_count:
+            table.move_cursor(row=row, animate=False)
         # exam_attempts come newest first: the last five, the newest on top
         finished = [a for a in stats["exam_attempts"] if a["finished_at"]][:LAST_ATTEMPTS]
         bank = self.ctx.bank
