@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .models import ItemId, Loc, PageList, StrictModel, Text, WrittenType
+from .said import said
 
 Weight = Annotated[float, Field(gt=0)]
 
@@ -45,52 +46,67 @@ class Section(StrictModel):
 
     def problems(self) -> list[tuple[Loc, str]]:
         if self.kind == "written":
-            found: list[tuple[Loc, str]] = []
-            if self.count is None:
-                found.append(((), "a written section needs `count`: how many items to draw"))
-            if self.weights is not None and self.stratify is None:
-                found.append(
-                    (
-                        ("weights",),
-                        "a written section's `weights` are per syllabus entry: add "
-                        "`stratify: syllabus`",
-                    )
-                )
-            if self.tasks is not None:
-                found.append(
-                    (
-                        ("tasks",),
-                        "a written section draws items; `tasks` belongs to a practical section",
-                    )
-                )
-            return found
-        found = []
+            return self._written_problems()
+        found: list[tuple[Loc, str]] = []
         if self.stratify is not None:
-            found.append(
-                (
-                    ("stratify",),
-                    "`stratify` spreads a written section over the syllabus; a practical "
-                    "section draws by `kind` and `weights`",
-                )
+            message = said(
+                "`stratify` spreads a written section over the syllabus; a practical "
+                "section draws by `kind` and `weights`",
+                "`stratify`는 필기 영역을 출제 범위에 고루 나눕니다; 실기 영역은 "
+                "`kind`와 `weights`로 뽑습니다",
             )
+            found.append((("stratify",), message))
         if self.types is not None:
-            found.append(
-                (
-                    ("types",),
-                    "a practical section draws tasks; `types` belongs to a written section",
-                )
+            message = said(
+                "a practical section draws tasks; `types` belongs to a written section",
+                "실기 영역은 과제를 뽑습니다; `types`는 필기 영역에 씁니다",
             )
+            found.append((("types",), message))
         if self.tasks is None and self.count is None:
-            found.append(((), "a practical section needs `tasks` (a list of task ids) or `count`"))
+            message = said(
+                "a practical section needs `tasks` (a list of task ids) or `count`",
+                "실기 영역에는 `tasks`(과제 id 목록)나 `count`가 필요합니다",
+            )
+            found.append(((), message))
         if self.tasks is not None and self.pages is not None:
-            found.append((("pages",), "give either `tasks` or `pages`, not both"))
+            message = said(
+                "give either `tasks` or `pages`, not both",
+                "`tasks`와 `pages` 중 하나만 쓰세요",
+            )
+            found.append((("pages",), message))
         for i, task in enumerate(self.tasks or []):
             if task in (self.tasks or [])[:i]:
-                found.append((("tasks", i), f"task {task!r} is listed twice"))
+                message = said(f"task {task!r} is listed twice", f"과제 {task!r}가 두 번 있습니다")
+                found.append((("tasks", i), message))
         if self.tasks is not None and self.count is not None and self.count > len(self.tasks):
-            found.append(
-                (("count",), f"`count` is {self.count} but only {len(self.tasks)} tasks are listed")
+            listed = len(self.tasks)
+            message = said(
+                f"`count` is {self.count} but only {listed} tasks are listed",
+                f"`count`는 {self.count}인데 적힌 과제는 {listed}개뿐입니다",
             )
+            found.append((("count",), message))
+        return found
+
+    def _written_problems(self) -> list[tuple[Loc, str]]:
+        found: list[tuple[Loc, str]] = []
+        if self.count is None:
+            message = said(
+                "a written section needs `count`: how many items to draw",
+                "필기 영역에는 `count`(뽑을 문항 수)가 필요합니다",
+            )
+            found.append(((), message))
+        if self.weights is not None and self.stratify is None:
+            message = said(
+                "a written section's `weights` are per syllabus entry: add `stratify: syllabus`",
+                "필기 영역의 `weights`는 출제 범위 항목별입니다: `stratify: syllabus`를 더하세요",
+            )
+            found.append((("weights",), message))
+        if self.tasks is not None:
+            message = said(
+                "a written section draws items; `tasks` belongs to a practical section",
+                "필기 영역은 문항을 뽑습니다; `tasks`는 실기 영역에 씁니다",
+            )
+            found.append((("tasks",), message))
         return found
 
     def size(self) -> int:
@@ -110,7 +126,12 @@ class Blueprint(StrictModel):
 
     def problems(self) -> list[tuple[Loc, str]]:
         if not self.sections:
-            return [(("sections",), "the blueprint has no sections")]
+            return [
+                (
+                    ("sections",),
+                    said("the blueprint has no sections", "모의고사 설계에 영역이 없습니다"),
+                )
+            ]
         found: list[tuple[Loc, str]] = []
         for i, section in enumerate(self.sections):
             found.extend((("sections", i, *loc), msg) for loc, msg in section.problems())

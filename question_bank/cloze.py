@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .said import said
+
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _OPENER = re.compile(r"\{\{\s*c\d*\s*:?")
 _BAR = re.compile(r"(?<!\\)\|")
@@ -29,35 +31,64 @@ class Blank:
 
 
 def parse_cloze(text: str) -> list[Blank]:
-    """The blanks of a cloze text, in order; ValueError for a malformed one."""
+    """The blanks of a cloze text, in order; ValueError for a malformed one (its message a
+    :class:`~question_bank.said.Said`, worded in both languages)."""
     blanks: list[Blank] = []
     for match in _DELETION.finditer(text):
         number = int(match.group(1))
         body = match.group(2)
         answer, sep, hint = body.partition("::")
+        whole = match.group(0)
         if number < 1:
-            raise ValueError(f"cloze deletion {match.group(0)!r}: numbers start at c1")
+            raise ValueError(
+                said(
+                    f"cloze deletion {whole!r}: numbers start at c1",
+                    f"빈칸 {whole!r}: 번호는 c1부터 시작합니다",
+                )
+            )
         if not answer.strip():
-            raise ValueError(f"cloze deletion {match.group(0)!r} has an empty answer")
+            raise ValueError(
+                said(
+                    f"cloze deletion {whole!r} has an empty answer",
+                    f"빈칸 {whole!r}의 정답이 비어 있습니다",
+                )
+            )
         if _OPENER.search(body):
             raise ValueError(
-                f"cloze deletion {match.group(0)!r} holds another deletion; "
-                "nested clozes are not supported"
+                said(
+                    f"cloze deletion {whole!r} holds another deletion; "
+                    "nested clozes are not supported",
+                    f"빈칸 {whole!r} 안에 다른 빈칸이 있습니다; 빈칸은 겹쳐 쓸 수 없습니다",
+                )
             )
         answers = tuple(a.strip() for a in alternatives(answer))
         if not all(answers):
             raise ValueError(
-                f"cloze deletion {match.group(0)!r} has an empty alternative; "
-                "write {{c1::목적|비용}} with text on both sides of each '|'"
+                said(
+                    f"cloze deletion {whole!r} has an empty alternative; "
+                    "write {{c1::목적|비용}} with text on both sides of each '|'",
+                    f"빈칸 {whole!r}에 빈 대안이 있습니다; "
+                    "`{{c1::목적|비용}}`처럼 '|'의 양쪽에 글자를 쓰세요",
+                )
             )
         if sep and not hint.strip():
-            raise ValueError(f"cloze deletion {match.group(0)!r} has an empty hint")
+            raise ValueError(
+                said(
+                    f"cloze deletion {whole!r} has an empty hint",
+                    f"빈칸 {whole!r}의 힌트가 비어 있습니다",
+                )
+            )
         blanks.append(Blank(number, answers, hint.strip() if sep else None))
     leftover = _DELETION.sub("", text)
     stray = _OPENER.search(leftover)
     if stray:
         snippet = leftover[stray.start() : stray.start() + 20]
-        raise ValueError(f"malformed cloze deletion near {snippet!r}; write {{{{c1::answer}}}}")
+        raise ValueError(
+            said(
+                f"malformed cloze deletion near {snippet!r}; write {{{{c1::answer}}}}",
+                f"{snippet!r} 근처의 빈칸 표기가 잘못되었습니다; `{{{{c1::정답}}}}`처럼 쓰세요",
+            )
+        )
     return blanks
 
 

@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
 
+from .said import said
+
 Loc = tuple[str | int, ...]
 ArgName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 
@@ -173,61 +175,123 @@ class Contract(_Strict):
             )
         for i, name in enumerate(self.effects.modifies):
             if name not in self.args:
-                found.append(
-                    (("effects", "modifies", i), f"`modifies` names {name!r}, no argument")
-                )
-        if self.returns.same_as is not None and self.returns.same_as not in self.args:
-            found.append(
-                (("returns", "same_as"), f"`same_as` names {self.returns.same_as!r}, no argument")
-            )
+                found.append((("effects", "modifies", i), _no_argument("modifies", name)))
+        same_as = self.returns.same_as
+        if same_as is not None and same_as not in self.args:
+            found.append((("returns", "same_as"), _no_argument("same_as", same_as)))
         if self.where is not None:
             found.extend(_where_problems(self.where, set(self.args)))
         return found
 
 
+def _no_argument(field: str, name: str) -> str:
+    return said(
+        f"`{field}` names {name!r}, no argument", f"`{field}`에 쓴 {name!r}는 인수가 아닙니다"
+    )
+
+
 def _arg_problems(arg: object, before: list[str], args: dict[str, Any]) -> list[tuple[Loc, str]]:
-    found: list[tuple[Loc, str]] = []
     if isinstance(arg, TensorArg):
-        if arg.shape is None and arg.like is None:
-            found.append(((), "a tensor needs `shape` (or `like`: another argument's)"))
-        for i, dim in enumerate(arg.shape or []):
-            low, high = (dim, dim) if isinstance(dim, int) else dim
-            if low < 0 or high < low:
-                found.append(
-                    (("shape", i), f"dimension {dim} must be n or [min, max], 0 ≤ min ≤ max")
-                )
-        if arg.values[0] >= arg.values[1]:
-            found.append((("values",), f"`values` {arg.values} must be [low, high], low < high"))
-        if arg.requires_grad and not any(d in FLOAT_DTYPES for d in arg.dtypes):
-            found.append((("requires_grad",), "only a floating-point tensor can require grad"))
-        if "large-int64" in arg.special and "int64" not in arg.dtypes:
-            found.append((("special",), "`large-int64` needs int64 among `dtypes`"))
-        if "transposed" in arg.layouts and arg.shape is not None and len(arg.shape) < 2:
-            found.append((("layouts",), "a transposed layout needs two dimensions or more"))
-        if arg.like is not None and arg.like not in before:
-            found.append((("like",), f"`like` names {arg.like!r}: no argument before this one"))
-    elif isinstance(arg, (IntArg, NumberArg)):
+        return _tensor_problems(arg, before)
+    found: list[tuple[Loc, str]] = []
+    if isinstance(arg, (IntArg, NumberArg)):
         if arg.range[0] > arg.range[1]:
-            found.append((("range",), f"`range` {arg.range} must be [min, max], min ≤ max"))
+            message = said(
+                f"`range` {arg.range} must be [min, max], min ≤ max",
+                f"`range` {arg.range}는 `[min, max]`, `min ≤ max`여야 합니다",
+            )
+            found.append((("range",), message))
     elif isinstance(arg, SentencesArg):
         if not isinstance(args.get(arg.vocab), VocabArg):
-            found.append((("vocab",), f"`vocab` names {arg.vocab!r}: no `type: vocab` argument"))
+            message = said(
+                f"`vocab` names {arg.vocab!r}: no `type: vocab` argument",
+                f"`vocab`에 쓴 {arg.vocab!r}는 `type: vocab` 인수가 아닙니다",
+            )
+            found.append((("vocab",), message))
         for field in ("count", "length"):
             low, high = getattr(arg, field)
             if low < 0 or high < low:
-                found.append(((field,), f"`{field}` must be [min, max], 0 ≤ min ≤ max"))
+                found.append(((field,), _bad_span(field, 0)))
     elif isinstance(arg, TokenBatchArg):
         for field in ("count", "length", "ids", "labels"):
             low, high = getattr(arg, field)
             if low < 0 or high < low or (field in ("count", "length") and low < 1):
                 least = 1 if field in ("count", "length") else 0
-                found.append(((field,), f"`{field}` must be [min, max], {least} ≤ min ≤ max"))
+                found.append(((field,), _bad_span(field, least)))
         if arg.pad is not None and not isinstance(args.get(arg.pad), IntArg):
-            found.append((("pad",), f"`pad` names {arg.pad!r}: no `type: int` argument"))
+            message = said(
+                f"`pad` names {arg.pad!r}: no `type: int` argument",
+                f"`pad`에 쓴 {arg.pad!r}는 `type: int` 인수가 아닙니다",
+            )
+            found.append((("pad",), message))
         if "pad-inside" in arg.classes and arg.pad is None:
-            found.append((("classes",), "`pad-inside` needs `pad`: the padding id's argument"))
+            message = said(
+                "`pad-inside` needs `pad`: the padding id's argument",
+                "`pad-inside`에는 `pad`(패딩 id를 담은 인수)가 필요합니다",
+            )
+            found.append((("classes",), message))
     elif isinstance(arg, GivenArg) and (arg.states or arg.after) and not arg.module:
-        found.append((("module",), "`states` and `after` apply to a module: add `module: true`"))
+        message = said(
+            "`states` and `after` apply to a module: add `module: true`",
+            "`states`와 `after`는 모듈에만 씁니다: `module: true`를 더하세요",
+        )
+        found.append((("module",), message))
+    return found
+
+
+def _bad_span(field: str, least: int) -> str:
+    return said(
+        f"`{field}` must be [min, max], {least} ≤ min ≤ max",
+        f"`{field}`는 `[min, max]`, `{least} ≤ min ≤ max`여야 합니다",
+    )
+
+
+def _tensor_problems(arg: TensorArg, before: list[str]) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    if arg.shape is None and arg.like is None:
+        message = said(
+            "a tensor needs `shape` (or `like`: another argument's)",
+            "텐서에는 `shape`(또는 다른 인수의 것을 따르는 `like`)가 필요합니다",
+        )
+        found.append(((), message))
+    for i, dim in enumerate(arg.shape or []):
+        low, high = (dim, dim) if isinstance(dim, int) else dim
+        if low < 0 or high < low:
+            message = said(
+                f"dimension {dim} must be n or [min, max], 0 ≤ min ≤ max",
+                f"차원 {dim}는 `n`이나 `[min, max]`, `0 ≤ min ≤ max`여야 합니다",
+            )
+            found.append((("shape", i), message))
+    if arg.values[0] >= arg.values[1]:
+        message = said(
+            f"`values` {arg.values} must be [low, high], low < high",
+            f"`values` {arg.values}는 `[low, high]`, `low < high`여야 합니다",
+        )
+        found.append((("values",), message))
+    if arg.requires_grad and not any(d in FLOAT_DTYPES for d in arg.dtypes):
+        message = said(
+            "only a floating-point tensor can require grad",
+            "`requires_grad`는 부동소수점 텐서만 쓸 수 있습니다",
+        )
+        found.append((("requires_grad",), message))
+    if "large-int64" in arg.special and "int64" not in arg.dtypes:
+        message = said(
+            "`large-int64` needs int64 among `dtypes`",
+            "`large-int64`를 쓰려면 `dtypes`에 `int64`가 있어야 합니다",
+        )
+        found.append((("special",), message))
+    if "transposed" in arg.layouts and arg.shape is not None and len(arg.shape) < 2:
+        message = said(
+            "a transposed layout needs two dimensions or more",
+            "`transposed` 레이아웃에는 2차원 이상이 필요합니다",
+        )
+        found.append((("layouts",), message))
+    if arg.like is not None and arg.like not in before:
+        message = said(
+            f"`like` names {arg.like!r}: no argument before this one",
+            f"`like`에 쓴 {arg.like!r}는 이 인수보다 앞에 있는 인수가 아닙니다",
+        )
+        found.append((("like",), message))
     return found
 
 
@@ -235,14 +299,24 @@ def _where_problems(where: str, names: set[str]) -> list[tuple[Loc, str]]:
     try:
         tree = ast.parse(where, mode="eval")
     except SyntaxError as exc:
-        return [(("where",), f"`where` is not a Python expression: {exc.msg}")]
+        # Python's own words, quoted in Korean
+        message = said(
+            f"`where` is not a Python expression: {exc.msg}",
+            f'`where`가 파이썬 식이 아닙니다: "{exc.msg}"',
+        )
+        return [(("where",), message)]
     unknown = sorted(
         node.id
         for node in ast.walk(tree)
         if isinstance(node, ast.Name) and node.id not in names and node.id not in _WHERE_BUILTINS
     )
     if unknown:
-        return [(("where",), f"`where` uses {', '.join(unknown)}: not an argument of the contract")]
+        listed = ", ".join(unknown)
+        message = said(
+            f"`where` uses {listed}: not an argument of the contract",
+            f"`where`에 쓴 `{listed}`는 계약의 인수가 아닙니다",
+        )
+        return [(("where",), message)]
     return []
 
 

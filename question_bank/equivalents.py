@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
+from .said import said
 from .yaml_lines import LineDict, load_yaml
 
 EQUIVALENT_FILE = "equivalent.yaml"
@@ -31,14 +32,22 @@ def load_equivalents(folder: Path) -> tuple[dict[str, str], list[Problem]]:
         line = getattr(data, "line", 1)
         return {}, [
             *problems,
-            Problem(path, line, "equivalent.yaml must map mutant ids to reasons"),
+            Problem(
+                path,
+                line,
+                said(
+                    "equivalent.yaml must map mutant ids to reasons",
+                    "equivalent.yaml은 변형 id마다 이유를 적은 매핑이어야 합니다",
+                ),
+            ),
         ]
     found: dict[str, str] = {}
     for key, reason in data.items():
         if not isinstance(reason, str) or not reason.strip():
-            problems.append(
-                Problem(path, data.line_of(key), f"mutant {key}: give a one-line reason")
+            message = said(
+                f"mutant {key}: give a one-line reason", f"변형 `{key}`: 이유를 한 줄로 쓰세요"
             )
+            problems.append(Problem(path, data.line_of(key), message))
             continue
         found[str(key)] = reason.strip()
     return found, problems

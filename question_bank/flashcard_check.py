@@ -16,6 +16,7 @@ from .bank_type import Bank
 from .glossary import Glossary, term_key, term_regex
 from .models import Flashcard
 from .problems import Problem
+from .said import said
 
 _MARKUP = re.compile(r"[*`_'\"‘’“”]")
 _PARTS = re.compile(r"[()（）/]")
@@ -107,14 +108,13 @@ def giveaway_warnings(bank: Bank) -> list[Problem]:
         where = bank.where.get(item.id)
         if term is None or where is None:
             continue
-        found.append(
-            Problem(
-                where.path,
-                where.line,
-                f"reversible flashcard {item.id!r}: its back contains {term!r}, the term its "
-                "front asks for, so the reverse card answers itself; rewrite the back or "
-                "drop `reverse: true`",
-                severity="warning",
-            )
+        message = said(
+            f"reversible flashcard {item.id!r}: its back contains {term!r}, the term its "
+            "front asks for, so the reverse card answers itself; rewrite the back or "
+            "drop `reverse: true`",
+            f"양방향 플래시카드 {item.id!r}: 뒷면에 앞면이 묻는 용어 {term!r}가 들어 있어 "
+            "뒤집은 카드가 스스로 답을 알려 줍니다; 뒷면을 고쳐 쓰거나 "
+            "`reverse: true`를 빼세요",
         )
+        found.append(Problem(where.path, where.line, message, severity="warning"))
     return found

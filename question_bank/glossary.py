@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .problems import Problem
+from .said import said
 from .yaml_lines import LineList, load_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -171,40 +172,54 @@ def load_glossary(folder: Path) -> tuple[list[TermSet], list[Problem]]:
         return [], problems
     if not isinstance(data, LineList):
         line = getattr(data, "line", 1)
-        message = "glossary.yaml must be a list of term sets, e.g. - [망각 게이트, forget gate]"
+        message = said(
+            "glossary.yaml must be a list of term sets, e.g. - [망각 게이트, forget gate]",
+            "용어집(glossary.yaml)은 용어 묶음의 목록이어야 합니다. "
+            "예: `- [망각 게이트, forget gate]`",
+        )
         return [], [*problems, Problem(path, line, message)]
     sets: list[TermSet] = []
     for i, raw in enumerate(data):
         line = data.line_of(i)
-        if not isinstance(raw, list):
-            problems.append(
-                Problem(path, line, "a glossary entry is a list of equivalent terms: [a, b]")
-            )
+        wrong = _entry_problem(raw)
+        if wrong is not None:
+            problems.append(Problem(path, line, wrong))
             continue
-        terms = [str(t).strip() for t in raw if isinstance(t, str | int | float)]
-        if len(terms) != len(raw) or not all(terms):
-            problems.append(Problem(path, line, "a glossary term must be non-empty text"))
-            continue
-        if len(terms) < 2:
-            what = "an empty set" if not terms else f"only {terms[0]!r}"
-            problems.append(
-                Problem(path, line, f"a glossary set needs two or more terms, got {what}")
-            )
-            continue
-        keys = [term_key(t) for t in terms]
-        twice = [t for t, k in zip(terms, keys, strict=True) if keys.count(k) > 1]
-        if twice:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{twice[0]!r} and {twice[1]!r} are one term (spacing and case do not "
-                    "count): keep one",
-                )
-            )
-            continue
-        sets.append(TermSet(tuple(terms), path, line))
+        sets.append(TermSet(tuple(str(t).strip() for t in raw), path, line))
     return sets, problems
+
+
+def _entry_problem(raw: object) -> str | None:
+    """What is wrong with one entry of glossary.yaml, or None for a good set."""
+    if not isinstance(raw, list):
+        return said(
+            "a glossary entry is a list of equivalent terms: [a, b]",
+            "용어집 항목은 같은 뜻의 용어 목록입니다: `[a, b]`",
+        )
+    terms = [str(t).strip() for t in raw if isinstance(t, str | int | float)]
+    if len(terms) != len(raw) or not all(terms):
+        return said(
+            "a glossary term must be non-empty text",
+            "용어집의 용어는 비어 있지 않은 텍스트여야 합니다",
+        )
+    if len(terms) < 2:
+        if terms:
+            what = said(f"only {terms[0]!r}", f"{terms[0]!r} 하나뿐입니다")
+        else:
+            what = said("an empty set", "빈 묶음입니다")
+        return said(
+            f"a glossary set needs two or more terms, got {what}",
+            f"용어 묶음에는 용어가 둘 이상 있어야 하는데 {what.ko}",
+        )
+    keys = [term_key(t) for t in terms]
+    twice = [t for t, k in zip(terms, keys, strict=True) if keys.count(k) > 1]
+    if twice:
+        return said(
+            f"{twice[0]!r} and {twice[1]!r} are one term (spacing and case do not count): keep one",
+            f"{twice[0]!r}와 {twice[1]!r}는 같은 용어입니다 (띄어쓰기와 대소문자는 "
+            "구별하지 않습니다): 하나만 남기세요",
+        )
+    return None
 
 
 def merge_sets(sets: list[TermSet]) -> tuple[Glossary, list[Problem]]:
@@ -217,14 +232,14 @@ def merge_sets(sets: list[TermSet]) -> tuple[Glossary, list[Problem]]:
         clash = next((t for t in entry.terms if term_key(t) in owner), None)
         if clash is not None:
             first = owner[term_key(clash)]
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.line,
-                    f"term {clash!r} is already in the set at {first.path}:{first.line} "
-                    f"({first}); merge the two sets or drop one",
-                )
+            at = f"{first.path}:{first.line}"
+            message = said(
+                f"term {clash!r} is already in the set at {at} ({first}); "
+                "merge the two sets or drop one",
+                f"용어 {clash!r}는 이미 {at}의 묶음({first})에 있습니다; "
+                "두 묶음을 합치거나 하나를 빼세요",
             )
+            problems.append(Problem(entry.path, entry.line, message))
             continue
         kept.append(entry)
         for term in entry.terms:

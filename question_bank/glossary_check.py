@@ -15,6 +15,7 @@ from .bank_type import Bank
 from .glossary import Glossary, TermSet
 from .models import Cloze, Item, MultipleChoice, Reject, ShortAnswer, SingleChoice
 from .problems import Problem
+from .said import said
 
 
 def wrong_options(item: Item) -> Iterator[tuple[str, list[str]]]:
@@ -54,26 +55,25 @@ def option_problems(bank: Bank) -> list[Problem]:
             if not verdict.correct:
                 continue
             if where is not None and not judge_text(option, answers, None).correct:
+                message = said(
+                    f"this set makes {option!r}, a wrong option of item {item.id!r} "
+                    f"({where}), match its answer {verdict.matched!r}",
+                    f"이 묶음 때문에 문항 {item.id!r}({where})의 오답 {option!r}가 "
+                    f"정답 {verdict.matched!r}와 맞게 됩니다",
+                )
                 for entry in _blamed(option, answers, glossary):
-                    problems.append(
-                        Problem(
-                            entry.path,
-                            entry.line,
-                            f"this set makes {option!r}, a wrong option of item {item.id!r} "
-                            f"({where}), match its answer {verdict.matched!r}",
-                        )
-                    )
+                    problems.append(Problem(entry.path, entry.line, message))
             elif where is not None and _is_reject(item, option):
                 # a choice is picked, never typed: only the glossary can make it match
-                problems.append(
-                    Problem(
-                        where.path,
-                        where.line,
-                        f"item {item.id!r}: the rejected answer {option!r} matches the answer "
-                        f"{verdict.matched!r} (typed answers ignore spacing, case, "
-                        "punctuation and a trailing particle)",
-                    )
+                message = said(
+                    f"item {item.id!r}: the rejected answer {option!r} matches the answer "
+                    f"{verdict.matched!r} (typed answers ignore spacing, case, "
+                    "punctuation and a trailing particle)",
+                    f"문항 {item.id!r}: 오답으로 적은 {option!r}가 정답 {verdict.matched!r}와 "
+                    "맞습니다 (입력한 답은 띄어쓰기, 대소문자, 문장 부호와 끝의 조사를 "
+                    "무시합니다)",
                 )
+                problems.append(Problem(where.path, where.line, message))
     return problems
 
 

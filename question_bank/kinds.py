@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .models import Item, SyllabusEntry
 from .pages import PageRange
 from .problems import Problem
+from .said import said
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -56,13 +57,11 @@ def kind_warnings(bank: Bank) -> list[Problem]:
         if task.kind is not None:
             continue
         where = bank.where[task.id]
-        found.append(
-            Problem(
-                where.path,
-                where.line,
-                f"task {task.id!r} has no `kind` (tensor, batch, model, loop): sections "
-                "that draw by kind never draw it",
-                severity="warning",
-            )
+        message = said(
+            f"task {task.id!r} has no `kind` (tensor, batch, model, loop): sections "
+            "that draw by kind never draw it",
+            f"과제 {task.id!r}에 `kind`(`tensor`, `batch`, `model`, `loop`)가 없습니다: "
+            "유형으로 뽑는 영역은 이 과제를 뽑지 않습니다",
         )
+        found.append(Problem(where.path, where.line, message, severity="warning"))
     return found

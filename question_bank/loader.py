@@ -30,6 +30,9 @@ from .tasks import TASK_FILES, Task, TrainingTask
 from .yaml_lines import LineDict, LineList, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_MISPLACED_MISTAKES = said(
+    f"mistakes belong in {MISTAKES_FILE}", f"`mistakes`는 {MISTAKES_FILE}에 씁니다"
+)
 
 
 def bundled_bank_dir() -> Path:
@@ -240,7 +243,7 @@ class _Loader:
                 ),
             )
         if "mistakes" in data:
-            self.report.add(spec, data.line_of("mistakes"), f"mistakes belong in {MISTAKES_FILE}")
+            self.report.add(spec, data.line_of("mistakes"), _MISPLACED_MISTAKES)
             return
         model = TrainingTask if training else Task
         what = said("training task", "학습 과제") if training else said("task", "과제")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -108,6 +108,8 @@ def describe(err: Any, model: type[BaseModel], what: str) -> Said:
         )
     if kind == "too_short":
         return _too_short(name, last, value, ctx)
+    if kind in _PYDANTIC_WORDS:
+        return _PYDANTIC_WORDS[kind](f"`{name}`: {err['msg']}", name, ctx)
     return _wrong_type(kind, name, value, ctx, err)
 
 
@@ -182,5 +184,36 @@ def _wrong_type(kind: str, name: str, value: Any, ctx: dict[str, Any], err: Any)
             f"`{name}` must be {sign} {ctx.get(key)}, got {value!r}",
             f"`{name}`는 {sign} {ctx.get(key)}이어야 하는데 {value!r}입니다",
         )
-    text = f"`{name}`: {err['msg']}"
-    return said(text, text)  # pydantic's own words: no Korean wording to give
+    # pydantic's own words, quoted in Korean
+    return said(f"`{name}`: {err['msg']}", f'`{name}`: 값이 올바르지 않습니다 ("{err["msg"]}")')
+
+
+def _string_too_short(en: str, name: str, ctx: dict[str, Any]) -> Said:
+    least = ctx.get("min_length", 1)
+    if least == 1:
+        return said(en, f"`{name}`가 비어 있습니다")
+    return said(en, f"`{name}`에는 {least}글자 이상이 필요합니다")
+
+
+def _too_long(en: str, name: str, ctx: dict[str, Any]) -> Said:
+    most, count = ctx.get("max_length"), ctx.get("actual_length")
+    return said(en, f"`{name}`에는 {most}개까지만 쓸 수 있는데 {count}개입니다")
+
+
+def _tag_invalid(en: str, name: str, ctx: dict[str, Any]) -> Said:
+    key, tag, tags = ctx.get("discriminator"), ctx.get("tag"), ctx.get("expected_tags")
+    return said(en, f"`{name}`: {key}에 쓴 {tag!r}는 없는 값입니다 (다음 중 하나: {tags})")
+
+
+def _tag_not_found(en: str, name: str, ctx: dict[str, Any]) -> Said:
+    return said(en, f"`{name}`: {ctx.get('discriminator')} 항목이 없습니다")
+
+
+# pydantic errors told in pydantic's own English words, worded in Korean: error type →
+# (the English line, the field's name, the error's context) → both wordings
+_PYDANTIC_WORDS: dict[str, Callable[[str, str, dict[str, Any]], Said]] = {
+    "string_too_short": _string_too_short,
+    "too_long": _too_long,
+    "union_tag_invalid": _tag_invalid,
+    "union_tag_not_found": _tag_not_found,
+}

@@ -25,10 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .messages import describe
 from .problems import Problem
+from .said import ko_unreadable, said
 from .yaml_lines import LineDict, LineList, line_at, load_yaml
 
 MISTAKES_FILE = "mistakes.yaml"
-_LANGUAGES = {"en": "the English words", "ko": "the Korean words"}
+_LANGUAGES = {"en": ("the English words", "영어 문구"), "ko": ("the Korean words", "한국어 문구")}
 _Words = Annotated[str, StringConstraints(min_length=1)]
 
 
@@ -69,13 +70,20 @@ def load_mistakes(folder: Path, solution: str) -> tuple[list[Mistake], list[Prob
         return [], problems
     if not isinstance(data, LineList):
         line = getattr(data, "line", 1)
-        return [], [*problems, Problem(path, line, "mistakes.yaml must be a list of mistakes")]
+        message = said(
+            "mistakes.yaml must be a list of mistakes", "mistakes.yaml은 실수의 목록이어야 합니다"
+        )
+        return [], [*problems, Problem(path, line, message)]
     found: list[Mistake] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(data):
         line = data.line_of(i)
         if not isinstance(raw, LineDict):
-            problems.append(Problem(path, line, "a mistake must be a mapping (id:, message:, …)"))
+            message = said(
+                "a mistake must be a mapping (id:, message:, …)",
+                "실수는 매핑(`id:`, `message:`, …)이어야 합니다",
+            )
+            problems.append(Problem(path, line, message))
             continue
         try:
             mistake = Mistake.model_validate(raw)
@@ -84,20 +92,23 @@ def load_mistakes(folder: Path, solution: str) -> tuple[list[Mistake], list[Prob
                 loc = tuple(err["loc"])
                 where = line_at(raw, loc, line)
                 if err["type"] == "missing" and loc[:1] == ("message",) and len(loc) == 2:
-                    words = _LANGUAGES.get(str(loc[1]), str(loc[1]))
-                    text = f"mistake {raw.get('id')!r}: `message` needs `{loc[1]}` ({words})"
+                    en, ko = _LANGUAGES.get(str(loc[1]), (str(loc[1]), str(loc[1])))
+                    ident = raw.get("id")
+                    text = said(
+                        f"mistake {ident!r}: `message` needs `{loc[1]}` ({en})",
+                        f"실수 {ident!r}: `message`에 `{loc[1]}`({ko})가 필요합니다",
+                    )
                 else:
-                    text = describe(err, Mistake, "mistake")
+                    text = describe(err, Mistake, said("mistake", "실수"))
                 problems.append(Problem(path, where, text))
             continue
         if mistake.id in seen:
-            problems.append(
-                Problem(
-                    path,
-                    raw.line_of("id"),
-                    f"duplicate mistake id {mistake.id!r}: already at line {seen[mistake.id]}",
-                )
+            first = seen[mistake.id]
+            message = said(
+                f"duplicate mistake id {mistake.id!r}: already at line {first}",
+                f"실수 id {mistake.id!r}가 중복됩니다: 이미 {first}번째 줄에 있습니다",
             )
+            problems.append(Problem(path, raw.line_of("id"), message))
             continue
         seen[mistake.id] = raw.line_of("id")
         source, problem = _source(folder, mistake, solution, raw)
@@ -113,27 +124,53 @@ def _source(
 ) -> tuple[str, tuple[int, str] | None]:
     """The mistake's program, or (line, what is wrong)."""
     label = f"mistake {mistake.id!r}"
-    if (mistake.replace is None) == (mistake.file is None):
-        return "", (raw.line, f"{label}: give either `replace` (edits of solution.py) or `file`")
-    if mistake.file is not None:
-        target = (folder / mistake.file).resolve()
+    ko = f"실수 {mistake.id!r}"
+    file = mistake.file
+    if (mistake.replace is None) == (file is None):
+        return "", (
+            raw.line,
+            said(
+                f"{label}: give either `replace` (edits of solution.py) or `file`",
+                f"{ko}: `replace`(solution.py의 수정)와 `file` 중 하나만 쓰세요",
+            ),
+        )
+    if file is not None:
+        target = (folder / file).resolve()
         if not target.is_relative_to(folder.resolve()) or not target.is_file():
-            return "", (raw.line_of("file"), f"{label}: file not found: {mistake.file}")
+            lost = said(f"{label}: file not found: {file}", f"{ko}: 파일이 없습니다: {file}")
+            return "", (raw.line_of("file"), lost)
         try:
             source = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            return "", (raw.line_of("file"), f"{label}: cannot read {mistake.file}: {exc}")
+            unread = said(
+                f"{label}: cannot read {file}: {exc}", f"{ko}: {file}: {ko_unreadable(exc)}"
+            )
+            return "", (raw.line_of("file"), unread)
     else:
         source = solution
         for j, edit in enumerate(mistake.replace or []):
             if edit.old not in source:
                 where = line_at(raw, ("replace", j, "old"), raw.line)
-                return "", (where, f"{label}: {edit.old!r} is not in solution.py")
+                absent = said(
+                    f"{label}: {edit.old!r} is not in solution.py",
+                    f"{ko}: solution.py에 {edit.old!r}가 없습니다",
+                )
+                return "", (where, absent)
             source = source.replace(edit.old, edit.new)
     if source == solution:
-        return "", (raw.line, f"{label}: the program is the reference solution itself")
+        same = said(
+            f"{label}: the program is the reference solution itself",
+            f"{ko}: 프로그램이 모범 답안(solution.py)과 똑같습니다",
+        )
+        return "", (raw.line, same)
     try:
-        compile(source, mistake.file or "<mistake>", "exec", dont_inherit=True)
+        compile(source, file or "<mistake>", "exec", dont_inherit=True)
     except SyntaxError as exc:
-        return "", (raw.line, f"{label}: Python syntax error: {exc.msg}")
+        # Python's own words, quoted in Korean
+        return "", (
+            raw.line,
+            said(
+                f"{label}: Python syntax error: {exc.msg}", f'{ko}: 파이썬 문법 오류: "{exc.msg}"'
+            ),
+        )
     return source, None

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 from .answers.numbers import read_number
 from .cloze import Blank, parse_cloze
 from .pages import Page
+from .said import said
 
 Loc = tuple[str | int, ...]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -74,12 +75,12 @@ class _Choices(_ItemBase):
         found: list[tuple[Loc, str]] = []
         for i, choice in enumerate(self.choices):
             if choice in seen:
-                found.append(
-                    (
-                        ("choices", i),
-                        f"duplicate choice {choice!r} (also choice {seen[choice] + 1})",
-                    )
+                first = seen[choice] + 1
+                message = said(
+                    f"duplicate choice {choice!r} (also choice {first})",
+                    f"보기 {choice!r}가 중복됩니다 ({first}번째 보기와 같습니다)",
                 )
+                found.append((("choices", i), message))
             else:
                 seen[choice] = i
         return found
@@ -96,7 +97,7 @@ class SingleChoice(_Choices):
     def problems(self) -> list[tuple[Loc, str]]:
         found = self._duplicate_choices()
         if self.answer not in self.choices:
-            found.append((("answer",), f"answer {self.answer!r} is not one of the choices"))
+            found.append((("answer",), _not_a_choice(self.answer)))
         return found
 
 
@@ -108,10 +109,17 @@ class MultipleChoice(_Choices):
         found = self._duplicate_choices()
         for i, answer in enumerate(self.answers):
             if answer not in self.choices:
-                found.append((("answers", i), f"answer {answer!r} is not one of the choices"))
+                found.append((("answers", i), _not_a_choice(answer)))
             elif answer in self.answers[:i]:
-                found.append((("answers", i), f"answer {answer!r} is listed twice"))
+                twice = said(
+                    f"answer {answer!r} is listed twice", f"답 {answer!r}가 두 번 있습니다"
+                )
+                found.append((("answers", i), twice))
         return found
+
+
+def _not_a_choice(answer: str) -> str:
+    return said(f"answer {answer!r} is not one of the choices", f"답 {answer!r}가 보기에 없습니다")
 
 
 class TrueFalse(_ItemBase):
@@ -140,20 +148,31 @@ def _reject_problems(item: ShortAnswer | Numeric | Cloze) -> list[tuple[Loc, str
     for i, reject in enumerate(item.reject):
         if isinstance(item, Cloze):
             if reject.blank is None:
-                found.append((("reject", i), "a cloze's `reject` names its `blank` (1 for c1)"))
+                message = said(
+                    "a cloze's `reject` names its `blank` (1 for c1)",
+                    "빈칸 문항의 `reject`에는 `blank`(c1이면 1)를 쓰세요",
+                )
+                found.append((("reject", i), message))
             elif reject.blank not in numbers:
-                found.append((("reject", i, "blank"), f"the text has no blank c{reject.blank}"))
+                message = said(
+                    f"the text has no blank c{reject.blank}",
+                    f"본문에 빈칸 c{reject.blank}가 없습니다",
+                )
+                found.append((("reject", i, "blank"), message))
         elif reject.blank is not None:
-            found.append((("reject", i, "blank"), "`blank` belongs to a cloze's `reject`"))
+            message = said(
+                "`blank` belongs to a cloze's `reject`",
+                "`blank`는 빈칸 문항의 `reject`에만 씁니다",
+            )
+            found.append((("reject", i, "blank"), message))
         if isinstance(item, Numeric):
             ratio = item.form == "ratio"
             if read_number(reject.answer, ratio=ratio, percent=True) is None:
-                found.append(
-                    (
-                        ("reject", i, "answer"),
-                        f"a numeric reject is a number, got {reject.answer!r}",
-                    )
+                message = said(
+                    f"a numeric reject is a number, got {reject.answer!r}",
+                    f"숫자 문항의 `reject`는 숫자여야 하는데 {reject.answer!r}입니다",
                 )
+                found.append((("reject", i, "answer"), message))
     return found
 
 
@@ -186,14 +205,12 @@ class Numeric(_ItemBase):
     def problems(self) -> list[tuple[Loc, str]]:
         found = _reject_problems(self)
         if self.form == "ratio" and not 0 <= self.answer <= 1:
-            return [
-                *found,
-                (
-                    ("answer",),
-                    f"a ratio answer lies between 0 and 1, got {self.answer:g} "
-                    f"(write {self.answer / 100:g} for {self.answer:g}%)",
-                ),
-            ]
+            got, share = f"{self.answer:g}", f"{self.answer / 100:g}"
+            message = said(
+                f"a ratio answer lies between 0 and 1, got {got} (write {share} for {got}%)",
+                f"비율 답은 0과 1 사이여야 하는데 {got}입니다 ({got}%라면 {share}로 쓰세요)",
+            )
+            return [*found, (("answer",), message)]
         return found
 
     @property
@@ -218,9 +235,13 @@ class Cloze(_ItemBase):
         try:
             blanks = parse_cloze(self.text)
         except ValueError as exc:
-            return [(("text",), str(exc))]
+            return [(("text",), exc.args[0])]  # a Said: worded in both languages
         if not blanks:
-            return [(("text",), "cloze text has no deletions; mark each blank as {{c1::answer}}")]
+            message = said(
+                "cloze text has no deletions; mark each blank as {{c1::answer}}",
+                "빈칸이 없습니다; 빈칸마다 `{{c1::정답}}`처럼 표시하세요",
+            )
+            return [(("text",), message)]
         return _reject_problems(self)
 
 

@@ -44,3 +44,11 @@ def in_lang(text: object, lang: str) -> str:
     if lang == "ko" and isinstance(text, Said):
         return text.ko
     return str(text)
+
+
+def ko_unreadable(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, in Korean: not UTF-8 (at which byte), or the
+    system's own words quoted (they come in English only)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"UTF-8 텍스트가 아닙니다 (바이트 `0x{exc.object[exc.start]:02x}`); 파일을 UTF-8로 저장하세요"
+    return f'읽을 수 없습니다: "{exc.strerror or exc}"'

@@ -11,6 +11,7 @@ from .blueprints import Blueprint, Section
 from .models import Item, SyllabusEntry
 from .pages import PageRange, overlaps
 from .problems import Problem
+from .said import said
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -52,15 +53,15 @@ def scope_warnings(bank: Bank) -> list[Problem]:
             )
             outside = [q.id for q in pool if not in_exam_scope(q.pages, bank.syllabus)]
             if outside:
-                found.append(
-                    Problem(
-                        where.path,
-                        where.line,
-                        f"blueprint {blueprint.id!r} is a mock of the exam, but section "
-                        f"{section.title!r} can draw {len(outside)} of its {len(pool)} "
-                        f"questions from outside the exam scope (e.g. {outside[0]!r}); "
-                        "add `scope: exam` to the section",
-                        severity="warning",
-                    )
+                message = said(
+                    f"blueprint {blueprint.id!r} is a mock of the exam, but section "
+                    f"{section.title!r} can draw {len(outside)} of its {len(pool)} "
+                    f"questions from outside the exam scope (e.g. {outside[0]!r}); "
+                    "add `scope: exam` to the section",
+                    f"모의고사 설계 {blueprint.id!r}는 시험의 모의고사인데 영역 "
+                    f"{section.title!r}는 문제 {len(pool)}개 중 {len(outside)}개를 시험 범위 "
+                    f"밖에서 뽑을 수 있습니다 (예: {outside[0]!r}); "
+                    "영역에 `scope: exam`을 더하세요",
                 )
+                found.append(Problem(where.path, where.line, message, severity="warning"))
     return found

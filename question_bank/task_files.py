@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .collector import Collector
-from .said import said
+from .said import ko_unreadable, said
 from .tasks import TrainingTask
 from .yaml_lines import LineDict
 
@@ -17,9 +17,15 @@ def check_data_files(report: Collector, task: TrainingTask, raw: LineDict, folde
         name = getattr(task, field)
         path = folder / name
         if Path(name).is_absolute() or ".." in Path(name).parts:
-            message = f"`{field}` {name!r} must be a file name inside the task folder"
+            message = said(
+                f"`{field}` {name!r} must be a file name inside the task folder",
+                f"`{field}` {name!r}는 과제 폴더 안의 파일 이름이어야 합니다",
+            )
         elif not path.is_file():
-            message = f"`{field}` names {name!r}, but {path} does not exist"
+            message = said(
+                f"`{field}` names {name!r}, but {path} does not exist",
+                f"`{field}`에 쓴 {name!r}가 없습니다: {path}",
+            )
         else:
             continue
         report.add(folder / "task.yaml", raw.line_of(field), message)
@@ -33,7 +39,7 @@ def check_python(report: Collector, path: Path) -> None:
         report.add(
             path,
             1,
-            said(f"cannot read as UTF-8 text: {exc}", f"UTF-8 텍스트로 읽을 수 없습니다: {exc}"),
+            said(f"cannot read as UTF-8 text: {exc}", ko_unreadable(exc)),
         )
         return
     try:

@@ -12,6 +12,7 @@ from .contract import Contract
 from .messages import suggest
 from .mistakes import Mistake
 from .models import ItemId, Loc, PageList, StrictModel, Text
+from .said import said
 
 TASK_FILES = ("task.yaml", "starter.py", "solution.py", "hidden_tests.py")
 
@@ -52,13 +53,13 @@ class Task(StrictModel):
     def problems(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
         if self.kind == "training":
-            found.append(
-                (
-                    ("kind",),
-                    "`kind: training` is for training tasks: add `type: training`, or give "
-                    "the kind of a function task (tensor, batch, model, loop)",
-                )
+            message = said(
+                "`kind: training` is for training tasks: add `type: training`, or give "
+                "the kind of a function task (tensor, batch, model, loop)",
+                "`kind: training`은 학습 과제에만 씁니다: `type: training`을 더하거나 "
+                "함수 과제의 유형(`tensor`, `batch`, `model`, `loop`)을 쓰세요",
             )
+            found.append((("kind",), message))
         if self.contract is not None:
             found += [(("contract", *loc), text) for loc, text in self.contract.problems()]
         return found
@@ -105,6 +106,15 @@ NN_MODULES = (
 ModuleName = Annotated[str, StringConstraints(min_length=1)]
 
 
+def _unknown_module(name: str, field: str) -> str:
+    hint = suggest(name, NN_MODULES)
+    known = ", ".join(NN_MODULES)
+    return said(
+        f"unknown module {name!r} in `{field}`{hint or f' (known: {known})'}",
+        f"`{field}`의 {name!r}는 없는 모듈입니다{hint.ko or f' (있는 모듈: `{known}`)'}",
+    )
+
+
 class TrainingTask(Task):
     """A task graded by training the student's model and scoring it on a test split.
 
@@ -134,33 +144,52 @@ class TrainingTask(Task):
     def problems(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
         if self.kind not in (None, "training"):
-            found.append((("kind",), f"a training task's `kind` is `training`, got {self.kind!r}"))
+            message = said(
+                f"a training task's `kind` is `training`, got {self.kind!r}",
+                f"학습 과제의 `kind`는 `training`이어야 하는데 {self.kind!r}입니다",
+            )
+            found.append((("kind",), message))
         if self.contract is not None:
-            found.append((("contract",), "a training task has no hidden tests to hold a contract"))
-        if self.lower_is_better:
-            if self.floor <= self.target:
-                found.append(
-                    (
-                        ("floor",),
-                        f"`floor` {self.floor} must be above `target` {self.target}: "
-                        f"{self.metric} is lower-is-better",
-                    )
-                )
-        else:
-            for field in ("target", "floor"):
-                if getattr(self, field) > 1:
-                    found.append(
-                        ((field,), f"`{field}` must be ≤ 1.0, got {getattr(self, field):g}")
-                    )
-            if self.floor >= self.target:
-                found.append(
-                    (("floor",), f"`floor` {self.floor} must be below `target` {self.target}")
-                )
+            message = said(
+                "a training task has no hidden tests to hold a contract",
+                "학습 과제에는 계약(`contract`)을 검사할 숨은 테스트가 없습니다",
+            )
+            found.append((("contract",), message))
+        found += self._metric_problems()
         for field in ("requires", "forbids"):
             for i, name in enumerate(getattr(self, field)):
                 if name not in NN_MODULES:
-                    hint = suggest(name, NN_MODULES) or f" (known: {', '.join(NN_MODULES)})"
-                    found.append(((field, i), f"unknown module {name!r} in `{field}`{hint}"))
+                    found.append(((field, i), _unknown_module(name, field)))
+        return found
+
+    def _metric_problems(self) -> list[tuple[Loc, str]]:
+        """``target`` and ``floor`` against the metric's direction and range."""
+        found: list[tuple[Loc, str]] = []
+        floor, target = self.floor, self.target
+        if self.lower_is_better:
+            if floor <= target:
+                message = said(
+                    f"`floor` {floor} must be above `target` {target}: "
+                    f"{self.metric} is lower-is-better",
+                    f"`floor` {floor}는 `target` {target}보다 커야 합니다: "
+                    f"`{self.metric}`은 낮을수록 좋은 지표입니다",
+                )
+                found.append((("floor",), message))
+            return found
+        for field in ("target", "floor"):
+            value = f"{getattr(self, field):g}"
+            if getattr(self, field) > 1:
+                message = said(
+                    f"`{field}` must be ≤ 1.0, got {value}",
+                    f"`{field}`는 1.0 이하여야 하는데 {value}입니다",
+                )
+                found.append(((field,), message))
+        if floor >= target:
+            message = said(
+                f"`floor` {floor} must be below `target` {target}",
+                f"`floor` {floor}는 `target` {target}보다 작아야 합니다",
+            )
+            found.append((("floor",), message))
         return found
 
     @property
