@@ -82,6 +82,9 @@ class Walk:
             box = table.parent
             if table.display and isinstance(box, Widget):  # no last row hidden below its box
                 assert table.region.bottom <= box.region.bottom, f"{name}: #{table.id} overflows"
+            if table.display:  # every column in view: no sideways scrolling to find one
+                wide = table.virtual_size.width - table.scrollable_content_region.width
+                assert wide <= 0, f"{name}: #{table.id} is {wide} columns too wide"
         return text
 
     async def home(self) -> None:

@@ -89,6 +89,7 @@ class ExamResultsScreen(QuizScreen[None]):
         self.grading_started = 0.0
         self.failure: str | None = None
         self.markdown: dict[str, str] = {}  # the detail pane's Markdown, before fitting
+        self.answer_column = True  # the list shows each answer (not below 100 columns)
 
     @property
     def runner(self) -> ExamRunner:
@@ -112,7 +113,10 @@ class ExamResultsScreen(QuizScreen[None]):
         self.ticker = self.set_interval(0.2, self.show_progress, pause=True)
         self.query_one("#review-report", CheckReport).display = False
         table = self.query_one("#results-questions", DataTable)
-        for key in ("number", "section", "mark", "points", "answer"):
+        # below 100 columns the list is 34 wide: the answer is read in the detail beside it
+        self.answer_column = self.app.size.width >= 100
+        columns = ("number", "section", "mark", "points", "answer")
+        for key in columns if self.answer_column else columns[:-1]:
             table.add_column(self.t(f"exam.col.{key}"), key=key)
         if self.results is not None:
             self.show_results(self.results)
@@ -184,25 +188,21 @@ class ExamResultsScreen(QuizScreen[None]):
         self.set_head(verdict_line(results, lang), "passed" if results.attempt.passed else "failed")
         table = self.query_one("#results-questions", DataTable)
         table.clear()
-        table.add_row(
-            "Σ",
-            Text(self.t("exam.summary_row")),
-            "",
-            Text(f"{points(results.score)}/{points(results.max_score)}", justify="right"),
-            "",
-            key=SUMMARY,
-        )
+        wide = self.answer_column
+        total = Text(f"{points(results.score)}/{points(results.max_score)}", justify="right")
+        summary = ["Σ", Text(self.t("exam.summary_row")), "", total]
+        table.add_row(*summary, *([""] if wide else []), key=SUMMARY)
         for question in results.attempt.questions:
             each = self.points_each(question.index)
-            table.add_row(
+            cells = [
                 str(question.index + 1),
                 Text(cut(self.section_title(question.index), SECTION_CELLS)),
                 result_mark(question, each),
                 # right-aligned and never cut: the list's width goes to the answer column
                 Text(f"{points(question.score or 0.0)}/{points(each)}", justify="right"),
-                Text(self.answer_cell(question)),
-                key=str(question.index),
-            )
+            ]
+            answer = [Text(self.answer_cell(question))] if wide else []
+            table.add_row(*cells, *answer, key=str(question.index))
         self.show_summary()
         table.focus()
 

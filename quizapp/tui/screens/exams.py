@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
 
+WIDE = 100  # below this many columns, these columns have a fixed width and wrap
+NARROW = {"title": 18, "sections": 16}
+
 
 class AttemptsRead(Message, bubble=False):
     """The store's attempts, newest first, by blueprint."""
@@ -61,7 +64,9 @@ class ExamsScreen(QuizScreen[None]):
         self.sub_title = self.t("exams.title")
         table = self.query_one("#blueprints", DataTable)
         for key in ("title", "minutes", "sections", "points", "pass", "attempts"):
-            table.add_column(self.t(f"exams.col.{key}"), key=key)
+            # at 80 columns a long title and sections wrap: the attempts column stays in view
+            width = NARROW.get(key) if self.app.size.width < WIDE else None
+            table.add_column(self.t(f"exams.col.{key}"), key=key, width=width)
         self.query_one("#exams-note", Static).display = False
         self.fill()
         if not self.blueprints:
@@ -193,6 +198,7 @@ class ExamsScreen(QuizScreen[None]):
                 f"{bp.pass_percent:g}%",
                 self.attempts_text(bp.id),
                 key=bp.id,
+                height=None,  # as many lines as the wrapped title takes
             )
 
     @on(DataTable.RowSelected, "#blueprints")

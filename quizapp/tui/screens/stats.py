@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 CHARTS = ("reviews", "retention", "mastery", "scores")
+WIDE = 100  # below this many columns, the mastery legend leaves out pages and counts
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,18 @@ class StatsScreen(QuizScreen[None]):
                 yield self.chart("scores")
         yield Footer()
 
+    @property
+    def wide(self) -> bool:
+        """Room for the legend's pages and counts beside the mastery chart."""
+        return self.app.size.width >= WIDE
+
     def on_mount(self) -> None:
         self.sub_title = self.t("stats.title")
         legend = self.query_one("#mastery-legend", DataTable)
         legend.add_column("#", key="number")
         legend.add_column(self.t("home.col.entry"), key="entry")
-        legend.add_column(self.t("col.pages"), key="pages")
+        if self.wide:
+            legend.add_column(self.t("col.pages"), key="pages")
         legend.add_column(self.t("home.col.mastery"), key="percent")
         for name in CHARTS:
             self.query_one(f"#{name}-plot", PlotextPlot).display = False
@@ -189,12 +196,14 @@ class StatsScreen(QuizScreen[None]):
             return
         draw_mastery(self.query_one("#mastery-plot", PlotextPlot), [m["percent"] for m in mastery])
         for number, m in enumerate(mastery, 1):
-            legend.add_row(
-                str(number),
-                Text(m["title"]),  # plain text, never markup
-                m["pages"],
-                f"{m['percent']:.0f}% ({m['mastered']}/{m['items']})",
-            )
+            percent = f"{m['percent']:.0f}%"
+            title = Text(m["title"])  # plain text, never markup
+            if self.wide:
+                legend.add_row(
+                    str(number), title, m["pages"], f"{percent} ({m['mastered']}/{m['items']})"
+                )
+            else:  # half of 80 columns: the entry and its share, no pages or counts
+                legend.add_row(str(number), title, Text(percent, justify="right"))
         # one text row per bar: the frame's top line, a row per entry, the x axis (two lines)
         self.query_one("#mastery-plot", PlotextPlot).styles.height = len(mastery) + 3
 
