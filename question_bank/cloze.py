@@ -98,10 +98,30 @@ def render_cloze(text: str, reveal: bool = False) -> str:
     def blank(match: re.Match[str]) -> str:
         answer, sep, hint = match.group(2).partition("::")
         if reveal:
-            return f"**{alternatives(answer)[0].strip()}**"
+            shown = alternatives(answer)[0].strip()
+            # in code, `**` would show as it is: the answer stands there plain
+            return shown if in_code(text, match.start()) else f"**{shown}**"
         return f"[{hint.strip()}]" if sep else "[...]"
 
     return _DELETION.sub(blank, text)
+
+
+def in_code(text: str, position: int) -> bool:
+    """Whether ``position`` of Markdown ``text`` is in code: a fenced block, an indented
+    block (four spaces or a tab after a blank or indented line) or a backtick span."""
+    lines = text[:position].split("\n")
+    fenced = False
+    for line in lines[:-1]:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+    if fenced:
+        return True
+    line = lines[-1]
+    if line.count("`") % 2 == 1:
+        return True
+    before = lines[-2] if len(lines) > 1 else ""
+    indented = line.startswith(("    ", "\t"))
+    return indented and (not before.strip() or before.startswith(("    ", "\t")))
 
 
 def first_alternatives(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from question_bank import Cloze, load_banks
 from question_bank.cloze import first_alternatives, render_cloze
 
@@ -577,6 +579,27 @@ def test_an_escaped_bar_is_a_literal_bar_in_a_cloze_answer(make_bank: MakeBank) 
     assert [b.answers for b in item.blanks] == [("a | b", "a.bitwise_or(b)")]
     assert first_alternatives(item.text) == "비트 OR 는 {{c1::a | b}} 이다."
     assert render_cloze(item.text, reveal=True) == "비트 OR 는 **a | b** 이다."
+
+
+@pytest.mark.parametrize(
+    ("text", "revealed"),
+    [
+        ("손실은 {{c1::backward}}로", "손실은 **backward**로"),
+        ("`loss.{{c1::backward}}()`와 {{c2::step}}", "`loss.backward()`와 **step**"),
+        (
+            "단계:\n\n    optimizer.{{c1::zero_grad}}()\n    loss.{{c2::backward}}()",
+            "단계:\n\n    optimizer.zero_grad()\n    loss.backward()",
+        ),
+        (
+            "```python\nx.{{c1::view}}(2, 3)\n```\n{{c2::view}}는",
+            "```python\nx.view(2, 3)\n```\n**view**는",
+        ),
+        ("- 목록\n    {{c1::들여쓰기}} 이어짐", "- 목록\n    **들여쓰기** 이어짐"),
+    ],
+)
+def test_a_revealed_blank_in_code_is_plain(text: str, revealed: str) -> None:
+    """`**` inside code would reach the screen as two stars: code shows the answer plain."""
+    assert render_cloze(text, reveal=True) == revealed
 
 
 # -- tasks ----------------------------------------------------------------------------
