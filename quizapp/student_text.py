@@ -41,7 +41,7 @@ def _masked(text: str) -> str:
 def inline(text: str) -> Text:
     """One piece of bank text (a choice, a title) as Rich text: bold stays bold, code is
     coloured, the markers go, blanks are masked; nothing is read as Rich markup."""
-    source = _LINK.sub(r"\1", _masked(text))
+    source = _masked(_LINK.sub(r"\1", text))  # links first: a masked "[...](x)" is no link
     out = Text()
     position = 0
     for match in _INLINE.finditer(source):

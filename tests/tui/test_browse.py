@@ -192,7 +192,7 @@ async def test_brackets_in_a_headline_are_text_not_markup(
         await type_into(pilot, screen, "#text", "마크업시험")
         assert ids(app) == ["bt-markup"]
         cell = screen.query_one("#results", DataTable).get_row_at(0)[3]
-        assert str(cell) == "마크업시험 — `x[i]`와 [/b]는 글자 그대로 보인다"
+        assert str(cell) == "마크업시험 — x[i]와 [/b]는 글자 그대로 보인다"  # code shown as code
 
 
 def test_clip_counts_cells() -> None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from question_bank import ITEM_TYPES, format_pages, parse_pages_arg
 from quizapp.formatting import clip
+from quizapp.student_text import list_line
 
 from ...bank_search import TASK_TYPE, Query, all_tags, build_index, entries, entry_type, search
 from .base import QuizScreen
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 MIN_TEXT = 20  # terminal cells (a Korean character takes two)
 MAX_PAGES = 16
 SCROLLBAR = 2
+WIDE = 100  # below this many columns the list leaves out the ids (the item screen has it)
 
 
 class BrowseScreen(QuizScreen[None]):
@@ -38,6 +40,7 @@ class BrowseScreen(QuizScreen[None]):
         self.bank = bank
         self.index = build_index(bank)
         self.shown: list[Any] = []
+        self.with_id = True  # the id column (not below WIDE columns)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,7 +57,10 @@ class BrowseScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(self.t("col.id"), key="id")
+        self.sub_title = self.t("browse.title")
+        self.with_id = self.app.size.width >= WIDE
+        if self.with_id:
+            table.add_column(self.t("col.id"), key="id")
         table.add_column(self.t("col.type"), key="type")
         table.add_column(self.t("col.pages"), key="pages")
         table.add_column(self.t("col.text"), key="text")
@@ -88,28 +94,28 @@ class BrowseScreen(QuizScreen[None]):
         table.clear()
         rows = [
             (
-                entry.id,
+                *([entry.id] if self.with_id else []),
                 self.t(f"type.{entry_type(entry)}"),
                 clip(format_pages(entry.pages or []), MAX_PAGES),
-                " ".join(getattr(entry, "headline", entry.id).split()),
+                list_line(entry),  # as a student reads it: no markers, blanks masked
             )
             for entry in self.shown
         ]
         room = self.text_room(table, rows)
-        for ident, kind, pages, text in rows:
+        for entry, (*cells, text) in zip(self.shown, rows, strict=True):
             # Text, not str: the table reads a str as markup, and `x[i]` is not italics
-            table.add_row(ident, kind, pages, Text(clip(text, room)), key=ident)
+            table.add_row(*cells, Text(clip(text, room)), key=entry.id)
         total = len(self.index)
         self.query_one("#count", Static).update(
             self.t("browse.count", shown=len(self.shown), total=total)
         )
 
-    def text_room(self, table: DataTable[Any], rows: list[tuple[str, str, str, str]]) -> int:
+    def text_room(self, table: DataTable[Any], rows: list[tuple[str, ...]]) -> int:
         """Cells left for the text column once the other columns (as wide as their widest
         cell) and the cell padding and scroll bar are placed: the table never needs
         scrolling sideways."""
         used = 0
-        for index, column in enumerate(list(table.columns.values())[:3]):
+        for index, column in enumerate(list(table.columns.values())[:-1]):
             widest = max((cell_len(row[index]) for row in rows), default=0)
             used += max(widest, cell_len(str(column.label))) + 2 * table.cell_padding
         return max(MIN_TEXT, self.app.size.width - used - 2 * table.cell_padding - SCROLLBAR)
