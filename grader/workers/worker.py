@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -216,11 +217,19 @@ def marked_processes(marker: str) -> list[int]:
     return found
 
 
-def kill_marked(marker: str) -> int:
-    """SIGKILL every process carrying this zygote's marker (strays of a dead zygote)."""
-    killed = 0
-    for pid in marked_processes(marker):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.kill(pid, signal.SIGKILL)
-            killed += 1
-    return killed
+def kill_marked(marker: str, settle_s: float = 2.0) -> int:
+    """SIGKILL every process carrying this zygote's marker (strays of a dead zygote), and
+    wait up to ``settle_s`` until none is left: a killed process keeps its environment
+    until the kernel has run its exit, which on a loaded machine is not at once (and a
+    stray may have forked meanwhile: it is killed on the next look)."""
+    killed: set[int] = set()
+    deadline = time.monotonic() + settle_s
+    while True:
+        left = marked_processes(marker)
+        if not left or time.monotonic() > deadline:
+            return len(killed)
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+        time.sleep(0.01)
