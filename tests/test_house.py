@@ -25,7 +25,7 @@ DATA_TABLES = {
     "quizapp/i18n_cli.py",
     "quizapp/i18n_plan.py",
     "quizapp/i18n_class.py",
-    "grader/messages.py",
+    "grader/verdict/messages.py",
     "question_bank/messages.py",
 }
 MAX_FILE_LINES = 450
@@ -140,6 +140,7 @@ def test_no_source_file_is_over_the_limit() -> None:
         if lines > MAX_FILE_LINES and relative not in DATA_TABLES:
             long_files[relative] = lines
     assert long_files == {}
+    assert all((ROOT / table).is_file() for table in DATA_TABLES)  # no stale exemption
 
 
 def test_no_function_is_over_the_limit() -> None:
