@@ -173,3 +173,30 @@ async def test_a_store_problem_still_lists_the_blueprints_and_says_why(
         assert app.bank is not None and table.row_count == len(app.bank.exams)
         [note] = [n for n in notes if n.startswith("기록을 불러오지 못했습니다: ")]
         assert "cannot read the progress store" in note and "exam_attempts" in note
+
+
+async def test_the_columns_follow_the_terminal_when_it_is_resized(
+    app_factory: Callable[..., QuizApp],
+) -> None:
+    """Opened at 80 columns the title wraps in a narrow column; widened to 120 it has its
+    whole width, and back at 80 it wraps again: every column stays in view."""
+    app = app_factory(warm_grader=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_exams(app, pilot)
+
+        def title_width() -> int:
+            title = next(c for c in table.ordered_columns if c.key.value == "title")
+            return title.get_render_width(table)
+
+        def fits() -> bool:
+            return table.virtual_size.width <= table.scrollable_content_region.width
+
+        narrow = title_width()
+        assert fits()
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert title_width() > narrow and fits()
+        assert row_of(table, "ai-essential-mock")[0] == "AI Essential 모의고사 (필기 + 실기)"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert title_width() == narrow and fits()

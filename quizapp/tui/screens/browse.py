@@ -56,16 +56,20 @@ class BrowseScreen(QuizScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         self.sub_title = self.t("browse.title")
+        self.add_columns()
+        self.refresh_results()
+        self.query_one("#text", Input).focus()
+
+    def add_columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
         self.with_id = self.app.size.width >= WIDE
         if self.with_id:
             table.add_column(self.t("col.id"), key="id")
         table.add_column(self.t("col.type"), key="type")
         table.add_column(self.t("col.pages"), key="pages")
         table.add_column(self.t("col.text"), key="text")
-        self.refresh_results()
-        self.query_one("#text", Input).focus()
 
     def query_from_inputs(self) -> Query | None:
         pages_text = self.query_one("#pages", Input).value.strip()
@@ -121,6 +125,8 @@ class BrowseScreen(QuizScreen[None]):
         return max(MIN_TEXT, self.app.size.width - used - 2 * table.cell_padding - SCROLLBAR)
 
     def on_resize(self) -> None:
+        if (self.app.size.width >= WIDE) != self.with_id:
+            self.add_columns()
         self.refresh_results()
 
     @on(Input.Changed)

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 
 ANSWER_WIDTH = 20  # terminal cells
+WIDE = 100  # below this many columns the list leaves out the answer column
 SECTION_CELLS = 12
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
@@ -112,12 +113,7 @@ class ExamResultsScreen(QuizScreen[None]):
         self.sub_title = self.t("exam.results_title")
         self.ticker = self.set_interval(0.2, self.show_progress, pause=True)
         self.query_one("#review-report", CheckReport).display = False
-        table = self.query_one("#results-questions", DataTable)
-        # below 100 columns the list is 34 wide: the answer is read in the detail beside it
-        self.answer_column = self.app.size.width >= 100
-        columns = ("number", "section", "mark", "points", "answer")
-        for key in columns if self.answer_column else columns[:-1]:
-            table.add_column(self.t(f"exam.col.{key}"), key=key)
+        self.add_columns()
         if self.results is not None:
             self.show_results(self.results)
         elif self.submit or not self.attempt.finished:
@@ -276,7 +272,22 @@ class ExamResultsScreen(QuizScreen[None]):
         width = self.query_one("#results-detail", VerticalScroll).scrollable_content_region.width
         self.query_one(f"#{name}", Markdown).update(fit_tables(markdown, width))
 
+    def add_columns(self) -> None:
+        table = self.query_one("#results-questions", DataTable)
+        table.clear(columns=True)
+        # below 100 columns the list is 34 wide: the answer is read in the detail beside it
+        self.answer_column = self.app.size.width >= WIDE
+        columns = ("number", "section", "mark", "points", "answer")
+        for key in columns if self.answer_column else columns[:-1]:
+            table.add_column(self.t(f"exam.col.{key}"), key=key)
+
     def on_resize(self) -> None:
+        if (self.app.size.width >= WIDE) != self.answer_column and self.results is not None:
+            table = self.query_one("#results-questions", DataTable)
+            row = table.cursor_row
+            self.add_columns()
+            self.show_results(self.results)
+            table.move_cursor(row=row, animate=False)
         self.call_after_refresh(self.refit)
 
     def refit(self) -> None:

@@ -47,6 +47,7 @@ class ExamsScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.attempts: dict[str, list[ExamAttempt]] = {}
+        self.wide = True  # room for every column unwrapped (not below WIDE columns)
 
     @property
     def blueprints(self) -> list[Blueprint]:
@@ -62,15 +63,27 @@ class ExamsScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.t("exams.title")
-        table = self.query_one("#blueprints", DataTable)
-        for key in ("title", "minutes", "sections", "points", "pass", "attempts"):
-            # at 80 columns a long title and sections wrap: the attempts column stays in view
-            width = NARROW.get(key) if self.app.size.width < WIDE else None
-            table.add_column(self.t(f"exams.col.{key}"), key=key, width=width)
+        self.add_columns()
         self.query_one("#exams-note", Static).display = False
         self.fill()
         if not self.blueprints:
             self.query_one("#exams-hint", Static).update(self.t("exams.none"))
+
+    def add_columns(self) -> None:
+        table = self.query_one("#blueprints", DataTable)
+        table.clear(columns=True)
+        self.wide = self.app.size.width >= WIDE
+        for key in ("title", "minutes", "sections", "points", "pass", "attempts"):
+            # at 80 columns a long title and sections wrap: the attempts column stays in view
+            width = None if self.wide else NARROW.get(key)
+            table.add_column(self.t(f"exams.col.{key}"), key=key, width=width)
+
+    def on_resize(self) -> None:
+        if (self.app.size.width >= WIDE) != self.wide:
+            row = self.query_one("#blueprints", DataTable).cursor_row
+            self.add_columns()
+            self.fill()
+            self.query_one("#blueprints", DataTable).move_cursor(row=row, animate=False)
 
     def on_screen_resume(self) -> None:
         """Shown first, or back from an exam: the attempts may have changed."""

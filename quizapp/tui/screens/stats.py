@@ -49,6 +49,11 @@ class StatsLoaded(Message, bubble=False):
 class StatsScreen(QuizScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.wide = True  # the legend's pages and counts (not below WIDE columns)
+        self.mastery: list[dict[str, Any]] | None = None  # shown, for a redraw on resize
+
     def chart(self, name: str) -> Vertical:
         return Vertical(
             Static(self.t(f"stats.{name}"), classes="section-title"),
@@ -75,19 +80,9 @@ class StatsScreen(QuizScreen[None]):
                 yield self.chart("scores")
         yield Footer()
 
-    @property
-    def wide(self) -> bool:
-        """Room for the legend's pages and counts beside the mastery chart."""
-        return self.app.size.width >= WIDE
-
     def on_mount(self) -> None:
         self.sub_title = self.t("stats.title")
-        legend = self.query_one("#mastery-legend", DataTable)
-        legend.add_column("#", key="number")
-        legend.add_column(self.t("home.col.entry"), key="entry")
-        if self.wide:
-            legend.add_column(self.t("col.pages"), key="pages")
-        legend.add_column(self.t("home.col.mastery"), key="percent")
+        self.add_legend_columns()
         for name in CHARTS:
             self.query_one(f"#{name}-plot", PlotextPlot).display = False
         self.load()
@@ -188,7 +183,25 @@ class StatsScreen(QuizScreen[None]):
             text = self.t("stats.card.no_exams")
         self.query_one("#stats-exams", Static).update(text)
 
+    def add_legend_columns(self) -> None:
+        """Pages and counts beside the mastery chart only where there is room for them."""
+        legend = self.query_one("#mastery-legend", DataTable)
+        legend.clear(columns=True)
+        self.wide = self.app.size.width >= WIDE
+        legend.add_column("#", key="number")
+        legend.add_column(self.t("home.col.entry"), key="entry")
+        if self.wide:
+            legend.add_column(self.t("col.pages"), key="pages")
+        legend.add_column(self.t("home.col.mastery"), key="percent")
+
+    def on_resize(self) -> None:
+        if (self.app.size.width >= WIDE) != self.wide:
+            self.add_legend_columns()
+            if self.mastery is not None:
+                self.show_mastery(self.mastery)
+
     def show_mastery(self, mastery: list[dict[str, Any]]) -> None:
+        self.mastery = mastery
         legend = self.query_one("#mastery-legend", DataTable)
         legend.clear()
         legend.display = bool(mastery)
