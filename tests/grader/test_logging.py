@@ -11,6 +11,7 @@ from question_bank import Bank
 
 GOOD = "def predict_classes(logits):\n    return logits.argmax(dim=1)\n"
 WRONG = "def predict_classes(logits):\n    return logits.argmin(dim=1)\n"
+LIFE = ("queued", "started", "finished")
 
 
 def _messages(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -25,7 +26,10 @@ def test_a_graded_file_is_logged_queued_started_and_finished_with_its_verdict(
         result = grader.grade(task, WRONG, timeout=120, name="kim/argmax.py")
     assert not result.passed
     mine = [m for m in _messages(caplog) if "tensor-argmax kim/argmax.py" in m]
-    assert [m.split(":")[0] for m in mine] == ["queued", "started", "finished"]
+    # its life in order (a shared grader may also log, with the file, that it restarted
+    # a worker that an earlier test's job left dead)
+    steps = [m.split(":")[0] for m in mine if m.split(":")[0] in LIFE]
+    assert steps == list(LIFE)
     finished = mine[-1]
     assert f"failed {result.score:g}/{result.max_score:g}" in finished
     assert finished.endswith(" s")
