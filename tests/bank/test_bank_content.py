@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from question_bank import Bank, overlaps
 from question_bank.answers.normal import normalize
 from question_bank.stats import bank_stats
@@ -102,3 +104,28 @@ def test_written_drill_is_fifteen_minutes_of_written_items(bank: Bank) -> None:
     drill = bank.exams["written-drill"]
     assert drill.minutes == 15
     assert {s.kind for s in drill.sections} == {"written"}
+
+
+def _english_paragraphs(markdown: str) -> list[str]:
+    """Paragraphs of prose (code blocks and inline code left out) with several English
+    words and no Korean: text a student in the Korean course would read untranslated."""
+    prose = re.sub(r"```.*?```", "", markdown, flags=re.DOTALL)
+    found = []
+    for paragraph in re.split(r"\n\s*\n", prose):
+        words = re.findall(r"\b[A-Za-z]{2,}\b", re.sub(r"`[^`]*`", "", paragraph))
+        if len(words) >= 6 and not re.search(r"[가-힣]", paragraph):
+            found.append(" ".join(paragraph.split())[:80])
+    return found
+
+
+def test_the_bank_speaks_korean(bank: Bank) -> None:
+    """The course is taught in Korean: no paragraph of a task prompt or an item is English
+    only (English terms inside Korean sentences are fine)."""
+    texts = [(task.id, task.prompt) for task in bank.tasks.values()]
+    for item in bank.items.values():
+        for field in ("prompt", "text", "front", "back", "explanation"):
+            value = getattr(item, field, None)
+            if isinstance(value, str):
+                texts.append((f"{item.id}.{field}", value))
+    english = {name: found for name, text in texts if (found := _english_paragraphs(text))}
+    assert english == {}
