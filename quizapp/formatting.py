@@ -31,3 +31,15 @@ def clip(text: str, cells: int) -> str:
     if cell_len(text) <= cells:
         return text
     return set_cell_size(text, cells - 1).rstrip() + "…"
+
+
+def local_minute(iso: str) -> str:
+    """A stored UTC time (``2026-03-02T09:00:00.123Z``) as the student's local clock reads
+    it, to the minute: ``2026-03-02 18:00``. Text that is no time is returned as it is."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"

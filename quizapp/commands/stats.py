@@ -10,7 +10,7 @@ from typing import Any
 
 from question_bank.text import display_width, pad
 
-from ..formatting import percent
+from ..formatting import local_minute, percent
 from ..i18n import count_text, translate
 from ..settings import Settings
 from ..store import open_store
@@ -84,7 +84,7 @@ def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
                     "cli.stats.unfinished",
                     id=a["id"],
                     blueprint=a["blueprint"],
-                    started=a["started_at"],
+                    started=local_minute(a["started_at"]),
                 )
             else:
                 row = t(
@@ -93,7 +93,7 @@ def format_progress(stats: dict[str, Any], lang: str = "en") -> str:
                     blueprint=a["blueprint"],
                     score=f"{a['score_percent']:.1f}",
                     verdict=t("cli.stats.passed" if a["passed"] else "cli.stats.failed"),
-                    finished=a["finished_at"],
+                    finished=local_minute(a["finished_at"]),
                 )
             lines.append("  " + row)
     return "\n".join(lines)

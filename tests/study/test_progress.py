@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from quizapp.commands.stats import format_progress
+from quizapp.formatting import local_minute
 from quizapp.study import Rating, StudyService, progress_stats
 from tests.store.helpers import FakeClock
 from tests.study.studying import study
@@ -109,5 +110,7 @@ def test_stats_list_exam_attempts_and_the_exam_date(
     assert (stats["exam_date"], stats["days_to_exam"]) == ("2026-03-20", 18)
     text = format_progress(stats)
     assert "exam: 2026-03-20 (in 18 days)" in text
-    assert f"#{attempt.id} ai-essential-mock: 75.0% passed" in text
+    finished = local_minute("2026-03-02T10:20:00Z")  # the local clock, to the minute
+    assert f"#{attempt.id} ai-essential-mock: 75.0% passed ({finished})" in text
+    assert finished.startswith("2026-03-0") and len(finished) == len("2026-03-02 10:20")
     assert f"#{unfinished.id} ai-essential-mock: unfinished" in text
