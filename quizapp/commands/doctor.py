@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.workers import backends
+from question_bank.said import Said, said
 
 from ..i18n import translate
 from ..settings import Settings
@@ -167,7 +168,10 @@ def _database_health(settings: Settings) -> tuple[dict[str, Any], list[str]]:
         }
     }
     problem = damage(path, full=True)
-    return health, [str(DamagedStore(path, problem))] if problem is not None else []
+    if problem is None:
+        return health, []
+    damaged = DamagedStore(path, problem)
+    return health, [said(str(damaged), damaged.text("ko"))]  # the report's text is English
 
 
 def report(settings: Settings) -> dict[str, Any]:
@@ -213,20 +217,30 @@ def _value(value: Any) -> str:
 
 
 def format_doctor_report(found: dict[str, Any], lang: str) -> str:
+    """The report as a person reads it: under ``ko`` its names and descriptions in Korean
+    (quizapp/i18n_doctor.py), under ``en`` as the report says them."""
+    from ..i18n_doctor import LABELS_KO, value_ko
+
+    korean = lang == "ko"
+    shown = value_ko if korean else _value
     lines = []
     for key, value in found.items():
         if key in ("problems", "sandbox_requested", "linux_backend"):
             continue
         if key == "confinement":
             lines.append(f"{translate('doctor.confinement', lang)}:")
-            lines.extend(f"  {name}: {_value(v)}" for name, v in value.items())
+            for name, v in value.items():
+                lines.append(f"  {LABELS_KO.get(name, name) if korean else name}: {shown(v)}")
             continue
         if key == "sandbox":
-            value = f"{value} ({found['sandbox_requested']}; linux: {found['linux_backend']})"
-        lines.append(f"{translate('doctor.' + key, lang)}: {_value(value)}")
+            linux = shown(found["linux_backend"])
+            value = f"{value} ({found['sandbox_requested']}; linux: {linux})"
+        lines.append(f"{translate('doctor.' + key, lang)}: {shown(value)}")
     problems = found["problems"]
     lines.append(translate("doctor.ok", lang) if not problems else "")
-    lines.extend(f"{translate('doctor.problem', lang)}: {p}" for p in problems)
+    for problem in problems:  # worded in both (a damaged store), or in the table's words
+        text = problem.ko if korean and isinstance(problem, Said) else shown(problem)
+        lines.append(f"{translate('doctor.problem', lang)}: {text}")
     return "\n".join(line for line in lines if line)
 
 

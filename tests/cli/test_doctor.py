@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from grader.workers import backends
 from grader.workers.backends import linux_missing
+from quizapp.i18n_doctor import LABELS_KO, value_ko
+from tests.cli.test_cli_korean import output_english
 from tests.helpers import quizapp
 
 
@@ -120,3 +125,51 @@ def test_restore_without_a_backup_fails_in_one_line(tmp_path: Path) -> None:
     run = quizapp("--data-dir", tmp_path, "--lang", "ko", "doctor", "--restore")
     assert run.code == 1 and run.out == ""
     assert run.err.startswith("복원할 수 없습니다: ") and run.err.count("\n") == 1
+
+
+# System and program names the Korean report keeps as they are (as it keeps PyTorch's)
+SYSTEM_NAMES = {
+    *("seccomp", "landlock", "connect", "fcntl", "ioctl", "memfd", "psutil", "fork"),
+    *("pidfd_open", "prctl", "linux", "darwin", "auto", "portable", "torch", "xterm"),
+}
+
+
+def english(text: str) -> set[str]:
+    return {word for word in output_english(text) if word.lower() not in SYSTEM_NAMES}
+
+
+@pytest.mark.parametrize("backend", ["linux", "portable"])
+def test_every_confinement_reads_in_korean(backend: str) -> None:
+    """Each backend's confinements, as `doctor --lang ko` prints them: a Korean name and a
+    value with no English words (the report's JSON keeps the English)."""
+    for name, value in backends.confinement(backend).items():
+        assert name in LABELS_KO, name
+        assert english(value_ko(value)) == set(), (name, value_ko(value))
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "torch is not installed: No module named 'torch'",
+        "torch does not import: ImportError: 'libtorch_cpu.so' not found",
+        "bank folder not found: /home/teacher/bank",
+        "the bank has 3 problems (see `quizapp bank check`)",
+        "unknown sandbox 'jail'; use one of: auto, linux, portable",
+        "the linux sandbox cannot run here: it needs Linux (this is darwin)",
+        "the linux sandbox cannot run here: the kernel refuses pidfd_open (Operation not "
+        "permitted; Linux 5.3 or later is needed)",
+        "the linux sandbox cannot run here: the kernel refuses prctl (no child subreaper)",
+    ],
+)
+def test_doctor_problems_read_in_korean(problem: str) -> None:
+    assert english(value_ko(problem)) == set(), value_ko(problem)
+
+
+def test_the_whole_report_reads_in_korean(tmp_path: Path) -> None:
+    terminal = {"TERM": "xterm-256color", "COLORTERM": "", "NO_COLOR": ""}  # a known name
+    run = quizapp("--data-dir", tmp_path, "--lang", "ko", "doctor", env=terminal)
+    assert run.code == 0, run.err
+    for raw in ("count=", "installed=", "True", "False", "None", "wall clock"):
+        assert raw not in run.out, raw
+    assert "설치됨=예" in run.out and "문제 없음" in run.out
+    assert english(run.out) == set()
