@@ -896,6 +896,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "✗ The grader failed — not your code; nothing was recorded as a failure",
     },
     "report.diagnoses": {"ko": "살펴볼 점", "en": "Where to look"},
+    "report.same_reason": {
+        "ko": "✗ 같은 이유로 검사 {count}개 더 실패",
+        "en": "✗ {count} more checks failed for the same reason",
+    },
     "report.stdout": {"ko": "출력 (stdout)", "en": "Output (stdout)"},
     "report.stderr": {"ko": "오류 출력 (stderr)", "en": "Errors (stderr)"},
     "report.no_output": {"ko": "(출력 없음)", "en": "(no output)"},

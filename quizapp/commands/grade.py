@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 
-from grader import GradeResult
+from grader import CheckResult, GradeResult
 from grader.text import in_lang
 from question_bank import Task
 
@@ -45,6 +45,8 @@ from .shared import (
     workers_for,
 )
 from .status import EXIT_FAIL, EXIT_OK, UsageError
+
+SAID_ONCE = 3  # this many failures in a row for one reason are said once
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -95,14 +97,38 @@ def format_grade_report(file: str, result: GradeResult, lang: str = "en") -> str
     if result.diagnoses:
         lines.append(f"  {translate('report.diagnoses', lang)}:")
         lines.extend(f"    → {in_lang(d.message, lang)}" for d in result.diagnoses)
-    for check in result.checks:
-        mark = "✓" if check.passed else "✗"
-        message = check.message_in(lang)
-        lines.append(f"  {mark} {check.title_in(lang)}{': ' + message if message else ''}")
+    lines.extend(f"  {line}" for line in check_lines(result.checks, lang))
     if result.output:
         lines.append(f"  {translate('report.stdout', lang)}:")
         lines.extend(f"    {line}" for line in result.output.splitlines())
     return "\n".join(lines)
+
+
+def check_lines(checks: list[CheckResult], lang: str) -> list[str]:
+    """A line per check; a reason that fails three or more checks in a row (a syntax error,
+    a function left unwritten) is said once, as a compiler says an error once."""
+    lines: list[str] = []
+    start = 0
+    while start < len(checks):
+        first = checks[start]
+        message = first.message_in(lang)
+        end = start + 1
+        while (
+            end < len(checks)
+            and message
+            and not first.passed
+            and not checks[end].passed
+            and checks[end].message_in(lang) == message
+        ):
+            end += 1
+        run = checks[start:end] if end - start < SAID_ONCE else checks[start : start + 1]
+        for check in run:
+            mark = "✓" if check.passed else "✗"
+            lines.append(f"{mark} {check.title_in(lang)}{': ' + message if message else ''}")
+        if end - start >= SAID_ONCE:
+            lines.append(translate("report.same_reason", lang, count=end - start - 1))
+        start = end
+    return lines
 
 
 def run_grade(args: argparse.Namespace, settings: Settings) -> int:

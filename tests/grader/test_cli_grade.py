@@ -110,6 +110,23 @@ def test_the_readable_report_follows_the_language(capsys: pytest.CaptureFixture[
     assert failed and all("기대값" in line and "expected" not in line for line in failed)
 
 
+def test_a_reason_that_fails_every_check_is_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that does not compile fails every check for one reason: the report says it
+    on the first check and counts the rest, as a compiler says an error once."""
+    broken = tmp_path / "broken.py"
+    broken.write_text("def conv_output_size(size:\n", encoding="utf-8")
+    for lang, rest in [("en", "more checks failed for the same reason"), ("ko", "같은 이유로")]:
+        run_grade(_args("cnn-output-size", broken), resolve(lang=lang))
+        lines = capsys.readouterr().out.splitlines()
+        failed = [line for line in lines if line.startswith("  ✗ ")]
+        assert len(failed) == 2, lines
+        assert rest in failed[1]
+        count = int("".join(ch for ch in failed[1] if ch.isdigit()))
+        assert count >= 2
+
+
 def test_what_a_file_printed_is_shown_only_when_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
