@@ -156,6 +156,11 @@ class PortableSession(Exchange):
         returncode: int | None = None
         while returncode is None or open_streams:
             now = time.monotonic()
+            if now > deadline + GRACE_S and returncode is not None:
+                # the worker has ended: what holds its output open is processes its job
+                # left (fork hoppers), which the sweep kills; the verdict is the run's own
+                log.warning("%s: processes the job left hold its output open", self.label)
+                return
             if now > deadline + GRACE_S:
                 log.warning("%s: the worker stopped answering", self.label)
                 self._kill("time")
