@@ -36,10 +36,19 @@ def clip(text: str, cells: int) -> str:
 def local_minute(iso: str) -> str:
     """A stored UTC time (``2026-03-02T09:00:00.123Z``) as the student's local clock reads
     it, to the minute: ``2026-03-02 18:00``. Text that is no time is returned as it is."""
+    return _local(iso, "%Y-%m-%d %H:%M")
+
+
+def local_day(iso: str) -> str:
+    """A stored UTC time as the student's local date: ``2026-03-02``."""
+    return _local(iso, "%Y-%m-%d")
+
+
+def _local(iso: str, form: str) -> str:
     from datetime import datetime
 
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+    return moment.astimezone().strftime(form)

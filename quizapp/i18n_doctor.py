@@ -119,22 +119,18 @@ PATTERNS_KO = [
 ]
 
 
-def value_ko(value: Any) -> str:
-    """One value of the report as a Korean reader sees it."""
+def word_ko(value: Any) -> str:
+    """One plain value of the report (not a group) as a Korean reader sees it."""
     if isinstance(value, bool):
         return "예" if value else "아니요"
     if value is None:
         return "없음"
-    if isinstance(value, dict):
-        return ", ".join(f"{LABELS_KO.get(k, k)}={value_ko(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return "[" + ", ".join(value_ko(v) for v in value) + "]"
     text = str(value)
     if text in VALUES_KO:
         return VALUES_KO[text]
     for pattern, korean in PATTERNS_KO:
         found = re.fullmatch(pattern, text, flags=re.DOTALL)
         if found:
-            parts = [value_ko(part) for part in found.groups()]
+            parts = [word_ko(part) for part in found.groups()]
             return korean.format(None, *parts)
     return text

@@ -208,21 +208,25 @@ def report(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _value(value: Any) -> str:
+def value_text(value: Any, lang: str = "en") -> str:
+    """A value of the report as text: groups as ``name=value, …``, lists in brackets; under
+    ``ko`` in the words of quizapp/i18n_doctor.py."""
+    from ..i18n_doctor import LABELS_KO, word_ko
+
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_value(v)}" for k, v in value.items())
+        names = LABELS_KO if lang == "ko" else {}
+        return ", ".join(f"{names.get(k, k)}={value_text(v, lang)}" for k, v in value.items())
     if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return str(value)
+        return "[" + ", ".join(value_text(v, lang) for v in value) + "]"
+    return word_ko(value) if lang == "ko" else str(value)
 
 
 def format_doctor_report(found: dict[str, Any], lang: str) -> str:
     """The report as a person reads it: under ``ko`` its names and descriptions in Korean
     (quizapp/i18n_doctor.py), under ``en`` as the report says them."""
-    from ..i18n_doctor import LABELS_KO, value_ko
+    from ..i18n_doctor import LABELS_KO
 
     korean = lang == "ko"
-    shown = value_ko if korean else _value
     lines = []
     for key, value in found.items():
         if key in ("problems", "sandbox_requested", "linux_backend"):
@@ -230,16 +234,18 @@ def format_doctor_report(found: dict[str, Any], lang: str) -> str:
         if key == "confinement":
             lines.append(f"{translate('doctor.confinement', lang)}:")
             for name, v in value.items():
-                lines.append(f"  {LABELS_KO.get(name, name) if korean else name}: {shown(v)}")
+                lines.append(
+                    f"  {LABELS_KO.get(name, name) if korean else name}: {value_text(v, lang)}"
+                )
             continue
         if key == "sandbox":
-            linux = shown(found["linux_backend"])
+            linux = value_text(found["linux_backend"], lang)
             value = f"{value} ({found['sandbox_requested']}; linux: {linux})"
-        lines.append(f"{translate('doctor.' + key, lang)}: {shown(value)}")
+        lines.append(f"{translate('doctor.' + key, lang)}: {value_text(value, lang)}")
     problems = found["problems"]
     lines.append(translate("doctor.ok", lang) if not problems else "")
     for problem in problems:  # worded in both (a damaged store), or in the table's words
-        text = problem.ko if korean and isinstance(problem, Said) else shown(problem)
+        text = problem.ko if korean and isinstance(problem, Said) else value_text(problem, lang)
         lines.append(f"{translate('doctor.problem', lang)}: {text}")
     return "\n".join(line for line in lines if line)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from itertools import groupby
 
 from grader import CheckResult, GradeResult
 from grader.text import in_lang
@@ -108,26 +109,14 @@ def check_lines(checks: list[CheckResult], lang: str) -> list[str]:
     """A line per check; a reason that fails three or more checks in a row (a syntax error,
     a function left unwritten) is said once, as a compiler says an error once."""
     lines: list[str] = []
-    start = 0
-    while start < len(checks):
-        first = checks[start]
-        message = first.message_in(lang)
-        end = start + 1
-        while (
-            end < len(checks)
-            and message
-            and not first.passed
-            and not checks[end].passed
-            and checks[end].message_in(lang) == message
-        ):
-            end += 1
-        run = checks[start:end] if end - start < SAID_ONCE else checks[start : start + 1]
-        for check in run:
-            mark = "✓" if check.passed else "✗"
+    for (passed, message), run in groupby(checks, lambda c: (c.passed, c.message_in(lang))):
+        group = list(run)
+        once = not passed and bool(message) and len(group) >= SAID_ONCE
+        for check in group[:1] if once else group:
+            mark = "✓" if passed else "✗"
             lines.append(f"{mark} {check.title_in(lang)}{': ' + message if message else ''}")
-        if end - start >= SAID_ONCE:
-            lines.append(translate("report.same_reason", lang, count=end - start - 1))
-        start = end
+        if once:
+            lines.append(translate("report.same_reason", lang, count=len(group) - 1))
     return lines
 
 

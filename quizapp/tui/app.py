@@ -24,7 +24,7 @@ from .commands import ScreenCommands
 from .context import Context, Ready
 from .exam_desk import SETTLE, ExamDesk, pop_to_home
 from .keys import AppKeys, translate_bindings
-from .screens.base import QuizScreen
+from .screens.base import WIDE_COLUMNS, QuizScreen
 
 if TYPE_CHECKING:
     from grader import Grader
@@ -60,7 +60,7 @@ class Start:
 class QuizApp(AppKeys):
     CSS_PATH = "app.tcss"
     # the screen gets -narrow below 100 columns (80×24 must stay usable) and -short below 30 rows
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {ScreenCommands}
 

@@ -11,7 +11,8 @@ import pytest
 
 from grader.workers import backends
 from grader.workers.backends import linux_missing
-from quizapp.i18n_doctor import LABELS_KO, value_ko
+from quizapp.commands.doctor import value_text
+from quizapp.i18n_doctor import LABELS_KO
 from tests.cli.test_cli_korean import output_english
 from tests.helpers import quizapp
 
@@ -144,7 +145,8 @@ def test_every_confinement_reads_in_korean(backend: str) -> None:
     value with no English words (the report's JSON keeps the English)."""
     for name, value in backends.confinement(backend).items():
         assert name in LABELS_KO, name
-        assert english(value_ko(value)) == set(), (name, value_ko(value))
+        shown = value_text(value, "ko")
+        assert english(shown) == set(), (name, shown)
 
 
 @pytest.mark.parametrize(
@@ -162,7 +164,7 @@ def test_every_confinement_reads_in_korean(backend: str) -> None:
     ],
 )
 def test_doctor_problems_read_in_korean(problem: str) -> None:
-    assert english(value_ko(problem)) == set(), value_ko(problem)
+    assert english(value_text(problem, "ko")) == set(), value_text(problem, "ko")
 
 
 def test_the_whole_report_reads_in_korean(tmp_path: Path) -> None:

@@ -14,9 +14,12 @@ from ..workers import WorkerFailures
 
 ResultT = TypeVar("ResultT")
 
+WIDE_COLUMNS = 100  # from here on a screen has its wide layout (the app's -wide class)
+
 
 class QuizScreen(WorkerFailures, Screen[ResultT]):
     _quiz_context: Context | None = None
+    _laid_out_wide: bool | None = None  # the width class the layout was built for
 
     @property
     def ctx(self) -> Context:
@@ -36,6 +39,33 @@ class QuizScreen(WorkerFailures, Screen[ResultT]):
     def t(self, key: str, **values: object) -> str:
         """The i18n entry ``key`` in the interface language."""
         return self.ctx.t(key, **values)
+
+    @property
+    def wide(self) -> bool:
+        """Whether what is built for the width (table columns) is the wide layout; before
+        it is built, whether the terminal has room for it."""
+        if self._laid_out_wide is not None:
+            return self._laid_out_wide
+        return self.app.size.width >= WIDE_COLUMNS
+
+    def apply_layout(self) -> None:
+        """Build what depends on the width for the terminal as it is now: called on mount,
+        and again when a resize crosses :data:`WIDE_COLUMNS`."""
+        self._laid_out_wide = self.app.size.width >= WIDE_COLUMNS
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        """What depends on the width (nothing unless a screen says so)."""
+
+    def on_resize(self) -> None:
+        if self._laid_out_wide is not None and self._laid_out_wide != (
+            self.app.size.width >= WIDE_COLUMNS
+        ):
+            self.apply_layout()
+        self.resized()
+
+    def resized(self) -> None:
+        """After any resize (and after the layout was rebuilt if the width class changed)."""
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A focused widget's keys join the footer: their labels too follow the language

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 MIN_TEXT = 20  # terminal cells (a Korean character takes two)
 MAX_PAGES = 16
 SCROLLBAR = 2
-WIDE = 100  # below this many columns the list leaves out the ids (the item screen has it)
 
 
 class BrowseScreen(QuizScreen[None]):
@@ -40,7 +39,6 @@ class BrowseScreen(QuizScreen[None]):
         self.bank = bank
         self.index = build_index(bank)
         self.shown: list[Any] = []
-        self.with_id = True  # the id column (not below WIDE columns)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,19 +55,19 @@ class BrowseScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.t("browse.title")
-        self.add_columns()
-        self.refresh_results()
+        self.apply_layout()
         self.query_one("#text", Input).focus()
 
-    def add_columns(self) -> None:
+    def lay_out(self) -> None:
+        """Below the wide layout the list leaves out the ids (the item screen shows it)."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        self.with_id = self.app.size.width >= WIDE
-        if self.with_id:
+        if self.wide:
             table.add_column(self.t("col.id"), key="id")
         table.add_column(self.t("col.type"), key="type")
         table.add_column(self.t("col.pages"), key="pages")
         table.add_column(self.t("col.text"), key="text")
+        self.refresh_results()
 
     def query_from_inputs(self) -> Query | None:
         pages_text = self.query_one("#pages", Input).value.strip()
@@ -98,7 +96,7 @@ class BrowseScreen(QuizScreen[None]):
         table.clear()
         rows = [
             (
-                *([entry.id] if self.with_id else []),
+                *([entry.id] if self.wide else []),
                 self.t(f"type.{entry_type(entry)}"),
                 clip(format_pages(entry.pages or []), MAX_PAGES),
                 list_line(entry),  # as a student reads it: no markers, blanks masked
@@ -124,10 +122,8 @@ class BrowseScreen(QuizScreen[None]):
             used += max(widest, cell_len(str(column.label))) + 2 * table.cell_padding
         return max(MIN_TEXT, self.app.size.width - used - 2 * table.cell_padding - SCROLLBAR)
 
-    def on_resize(self) -> None:
-        if (self.app.size.width >= WIDE) != self.with_id:
-            self.add_columns()
-        self.refresh_results()
+    def resized(self) -> None:
+        self.refresh_results()  # the text column's room
 
     @on(Input.Changed)
     @on(Select.Changed)

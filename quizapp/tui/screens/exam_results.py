@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
 
 ANSWER_WIDTH = 20  # terminal cells
-WIDE = 100  # below this many columns the list leaves out the answer column
 SECTION_CELLS = 12
 SUMMARY = "summary"  # the list's first row: the summary in the right-hand panel
 
@@ -90,7 +89,6 @@ class ExamResultsScreen(QuizScreen[None]):
         self.grading_started = 0.0
         self.failure: str | None = None
         self.markdown: dict[str, str] = {}  # the detail pane's Markdown, before fitting
-        self.answer_column = True  # the list shows each answer (not below 100 columns)
 
     @property
     def runner(self) -> ExamRunner:
@@ -113,10 +111,10 @@ class ExamResultsScreen(QuizScreen[None]):
         self.sub_title = self.t("exam.results_title")
         self.ticker = self.set_interval(0.2, self.show_progress, pause=True)
         self.query_one("#review-report", CheckReport).display = False
-        self.add_columns()
+        self.apply_layout()  # and shows the results that came with the screen
         if self.results is not None:
-            self.show_results(self.results)
-        elif self.submit or not self.attempt.finished:
+            return
+        if self.submit or not self.attempt.finished:
             self.start_grading()
         else:
             try:
@@ -184,7 +182,7 @@ class ExamResultsScreen(QuizScreen[None]):
         self.set_head(verdict_line(results, lang), "passed" if results.attempt.passed else "failed")
         table = self.query_one("#results-questions", DataTable)
         table.clear()
-        wide = self.answer_column
+        wide = self.wide
         total = Text(f"{points(results.score)}/{points(results.max_score)}", justify="right")
         summary = ["Σ", Text(self.t("exam.summary_row")), "", total]
         table.add_row(*summary, *([""] if wide else []), key=SUMMARY)
@@ -272,22 +270,19 @@ class ExamResultsScreen(QuizScreen[None]):
         width = self.query_one("#results-detail", VerticalScroll).scrollable_content_region.width
         self.query_one(f"#{name}", Markdown).update(fit_tables(markdown, width))
 
-    def add_columns(self) -> None:
+    def lay_out(self) -> None:
         table = self.query_one("#results-questions", DataTable)
+        row = table.cursor_row
         table.clear(columns=True)
-        # below 100 columns the list is 34 wide: the answer is read in the detail beside it
-        self.answer_column = self.app.size.width >= WIDE
+        # below the wide layout the list is 34 wide: the answer is read in the detail beside it
         columns = ("number", "section", "mark", "points", "answer")
-        for key in columns if self.answer_column else columns[:-1]:
+        for key in columns if self.wide else columns[:-1]:
             table.add_column(self.t(f"exam.col.{key}"), key=key)
-
-    def on_resize(self) -> None:
-        if (self.app.size.width >= WIDE) != self.answer_column and self.results is not None:
-            table = self.query_one("#results-questions", DataTable)
-            row = table.cursor_row
-            self.add_columns()
+        if self.results is not None:
             self.show_results(self.results)
             table.move_cursor(row=row, animate=False)
+
+    def resized(self) -> None:
         self.call_after_refresh(self.refit)
 
     def refit(self) -> None:

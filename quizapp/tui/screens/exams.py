@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
 
-WIDE = 100  # below this many columns, these columns have a fixed width and wrap
-NARROW = {"title": 18, "sections": 16}
+NARROW = {"title": 18, "sections": 16}  # below the wide layout: these widths, wrapped
 
 
 class AttemptsRead(Message, bubble=False):
@@ -47,7 +46,6 @@ class ExamsScreen(QuizScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.attempts: dict[str, list[ExamAttempt]] = {}
-        self.wide = True  # room for every column unwrapped (not below WIDE columns)
 
     @property
     def blueprints(self) -> list[Blueprint]:
@@ -63,27 +61,21 @@ class ExamsScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.t("exams.title")
-        self.add_columns()
         self.query_one("#exams-note", Static).display = False
-        self.fill()
+        self.apply_layout()
         if not self.blueprints:
             self.query_one("#exams-hint", Static).update(self.t("exams.none"))
 
-    def add_columns(self) -> None:
+    def lay_out(self) -> None:
         table = self.query_one("#blueprints", DataTable)
+        row = table.cursor_row
         table.clear(columns=True)
-        self.wide = self.app.size.width >= WIDE
         for key in ("title", "minutes", "sections", "points", "pass", "attempts"):
             # at 80 columns a long title and sections wrap: the attempts column stays in view
             width = None if self.wide else NARROW.get(key)
             table.add_column(self.t(f"exams.col.{key}"), key=key, width=width)
-
-    def on_resize(self) -> None:
-        if (self.app.size.width >= WIDE) != self.wide:
-            row = self.query_one("#blueprints", DataTable).cursor_row
-            self.add_columns()
-            self.fill()
-            self.query_one("#blueprints", DataTable).move_cursor(row=row, animate=False)
+        self.fill()
+        table.move_cursor(row=row, animate=False)
 
     def on_screen_resume(self) -> None:
         """Shown first, or back from an exam: the attempts may have changed."""

@@ -3,7 +3,6 @@ the last mock exams, and the ways in."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,6 +14,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from quizapp.formatting import local_day
+
 from ..context import Ready
 from ..widgets.plan_panel import PlanPanel
 from .base import QuizScreen
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from quizapp.store import ExamAttempt
 
 BAR = 12
-NARROW_BAR = 6  # below WIDE columns: the bar shrinks so that the percentages stay in view
-WIDE = 100
+NARROW_BAR = 6  # below the wide layout: the bar shrinks so that the percentages stay in view
 LAST_ATTEMPTS = 5
 
 
@@ -38,9 +38,8 @@ def attempt_line(attempt: dict[str, Any], titles: dict[str, str]) -> str:
     (59.6% is not shown as a failed "60%") and the local date it finished."""
     mark = "✓" if attempt["passed"] else "✗"
     title = titles.get(attempt["blueprint"], attempt["blueprint"])
-    finished = datetime.fromisoformat(attempt["finished_at"].replace("Z", "+00:00"))
     score = f"{round(attempt['score_percent'], 1):g}%"
-    return f"{mark} {title} {score}  {finished.astimezone():%Y-%m-%d}"
+    return f"{mark} {title} {score}  {local_day(attempt['finished_at'])}"
 
 
 class StatsCounted(Message, bubble=False):
@@ -205,7 +204,7 @@ class HomeScreen(QuizScreen[None]):
         table = self.query_one("#coverage", DataTable)
         row = table.cursor_row  # kept across a refresh (back from a review, say)
         table.clear()
-        wide = self.app.size.width >= WIDE
+        wide = self.wide
         for m in stats["mastery"]:
             percent = f"{m['percent']:.0f}%"
             table.add_row(

@@ -77,7 +77,7 @@ class PracticeScreen(QuizScreen[None]):
         table = self.query_one(DataTable)
         selected = self.selected_id()
         table.clear()
-        cells = MAX_TITLE if self.app.size.width >= 100 else NARROW_TITLE
+        cells = MAX_TITLE if self.wide else NARROW_TITLE
         for row in self.rows:
             title = clip(" ".join(row.task.title.split()), cells)
             best = "—" if row.best_score is None else format_score(row.best_score, row.task.points)

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 
 CHARTS = ("reviews", "retention", "mastery", "scores")
-WIDE = 100  # below this many columns, the mastery legend leaves out pages and counts
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,6 @@ class StatsScreen(QuizScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.wide = True  # the legend's pages and counts (not below WIDE columns)
         self.mastery: list[dict[str, Any]] | None = None  # shown, for a redraw on resize
 
     def chart(self, name: str) -> Vertical:
@@ -82,7 +80,7 @@ class StatsScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.t("stats.title")
-        self.add_legend_columns()
+        self.apply_layout()
         for name in CHARTS:
             self.query_one(f"#{name}-plot", PlotextPlot).display = False
         self.load()
@@ -183,22 +181,17 @@ class StatsScreen(QuizScreen[None]):
             text = self.t("stats.card.no_exams")
         self.query_one("#stats-exams", Static).update(text)
 
-    def add_legend_columns(self) -> None:
+    def lay_out(self) -> None:
         """Pages and counts beside the mastery chart only where there is room for them."""
         legend = self.query_one("#mastery-legend", DataTable)
         legend.clear(columns=True)
-        self.wide = self.app.size.width >= WIDE
         legend.add_column("#", key="number")
         legend.add_column(self.t("home.col.entry"), key="entry")
         if self.wide:
             legend.add_column(self.t("col.pages"), key="pages")
         legend.add_column(self.t("home.col.mastery"), key="percent")
-
-    def on_resize(self) -> None:
-        if (self.app.size.width >= WIDE) != self.wide:
-            self.add_legend_columns()
-            if self.mastery is not None:
-                self.show_mastery(self.mastery)
+        if self.mastery is not None:
+            self.show_mastery(self.mastery)
 
     def show_mastery(self, mastery: list[dict[str, Any]]) -> None:
         self.mastery = mastery
