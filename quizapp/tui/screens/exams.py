@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from question_bank import Blueprint
     from quizapp.store import ExamAttempt
 
-NARROW = {"title": 18, "sections": 16, "attempts": 14}  # below the wide layout, wrapped
+NARROW = {"title": 16, "sections": 16, "attempts": 14}  # below the wide layout, wrapped
 
 
 class AttemptsRead(Message, bubble=False):
