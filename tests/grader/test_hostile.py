@@ -375,6 +375,10 @@ def verdicts_of(request: pytest.FixtureRequest, hostile_task: Task) -> Callable[
     def grade(backend: str) -> Verdicts:
         if backend not in done:
             grader = request.getfixturevalue("grader" if backend == "linux" else "portable_grader")
+            if grader.backend != backend:  # QUIZAPP_SANDBOX chose another for the shared pool
+                # the linux cases include kill(-1), which the portable backend does not
+                # confine: run there, it would kill the test run (and the user's session)
+                pytest.skip(f"the shared grader runs {grader.backend}, not {backend}")
             done[backend] = _grade_all(grader, hostile_task, backend)
         return done[backend]
 
